@@ -1,0 +1,103 @@
+import type { Issue, Severity } from './findings';
+import type { Indicator } from './template/schema';
+
+export type Quarter = 1 | 2 | 3 | 4;
+
+export interface Period {
+  readonly year: number;
+  readonly quarter: Quarter;
+}
+
+/** Where the engine found a data sheet's parts; hosts use it to address tool-owned cells. */
+export interface DataSheetLayout {
+  readonly sheet: string;
+  /** 1-based row of the header row. */
+  readonly headerRow: number;
+  /** 1-based column of each column role (code, name, …, q1..q4, cumulative, …), found by header label. */
+  readonly columns: Readonly<Record<string, number>>;
+  /** 1-based row of each indicator code (first occurrence). */
+  readonly rows: Readonly<Record<string, number>>;
+}
+
+export interface IndicatorFigures {
+  readonly indicator: Indicator;
+  /** Row on its sheet, or null when the code has no row. */
+  readonly row: number | null;
+  /** 年计划 as read, or null when blank or unreadable. */
+  readonly plan: number | null;
+  /** The four quarter values as read (null = blank or unreadable). */
+  readonly quarters: readonly [number | null, number | null, number | null, number | null];
+  /** 累计 by kind up to the report quarter (rates: numerator 累计 ÷ denominator 累计, as a fraction). */
+  readonly cumulative: number | null;
+  /** 累计 ÷ 年计划 as a fraction, or null (no plan, or plan 0). */
+  readonly percentOfPlan: number | null;
+  /** Report quarter ÷ 4 as a fraction. */
+  readonly timeProgress: number | null;
+  /** The template's progress status label (无计划 / 超额完成 / 达到序时进度 / 滞后序时进度). */
+  readonly progressStatus: string;
+}
+
+export type Direction = 'higher' | 'lower';
+
+export interface TwoPlanRowFigures {
+  readonly code: string;
+  readonly row: number;
+  readonly plan: string;
+  readonly domain: string;
+  readonly name: string;
+  readonly unit: string;
+  readonly direction: Direction | null;
+  readonly baseline: number | null;
+  readonly midTarget: number | null;
+  readonly finalTarget: number | null;
+  readonly value: number | null;
+  /** The template's status label (无数据 / 已实现终期目标 / 达到中期目标 / 未达标). */
+  readonly status: string;
+}
+
+export interface TwoPlanCounts {
+  /** 妇女, 儿童 or the total label 合计. */
+  readonly plan: string;
+  readonly total: number;
+  readonly final: number;
+  readonly mid: number;
+  readonly below: number;
+  readonly noData: number;
+}
+
+export interface SheetCompleteness {
+  readonly sheet: string;
+  readonly requiredCells: number;
+  readonly filledCells: number;
+  /** Indicators that have required cells (汇总 block 2 应填指标数). */
+  readonly requiredIndicators: number;
+  /** Indicators whose required cells are all filled (已填指标数). */
+  readonly filledIndicators: number;
+  /** filledCells ÷ requiredCells; 1 when nothing is required. */
+  readonly fraction: number;
+}
+
+/** Everything one check of a return yields. Pure data; formatting to messages happens apart. */
+export interface ReturnReport {
+  readonly template: { readonly id: string; readonly version: string };
+  readonly unit: string | null;
+  /** 报告期 as typed, or null when blank or the label is absent. */
+  readonly periodText: string | null;
+  readonly period: Period | null;
+  readonly issues: readonly Issue[];
+  readonly counts: Readonly<Record<Severity, number>>;
+  readonly completeness: {
+    readonly overall: number;
+    readonly sheets: Readonly<Record<string, number>>;
+    readonly detail: readonly SheetCompleteness[];
+  };
+  readonly indicators: readonly IndicatorFigures[];
+  readonly twoPlan: {
+    readonly rows: readonly TwoPlanRowFigures[];
+    readonly counts: readonly TwoPlanCounts[];
+  };
+  readonly layout: {
+    readonly dataSheets: readonly DataSheetLayout[];
+    readonly twoPlan: DataSheetLayout | null;
+  };
+}
