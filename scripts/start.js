@@ -1,0 +1,102 @@
+#!/usr/bin/env node
+/*
+ * `npm start`: make or reuse local dev certificates, serve the task pane and the preview over
+ * https://localhost:3000 with webpack-dev-server, and say how to sideload the add-in. It never launches Excel
+ * and never waits for it; stop it with Ctrl+C.
+ *
+ * Environment: PORT (default 3000); FULIAN_SKIP_CERT_TRUST=1 (or CI=true) skips trying to add the dev CA to the
+ * system trust store.
+ */
+'use strict';
+
+const path = require('node:path');
+
+const root = path.resolve(__dirname, '..');
+const port = Number(process.env.PORT) || 3000;
+const origin = `https://localhost:${port}`;
+
+const say = (line = '') => process.stdout.write(`${line}\n`);
+
+async function certificates() {
+  const certs = require('./dev-certs');
+  try {
+    const made = await certs.ensureCertificateFiles();
+    say(made ? `已生成本机开发证书 Generated dev certificates in ${certs.paths.dir}` : `沿用本机开发证书 Reusing dev certificates in ${certs.paths.dir}`);
+  } catch (e) {
+    say(`无法生成开发证书 Could not make dev certificates: ${e instanceof Error ? e.message : e}`);
+    throw e;
+  }
+  const skip = process.env.FULIAN_SKIP_CERT_TRUST === '1' || /^(1|true)$/i.test(process.env.CI || '');
+  if (skip) {
+    say('跳过信任证书 Skipping adding the dev CA to the trust store (FULIAN_SKIP_CERT_TRUST / CI).');
+    return;
+  }
+  const r = await certs.tryTrustCa(20_000);
+  if (r.ok) {
+    say(r.reason === 'already' ? '开发 CA 已受信任 The dev CA is already trusted.' : '已将开发 CA 加入系统信任 Added the dev CA to the system trust store.');
+  } else {
+    say(`未能信任开发 CA（继续运行）Could not trust the dev CA (continuing): ${r.reason}`);
+    say('  浏览器会提示证书不受信任；可手动信任 Browsers will warn about the certificate until you trust it:');
+    say(`    ${certs.trustHint()}`);
+  }
+}
+
+function banner() {
+  const manifest = path.join(root, 'manifest.xml');
+  say('');
+  say('妇联指标报表助手 · dev server');
+  say(`  加载项任务窗格 Add-in task pane:  ${origin}/taskpane.html`);
+  say(`  加载项清单 Manifest:               ${manifest}`);
+  say(`  浏览器预览 Browser preview:        ${origin}/preview.html   (also ${origin}/)`);
+  say('');
+  say('旁加载 Sideload the add-in:');
+  say('  Excel 桌面版 desktop:  npx office-addin-debugging start manifest.xml');
+  say('                         or share a folder holding manifest.xml as a trusted add-in catalog');
+  say('                         (文件 → 选项 → 信任中心 → 受信任的加载项目录 / File → Options → Trust Center → Trusted Add-in Catalogs)');
+  say('  Excel 网页版 on the web: 插入 → 加载项 → 上传我的加载项 / Insert → Add-ins → Upload My Add-in → manifest.xml');
+  say('');
+  say('按 Ctrl+C 停止 Press Ctrl+C to stop.');
+}
+
+async function main() {
+  await certificates();
+
+  const webpack = require('webpack');
+  const WebpackDevServer = require('webpack-dev-server');
+  const makeConfig = require(path.join(root, 'webpack.config.js'));
+  process.env.PORT = String(port);
+  const config = await makeConfig({ WEBPACK_SERVE: true }, { mode: 'development' });
+  config.infrastructureLogging = { level: 'warn' };
+  config.stats = 'errors-warnings';
+
+  const compiler = webpack(config);
+  let first = true;
+  compiler.hooks.done.tap('fulian-start', (stats) => {
+    const s = stats.toJson({ all: false, errors: true, warnings: true, timings: true });
+    const errors = s.errors?.length ?? 0;
+    say(`${first ? '首次构建完成 First build done' : '重新构建 Rebuilt'} in ${((s.time ?? 0) / 1000).toFixed(1)} s` + (errors ? ` — ${errors} error(s)` : ''));
+    if (first) banner();
+    first = false;
+  });
+
+  const server = new WebpackDevServer(config.devServer, compiler);
+  let stopping = false;
+  const stop = async (signal) => {
+    if (stopping) return;
+    stopping = true;
+    say(`\n${signal}: stopping…`);
+    await server.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  say(`启动中 Starting ${origin} …`);
+  await server.start();
+  say(`正在监听 Listening on ${origin} (building…)`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`npm start failed: ${e instanceof Error ? e.message : e}\n`);
+  process.exitCode = 1;
+});

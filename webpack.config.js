@@ -1,0 +1,125 @@
+/*
+ * Web build: the Excel add-in's task pane (taskpane.html) and the browser preview (preview.html, also at /),
+ * written to dist/web. TypeScript goes through ts-loader with transpileOnly (type checking is `npm run typecheck`).
+ * The CLI compiles separately with tsc into dist/ (cli, engine, …); nothing here writes outside dist/web.
+ */
+'use strict';
+
+const path = require('node:path');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+
+const root = __dirname;
+const outDir = path.join(root, 'dist', 'web');
+const devPort = Number(process.env.PORT) || 3000;
+
+/** Certificates for the dev server: the files office-addin-dev-certs made (scripts/start.js makes them), else its own API. */
+async function httpsOptions() {
+  const certs = require('./scripts/dev-certs');
+  if (certs.certificatesUsable()) return certs.readHttpsOptions();
+  return require('office-addin-dev-certs').getHttpsServerOptions();
+}
+
+module.exports = async (env = {}, argv = {}) => {
+  const mode = argv.mode === 'development' ? 'development' : 'production';
+  const dev = mode === 'development';
+  const serving = Boolean(env.WEBPACK_SERVE);
+
+  return {
+    mode,
+    context: root,
+    devtool: dev ? 'eval-source-map' : false,
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      preview: './src/preview/index.tsx',
+    },
+    output: {
+      path: outDir,
+      filename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js', '.json'],
+      alias: {
+        // ExcelJS's browser build is prebundled (its own zip and stream shims): no Node built-ins reach the bundle.
+        exceljs$: path.join(root, 'node_modules/exceljs/dist/exceljs.min.js'),
+      },
+      // No `fallback`: webpack 5 fails the build when an import reaches a Node built-in, which is what we want.
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              transpileOnly: true,
+              configFile: path.join(root, 'tsconfig.json'),
+              // ES modules let webpack tree-shake Fluent UI and its icons; the rest of tsconfig.json applies.
+              compilerOptions: { module: 'es2020', sourceMap: dev },
+            },
+          },
+        },
+        { test: /\.(png|jpe?g|gif|svg|ico|xlsx)$/i, type: 'asset/resource', generator: { filename: 'assets/[name][ext]' } },
+      ],
+      // ExcelJS's prebundled build is a ready-made UMD file: do not parse it for requires.
+      noParse: /exceljs\.min\.js$/,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'preview.html',
+        template: './src/preview/preview.html',
+        chunks: ['preview'],
+      }),
+      // `/` shows the preview too.
+      new HtmlWebpackPlugin({
+        filename: 'index.html',
+        template: './src/preview/preview.html',
+        chunks: ['preview'],
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets', noErrorOnMissing: true },
+          { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
+        ],
+      }),
+    ],
+    performance: { hints: false },
+    optimization: { minimize: !dev },
+    // One line per emitted file with its size, biggest first (webpack collapses long lists unless told otherwise).
+    stats: {
+      preset: 'normal',
+      assets: true,
+      assetsSort: '!size',
+      assetsSpace: 1000,
+      cachedAssets: true,
+      groupAssetsByChunk: false,
+      groupAssetsByEmitStatus: false,
+      groupAssetsByExtension: false,
+      groupAssetsByInfo: false,
+      groupAssetsByPath: false,
+      modules: false,
+      children: false,
+      entrypoints: true,
+    },
+    devServer: {
+      port: devPort,
+      host: 'localhost',
+      allowedHosts: 'all',
+      hot: false,
+      liveReload: true,
+      open: false,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: serving ? { type: 'https', options: await httpsOptions() } : 'https',
+      static: false,
+      client: { overlay: { warnings: false, errors: true } },
+    },
+  };
+};
