@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RULE_IDS } from '../findings';
+import { phrasesSchema } from '../summary/phrases-schema';
 
 const nonEmpty = z.string().trim().min(1);
 const localized = z.object({ 'zh-CN': nonEmpty, en: nonEmpty });
@@ -130,6 +131,8 @@ export const templateSchema = z
       twoPlanBlock: z.object({ headers: z.array(nonEmpty).length(8), totalLabel: nonEmpty }),
       formats: z.object({ percent: nonEmpty, share: nonEmpty }),
     }),
+    /** Figures-summary wording (数据摘要), see summary/phrases-schema.ts; optional, defaults from the standard template. */
+    phrases: phrasesSchema.optional(),
     rules: z.record(z.string(), ruleSchema),
   })
   .superRefine((t, ctx) => {

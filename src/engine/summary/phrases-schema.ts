@@ -1,0 +1,87 @@
+/**
+ * The figures-summary wording as template data (`phrases`): a federation edits its phrasing in its template JSON,
+ * with no rebuild. Every field is optional; whatever a template leaves out comes from the standard template's phrases.
+ *
+ * Patterns hold placeholders `{name}`; a segment in square brackets `[…]` is dropped when a placeholder inside it has
+ * no figure (e.g. `[，完成年计划的{percentOfPlan}]` when there is no plan). Placeholders (by pattern):
+ * - indicator clauses (`generic`, `total`, `share`, `rate`, `part`, an indicator's own `pattern`): `{period}`, `{code}`,
+ *   `{name}`, `{value}`, `{unit}`, `{plan}`, `{percentOfPlan}`, `{timeProgress}`, `{parts}` (exhaustive parts, each drafted
+ *   with `part`), `{parentName}`, `{parentValue}`, `{share}` (a ≤-part over its total);
+ * - `paragraph`: `{period}`, `{sheet}`, `{heading}`, `{clauses}`;
+ * - `twoPlan`: `{total}`, `{final}`, `{finalShare}`, `{mid}`, `{midShare}`, `{below}`, `{belowShare}`, `{noData}`,
+ *   `{period}`, `{plans}` (each plan drafted with `twoPlanPlan`: `{plan}`, `{total}`, `{final}`, `{mid}`, …);
+ * - `behind`: `{count}`, `{items}` (each drafted with `behindItem`: `{code}`, `{name}`, `{value}`, `{unit}`,
+ *   `{percentOfPlan}`, `{timeProgress}`); `title`: `{unit}`, `{period}`, `{periodText}`, `{year}`; notes: `{items}`.
+ */
+import { z } from 'zod';
+
+const text = z.string();
+
+export const indicatorPhraseSchema = z.object({
+  /** The indicator's name in prose (default: its template name without a leading 其中：). */
+  name: text.optional(),
+  /** Its own clause pattern, used instead of generic / total / share / rate. */
+  pattern: text.optional(),
+  /** Separator between the items of `{parts}` in this indicator's clause. */
+  partSeparator: text.optional(),
+  /** true: never drafted (e.g. a rate already said as a share). */
+  omit: z.boolean().optional(),
+});
+
+export const phraseSetSchema = z.object({
+  /** Summary title. */
+  title: text.optional(),
+  /** Period wording by report quarter: 一季度, 上半年, 1—3季度, 全年. */
+  periods: z.tuple([text, text, text, text]).optional(),
+  /** Used for {period} when the 报告期 is unreadable. */
+  periodUnknown: text.optional(),
+  /** Paragraph headings: data-sheet names, `twoPlan`, `behind`. */
+  headings: z.record(z.string(), text).optional(),
+  paragraph: text.optional(),
+  emptyParagraph: text.optional(),
+  clauseSeparator: text.optional(),
+  /** Between a total's clause and the clauses of its ≤-parts. */
+  attachSeparator: text.optional(),
+  partSeparator: text.optional(),
+  listSeparator: text.optional(),
+  generic: text.optional(),
+  total: text.optional(),
+  part: text.optional(),
+  share: text.optional(),
+  rate: text.optional(),
+  twoPlan: text.optional(),
+  twoPlanPlan: text.optional(),
+  twoPlanEmpty: text.optional(),
+  behind: text.optional(),
+  behindItem: text.optional(),
+  behindNone: text.optional(),
+  notes: z
+    .object({
+      blank: text.optional(),
+      noPlan: text.optional(),
+      twoPlanNoData: text.optional(),
+      item: text.optional(),
+    })
+    .optional(),
+  /** Unit wording: 人 → people (a unit missing here is written as in the template). */
+  units: z.record(z.string(), text).optional(),
+  /** Digits after the point: percent of plan and time progress, part shares, two-plan shares. */
+  decimals: z
+    .object({
+      percent: z.number().int().min(0).max(6).optional(),
+      share: z.number().int().min(0).max(6).optional(),
+      twoPlanShare: z.number().int().min(0).max(6).optional(),
+      value: z.number().int().min(0).max(6).optional(),
+    })
+    .optional(),
+  indicators: z.record(z.string(), indicatorPhraseSchema).optional(),
+});
+
+export const phrasesSchema = z.object({
+  'zh-CN': phraseSetSchema.optional(),
+  en: phraseSetSchema.optional(),
+});
+
+export type PhraseSet = z.infer<typeof phraseSetSchema>;
+export type Phrases = z.infer<typeof phrasesSchema>;
+export type IndicatorPhrase = z.infer<typeof indicatorPhraseSchema>;
