@@ -1,0 +1,99 @@
+import { join } from 'node:path';
+import { checkReturn, formatFindings } from '../../engine';
+import type { Template } from '../../engine/template/schema';
+import { loadTemplate, oneLine, type Command, type Context } from '../context';
+import { listWorkbooks, pathKind } from '../files';
+import { json } from '../formatters/json';
+import { stylish } from '../formatters/stylish';
+import { UsageError } from '../io';
+import type { FileResult } from '../results';
+import { loadWorkbook } from '../workbook-file';
+
+export const check: Command = {
+  name: 'check',
+  summary: { 'zh-CN': '检查报表，列出问题', en: 'check returns and list their problems' },
+  help: {
+    'zh-CN': `用法：fulian-returns check 文件或文件夹... [--json] [--lang zh-CN|en] [--template 模板文件]
+
+按标准模板检查每个 .xlsx 报表（文件夹：其中每个 .xlsx，不含子文件夹，跳过 ~$ 临时文件）。
+
+选项：
+  --json              输出一个 JSON 数组，每个文件一个对象
+  --lang zh-CN|en     消息语言（默认 zh-CN）
+  --template 文件     使用另一版本的模板（JSON）
+  -h, --help          显示本帮助
+
+退出码：0 无错误（可有警告）；1 至少一个错误；2 无法按要求运行（参数有误、文件缺失或无法读取、模板有误）`,
+    en: `Usage: fulian-returns check FILE-OR-DIR... [--json] [--lang zh-CN|en] [--template FILE]
+
+Checks each .xlsx return against the template (a folder: every .xlsx in it, not recursive, skipping ~$ lock files).
+
+Options:
+  --json              print one JSON array with an object per file
+  --lang zh-CN|en     language of messages (default zh-CN)
+  --template FILE     use another template version (JSON)
+  -h, --help          show this help
+
+Exit codes: 0 no errors (warnings allowed); 1 at least one error; 2 could not run as asked (bad arguments, a missing
+or unreadable file, a broken template)`,
+  },
+  options: { json: { type: 'boolean' }, template: { type: 'string' } },
+  async run(ctx, args) {
+    if (args.positionals.length === 0) throw new UsageError(ctx.m.missingPositional(ctx.lang === 'en' ? 'FILE-OR-DIR' : '要检查的文件或文件夹'), 'check');
+    const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
+    const results = await checkPaths(ctx, template, args.positionals);
+    for (const r of results) if (!r.ok) ctx.io.stderr.write(`fulian-returns: ${r.file}: ${r.error}\n`);
+    ctx.io.stdout.write(args.options['json'] ? json(results) : stylish(results, ctx.lang, ctx.color));
+    return exitCode(results);
+  },
+};
+
+/** 2 when any file could not be read, else 1 when any error finding, else 0. */
+export function exitCode(results: readonly FileResult[]): number {
+  if (results.some((r) => !r.ok)) return 2;
+  return results.some((r) => r.ok && r.report.counts.error > 0) ? 1 : 0;
+}
+
+/** Expands folders, then checks every file in turn; a damaged file gets its own entry and the rest go on. */
+export async function checkPaths(ctx: Context, template: Template, paths: readonly string[]): Promise<FileResult[]> {
+  const files: { file: string; error?: string }[] = [];
+  let fromFolder = false;
+  for (const p of paths) {
+    const kind = await pathKind(ctx.resolve(p));
+    if (kind !== 'directory') {
+      files.push({ file: p });
+      continue;
+    }
+    fromFolder = true;
+    let names: string[];
+    try {
+      names = await listWorkbooks(ctx.resolve(p));
+    } catch (e) {
+      files.push({ file: p, error: ctx.m.readFailure('unreadable', (e as NodeJS.ErrnoException).code) });
+      continue;
+    }
+    if (names.length === 0) files.push({ file: p, error: ctx.m.readFailure('no-xlsx-in-folder') });
+    for (const n of names) files.push({ file: join(p, n) });
+  }
+
+  const progress = fromFolder && ctx.io.stderrIsTTY === true;
+  const results: FileResult[] = [];
+  for (const [i, f] of files.entries()) {
+    if (progress) ctx.io.stderr.write(`\r\u001b[K${ctx.m.progress(i + 1, files.length, f.file)}`);
+    results.push(f.error !== undefined ? { file: f.file, ok: false, error: f.error } : await checkFile(ctx, template, f.file));
+  }
+  if (progress) ctx.io.stderr.write('\r\u001b[K');
+  return results;
+}
+
+export async function checkFile(ctx: Context, template: Template, file: string): Promise<FileResult> {
+  const loaded = await loadWorkbook(ctx, file);
+  if (!loaded.ok) return { file, ok: false, error: loaded.error };
+  try {
+    const report = checkReturn(loaded.view, template);
+    const findings = formatFindings(report.issues, template, ctx.lang);
+    return { file, ok: true, report, findings };
+  } catch (e) {
+    return { file, ok: false, error: ctx.m.readFailure('check-failed', oneLine(e instanceof Error ? e.message : String(e))) };
+  }
+}

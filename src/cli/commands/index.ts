@@ -1,0 +1,18 @@
+/**
+ * The command table. To add a command, write `commands/<name>.ts` exporting a `Command` and add one line here;
+ * the dispatcher gives it --help/-h and --lang and lists it in the top-level help, in this order.
+ */
+import type { Command } from '../context';
+import { check } from './check';
+import { fill } from './fill';
+import { newReturn } from './new';
+import { templateCommand } from './template';
+
+export const COMMANDS: readonly Command[] = [
+  check,
+  fill,
+  newReturn,
+  // merge: `fulian-returns merge FILE-OR-DIR... -o OUT [--unit NAME] [--allow-errors]` (spec section 6) goes here,
+  // from ./merge, once it is built.
+  templateCommand,
+];

@@ -1,0 +1,171 @@
+/** Every sentence the command line prints itself, in Chinese (default) and English. Messages live in one place. */
+import type { Lang, Severity } from '../engine/findings';
+import type { ArgProblem } from './args';
+
+export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
+
+export function isLang(s: string): s is Lang {
+  return (LANGS as readonly string[]).includes(s);
+}
+
+export type ReadFailure =
+  | 'not-found'
+  | 'is-directory'
+  | 'no-access'
+  | 'unreadable'
+  | 'not-xlsx'
+  | 'encrypted'
+  | 'truncated'
+  | 'too-large'
+  | 'no-workbook'
+  | 'empty'
+  | 'no-xlsx-in-folder'
+  | 'check-failed';
+
+export interface Messages {
+  severity(s: Severity): string;
+  argProblem(p: ArgProblem): string;
+  unknownCommand(cmd: string): string;
+  missingCommand: string;
+  badLang(value: string): string;
+  helpHint(command: string | null): string;
+  /** A usage error line with its hint to --help. */
+  usage(message: string, command: string | null): string;
+  missingPositional(what: string): string;
+  tooManyPositionals(extra: string): string;
+  missingOption(option: string): string;
+  readFailure(kind: ReadFailure, detail?: string): string;
+  writeFailed(file: string, detail: string): string;
+  outputExists(file: string): string;
+  badPeriod(value: string): string;
+  emptyUnit: string;
+  templateUnreadable(file: string, detail: string): string;
+  templateBroken(file: string, detail: string): string;
+  internalError(detail: string): string;
+  completeness(fraction: number): string;
+  noProblems: string;
+  problemsLine(total: number, errors: number, warnings: number, infos: number): string;
+  cleanLine(files: number): string;
+  unreadableLine(files: number): string;
+  progress(done: number, total: number, file: string): string;
+  filled(out: string, toolOwned: number, summaryCells: number, errors: number, warnings: number): string;
+  created(out: string, unit: string, period: string): string;
+}
+
+const zhHint = (c: string | null): string => `运行 fulian-returns ${c ? `${c} ` : ''}--help 查看用法`;
+
+const zh: Messages = {
+  severity: (s) => ({ error: '错误', warning: '警告', info: '提示' })[s],
+  argProblem: (p) =>
+    ({
+      'unknown-option': `未知选项 ${p.option}`,
+      'missing-value': `选项 ${p.option} 缺少取值`,
+      'unexpected-value': `选项 ${p.option} 不接受取值`,
+      'repeated-option': `选项 ${p.option} 重复给出`,
+    })[p.kind],
+  unknownCommand: (cmd) => `未知命令「${cmd}」`,
+  missingCommand: '缺少命令',
+  badLang: (v) => `--lang 只能是 zh-CN 或 en，而不是「${v}」`,
+  helpHint: zhHint,
+  usage: (msg, c) => `${msg}（${zhHint(c)}）`,
+  missingPositional: (what) => `缺少${what}`,
+  tooManyPositionals: (extra) => `多余的参数「${extra}」`,
+  missingOption: (o) => `缺少必需的选项 ${o}`,
+  readFailure: (kind, detail) =>
+    ({
+      'not-found': '找不到该文件',
+      'is-directory': '这是一个文件夹，不是文件',
+      'no-access': '没有读取权限',
+      unreadable: `无法读取${detail ? `（${detail}）` : ''}`,
+      'not-xlsx': '不是 .xlsx 工作簿（可能是改了扩展名的其他文件，请在 Excel 中另存为 .xlsx）',
+      encrypted: '工作簿已加密（设有打开密码），请在 Excel 中取消密码后另存为 .xlsx',
+      truncated: '文件不完整或已损坏（可能没有下载或复制完整）',
+      'too-large': '文件解压后过大，拒绝读取',
+      'no-workbook': '压缩包里没有工作簿（不是 Excel 文件）',
+      empty: '工作簿是空的',
+      'no-xlsx-in-folder': '文件夹里没有 .xlsx 文件',
+      'check-failed': `检查时出错${detail ? `（${detail}）` : ''}`,
+    })[kind],
+  writeFailed: (file, detail) => `无法写入 ${file}（${detail}）`,
+  outputExists: (file) => `${file} 已存在，不会覆盖（确需覆盖请加 --force）`,
+  badPeriod: (v) => `无法识别的报告期「${v}」（可写 2026Q3、2026年第3季度、2026年第三季度）`,
+  emptyUnit: '--unit 不能为空',
+  templateUnreadable: (file, detail) => `无法读取模板文件 ${file}（${detail}）`,
+  templateBroken: (file, detail) => `模板文件 ${file} 有误：${detail}`,
+  internalError: (d) => `内部错误：${d}`,
+  completeness: (f) => `完整率 ${percent(f)}`,
+  noProblems: '未发现问题',
+  problemsLine: (total, e, w, i) =>
+    `✖ ${total} 个问题（${e} 个错误，${w} 个警告${i ? `，${i} 个提示` : ''}）`,
+  cleanLine: (n) => `✔ 未发现问题（${n} 个文件）`,
+  unreadableLine: (n) => `✖ ${n} 个文件无法读取`,
+  progress: (d, t, f) => `正在检查 ${d}/${t} ${f}`,
+  filled: (out, n, m, e, w) =>
+    `已写入 ${out}：${n} 个公式单元格，汇总表 ${m} 个单元格；${e} 个错误，${w} 个警告${e + w ? '（运行 fulian-returns check 查看详情）' : ''}`,
+  created: (out, unit, period) => `已创建 ${out}：${unit}，${period}`,
+};
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+const en: Messages = {
+  severity: (s) => s,
+  argProblem: (p) =>
+    ({
+      'unknown-option': `unknown option ${p.option}`,
+      'missing-value': `option ${p.option} needs a value`,
+      'unexpected-value': `option ${p.option} takes no value`,
+      'repeated-option': `option ${p.option} given twice`,
+    })[p.kind],
+  unknownCommand: (cmd) => `unknown command "${cmd}"`,
+  missingCommand: 'missing command',
+  badLang: (v) => `--lang must be zh-CN or en, not "${v}"`,
+  helpHint: (c) => `run fulian-returns ${c ? `${c} ` : ''}--help for usage`,
+  usage: (msg, c) => `${msg} (run fulian-returns ${c ? `${c} ` : ''}--help for usage)`,
+  missingPositional: (what) => `missing ${what}`,
+  tooManyPositionals: (extra) => `unexpected argument "${extra}"`,
+  missingOption: (o) => `missing required option ${o}`,
+  readFailure: (kind, detail) =>
+    ({
+      'not-found': 'no such file',
+      'is-directory': 'is a folder, not a file',
+      'no-access': 'permission denied',
+      unreadable: `cannot be read${detail ? ` (${detail})` : ''}`,
+      'not-xlsx': 'not an .xlsx workbook (perhaps another file renamed; save it as .xlsx in Excel)',
+      encrypted: 'the workbook is encrypted (password to open); remove the password in Excel and save as .xlsx',
+      truncated: 'the file is incomplete or damaged (perhaps not fully downloaded or copied)',
+      'too-large': 'the file is too large once unpacked; refused',
+      'no-workbook': 'the package holds no workbook (not an Excel file)',
+      empty: 'the workbook is empty',
+      'no-xlsx-in-folder': 'the folder holds no .xlsx file',
+      'check-failed': `checking failed${detail ? ` (${detail})` : ''}`,
+    })[kind],
+  writeFailed: (file, detail) => `cannot write ${file} (${detail})`,
+  outputExists: (file) => `${file} exists; not overwritten (add --force to replace it)`,
+  badPeriod: (v) => `unreadable period "${v}" (write 2026Q3, 2026年第3季度 or 2026年第三季度)`,
+  emptyUnit: '--unit must not be empty',
+  templateUnreadable: (file, detail) => `cannot read template file ${file} (${detail})`,
+  templateBroken: (file, detail) => `template file ${file} is invalid: ${detail}`,
+  internalError: (d) => `internal error: ${d}`,
+  completeness: (f) => `completeness ${percent(f)}`,
+  noProblems: 'no problems',
+  problemsLine: (total, e, w, i) =>
+    `✖ ${plural(total, 'problem')} (${plural(e, 'error')}, ${plural(w, 'warning')}${i ? `, ${plural(i, 'info', 'infos')}` : ''})`,
+  cleanLine: (n) => `✔ No problems (${plural(n, 'file')})`,
+  unreadableLine: (n) => `✖ ${plural(n, 'file')} could not be read`,
+  progress: (d, t, f) => `checking ${d}/${t} ${f}`,
+  filled: (out, n, m, e, w) =>
+    `wrote ${out}: ${plural(n, 'formula cell')}, ${plural(m, 'summary cell')}; ${plural(e, 'error')}, ${plural(w, 'warning')}${e + w ? ' (run fulian-returns check for details)' : ''}`,
+  created: (out, unit, period) => `created ${out}: ${unit}, ${period}`,
+};
+
+export function messages(lang: Lang): Messages {
+  return lang === 'en' ? en : zh;
+}
+
+/** 0.963 → 96.3%; whole percents without decimals. */
+export function percent(fraction: number): string {
+  let p = Math.round(fraction * 1000) / 10;
+  if (p >= 100 && fraction < 1) p = 99.9; // never show an incomplete return as 100%
+  if (p <= 0 && fraction > 0) p = 0.1;
+  return `${Number.isInteger(p) ? p.toFixed(0) : p.toFixed(1)}%`;
+}

@@ -1,0 +1,31 @@
+/** Reading a return from disk: bytes and a WorkbookView, or one line saying why not. */
+import type { WorkbookView } from '../engine/workbook';
+import { readXlsx, XlsxError } from '../xlsx';
+import type { Context } from './context';
+import { readInput } from './files';
+
+export type LoadResult =
+  | { readonly ok: true; readonly bytes: Uint8Array; readonly view: WorkbookView }
+  | { readonly ok: false; readonly error: string };
+
+const XLSX_REASONS = new Set(['not-xlsx', 'encrypted', 'truncated', 'too-large', 'no-workbook', 'empty']);
+
+export async function loadWorkbook(ctx: Context, path: string): Promise<LoadResult> {
+  const input = await readInput(ctx.resolve(path));
+  if (!input.ok) return { ok: false, error: ctx.m.readFailure(input.failure, input.detail) };
+  try {
+    const { view } = await readXlsx(input.bytes);
+    return { ok: true, bytes: input.bytes, view };
+  } catch (e) {
+    return { ok: false, error: describeXlsxError(ctx, e) };
+  }
+}
+
+export function describeXlsxError(ctx: Context, e: unknown): string {
+  const reason = (e as { reason?: unknown } | null)?.reason;
+  if ((e instanceof XlsxError || typeof reason === 'string') && XLSX_REASONS.has(String(reason))) {
+    return ctx.m.readFailure(reason as 'not-xlsx');
+  }
+  const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  return ctx.m.readFailure('unreadable', detail);
+}
