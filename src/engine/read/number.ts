@@ -1,6 +1,9 @@
-import type { Cell } from '../cell';
+import { type Cell, type CellValue, errorFromText, isPercentFormat } from '../cell';
 import type { FindingParams } from '../findings';
 import type { Template } from '../template/schema';
+import { displayText } from './cover';
+import { parseFigure } from './numeral';
+import { foldFullWidth, plainNumber, roundSignificant } from './text';
 
 /** A warning earned while reading a value that still counts (e.g. 1262余 counts as 1262). */
 export interface ReadNote {
@@ -19,12 +22,200 @@ export interface ReadContext {
   readonly units: Template['units'];
 }
 
+const PERCENT = '%';
+
+/** Words before a figure that make it approximate (约300, 近万, 超过500). Longest first. */
+const APPROX_PREFIXES = [
+  '不少于',
+  '差不多',
+  '大约',
+  '大概',
+  '约莫',
+  '将近',
+  '接近',
+  '超过',
+  '不足',
+  '不到',
+  '多于',
+  '少于',
+  '约',
+  '近',
+  '逾',
+  '超',
+  '~',
+  '～',
+  '≈',
+] as const;
+
+/** Words after a figure, or after its unit, that make it approximate (1262余, 3000多, 300人左右). Longest first. */
+const APPROX_SUFFIXES = ['左右', '以上', '以下', '上下', '出头', '有余', '余', '多', '来', '许', '+'] as const;
+
+const MAGNITUDE_CHARS = /^[十百千万亿]+/;
+
+/** Minus signs other than ASCII '-' that users paste (the full-width one is folded separately). */
+const OTHER_MINUS = /[\u2212\ufe63]/g;
+
 /**
  * Reads what a user typed into a numeric cell (spec section 3). Never throws and never alters the cell.
  * For unit '%' the result is a fraction (20.61% → 0.2061), whatever way it was typed.
  */
 export function readNumber(cell: Cell, ctx: ReadContext): NumberReading {
-  void cell;
-  void ctx;
-  throw new Error('readNumber: not implemented yet');
+  try {
+    return readValue(cell.value, cell.numberFormat, ctx);
+  } catch {
+    // A defensive net only: no input is known to reach it.
+    return { kind: 'invalid', rule: 'not-a-number', params: { text: safeText(cell.value) } };
+  }
+}
+
+function safeText(v: CellValue): string {
+  try {
+    return displayText({ value: v });
+  } catch {
+    return '';
+  }
+}
+
+function readValue(v: CellValue, numberFormat: string | undefined, ctx: ReadContext): NumberReading {
+  switch (v.kind) {
+    case 'blank':
+      return { kind: 'blank' };
+    case 'number': {
+      if (!Number.isFinite(v.value)) return notANumber(String(v.value));
+      if (ctx.unit === PERCENT && !isPercentFormat(numberFormat)) {
+        return { kind: 'number', value: roundSignificant(v.value / 100, 15), notes: [] };
+      }
+      return { kind: 'number', value: v.value, notes: [] };
+    }
+    case 'error':
+      return { kind: 'invalid', rule: 'formula-error', params: { text: v.code } };
+    case 'boolean':
+    case 'date':
+      return notANumber(displayText({ value: v }));
+    case 'text':
+      return readText(v.value, ctx);
+  }
+}
+
+function notANumber(text: string): NumberReading {
+  return { kind: 'invalid', rule: 'not-a-number', params: { text } };
+}
+
+function stripPrefixes(s: string): { rest: string; found: boolean } {
+  let rest = s;
+  let found = false;
+  for (let again = true; again; ) {
+    again = false;
+    for (const p of APPROX_PREFIXES) {
+      if (rest.startsWith(p) && rest.length > p.length) {
+        rest = rest.slice(p.length);
+        found = again = true;
+        break;
+      }
+    }
+  }
+  return { rest, found };
+}
+
+function stripSuffixes(s: string): { rest: string; found: boolean } {
+  let rest = s;
+  let found = false;
+  for (let again = true; again; ) {
+    again = false;
+    for (const p of APPROX_SUFFIXES) {
+      if (rest.endsWith(p) && rest.length > p.length) {
+        rest = rest.slice(0, rest.length - p.length);
+        found = again = true;
+        break;
+      }
+    }
+  }
+  return { rest, found };
+}
+
+/** The unit typed at the end of `s`, if it is one the column can take: its own unit, a template unit, or %. */
+function trailingUnit(s: string, ctx: ReadContext): string | null {
+  const candidates = [ctx.unit, ...Object.keys(ctx.units ?? {}), PERCENT]
+    .filter((u) => u !== '')
+    .sort((a, b) => b.length - a.length);
+  for (const u of candidates) if (s.length > u.length && s.endsWith(u)) return u;
+  return null;
+}
+
+function unitOf(ctx: ReadContext, name: string): { dimension: string; factor: number } | undefined {
+  return Object.prototype.hasOwnProperty.call(ctx.units ?? {}, name) ? ctx.units[name] : undefined;
+}
+
+/** value × factor(from) ÷ factor(to), rounded to 10 significant digits (24000元 → exactly 2.4 万元). */
+function convert(value: number, from: { factor: number }, to: { factor: number }): number {
+  return roundSignificant((value * from.factor) / to.factor, 10);
+}
+
+function readText(raw: string, ctx: ReadContext): NumberReading {
+  const typed = raw.trim();
+  if (typed === '') return { kind: 'blank' };
+  const err = errorFromText(typed);
+  if (err && err.kind === 'error') return { kind: 'invalid', rule: 'formula-error', params: { text: err.code } };
+
+  const folded = foldFullWidth(typed);
+  let s = folded.text.replace(OTHER_MINUS, '-').trim();
+  // Spaces may separate words (约 300, 300 元) but never the digits of one number (1 226).
+  if (/[0-9.,]\s+[0-9.,]/.test(s)) return notANumber(typed);
+  s = s.replace(/\s+/g, '');
+
+  const pre = stripPrefixes(s);
+  const suf1 = stripSuffixes(pre.rest);
+  let rest = suf1.rest;
+  const unit = trailingUnit(rest, ctx);
+  let approximate = pre.found || suf1.found;
+  if (unit !== null) {
+    rest = rest.slice(0, rest.length - unit.length);
+    const suf2 = stripSuffixes(rest);
+    rest = suf2.rest;
+    approximate ||= suf2.found;
+  }
+
+  const figure = parseFigure(rest);
+  if (figure === null) return notANumber(typed);
+  approximate ||= figure.approximate;
+
+  let value: number;
+  let unitNote = false;
+  const col = unitOf(ctx, ctx.unit);
+  if (unit === PERCENT || ctx.unit === PERCENT) {
+    // Text is in percent points whether or not it carries its sign; only a % column takes a percent.
+    if (ctx.unit !== PERCENT || (unit !== null && unit !== PERCENT)) return notANumber(typed);
+    value = roundSignificant(figure.value / 100, 15);
+  } else if (unit !== null) {
+    unitNote = true;
+    if (unit === ctx.unit) {
+      value = figure.value;
+    } else {
+      const typedUnit = unitOf(ctx, unit);
+      if (!typedUnit || !col || typedUnit.dimension !== col.dimension) return notANumber(typed);
+      value = convert(figure.value, typedUnit, col);
+    }
+  } else if (figure.trailingMagnitude !== '' && col) {
+    // In a 万元 column, 11.6万 means 11.6 万元 and 5千 means 5 千元 (0.5 万元): magnitude words name money in 元.
+    const baseName = ctx.unit.replace(MAGNITUDE_CHARS, '');
+    const base = baseName !== ctx.unit ? unitOf(ctx, baseName) : undefined;
+    if (base && base.dimension === col.dimension) {
+      value = convert(figure.value, base, col);
+      unitNote = figure.trailingMagnitude + baseName !== ctx.unit;
+      if (!unitNote) value = figure.beforeTrailingMagnitude;
+    } else {
+      value = figure.value;
+    }
+  } else {
+    value = figure.value;
+  }
+  if (!Number.isFinite(value)) return notANumber(typed);
+  if (value === 0) value = 0; // no -0
+
+  const notes: ReadNote[] = [];
+  const params = { text: typed, value: plainNumber(value, 6), unit: ctx.unit };
+  if (approximate) notes.push({ rule: 'approximate-value', params });
+  if (unitNote) notes.push({ rule: 'unit-in-cell', params });
+  if (folded.hadFullWidth) notes.push({ rule: 'full-width-digits', params });
+  return { kind: 'number', value, notes };
 }
