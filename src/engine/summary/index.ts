@@ -1,0 +1,13 @@
+export { draftSummary, type FiguresSummary, type SummaryParagraph } from './draft';
+export {
+  formatSummary,
+  formatSummaryJson,
+  formatSummaryMarkdown,
+  formatSummaryText,
+  summaryProse,
+  SUMMARY_FORMATS,
+  type SummaryFormat,
+} from './format';
+export { resolvePhrases, type ResolvedPhrases } from './phrases';
+export { renderPattern, formatPercent, formatValue } from './pattern';
+export { phrasesSchema, type Phrases, type PhraseSet } from './phrases-schema';
