@@ -1,0 +1,197 @@
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  ToggleButton,
+} from '@fluentui/react-components';
+import { ArrowClockwise20Regular, Dismiss20Regular, Highlight20Regular, TableEdit20Regular } from '@fluentui/react-icons';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Finding, Lang } from '../engine/findings';
+import type { Template } from '../engine/template/schema';
+import { useAppStyles } from './App.styles';
+import { Completeness } from './components/Completeness';
+import { FindingsList } from './components/FindingsList';
+import { Header } from './components/Header';
+import { IndicatorProgress } from './components/IndicatorProgress';
+import type { CheckOutcome, WorkbookHost } from './host';
+import { uiStrings } from './i18n';
+
+export interface AppProps {
+  /** The workbook: Office.js in Excel, a fake in tests, an in-memory workbook in the preview. */
+  readonly host: WorkbookHost;
+  readonly template: Template;
+  /** UI and finding-message language; zh-CN unless told otherwise. */
+  readonly lang?: Lang;
+}
+
+type Task = 'check' | 'fill' | 'mark' | 'clear';
+
+const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)) || String(e);
+
+/** The sheets in the order their findings are shown: the workbook's own order, then the template's. */
+function sheetOrder(outcome: CheckOutcome, template: Template): string[] {
+  const t = template.sheets;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const s of [...outcome.sheetNames, t.cover, ...t.data.map((d) => d.name), t.twoPlan, t.summary]) {
+    if (!seen.has(s)) {
+      seen.add(s);
+      out.push(s);
+    }
+  }
+  return out;
+}
+
+/** The task pane: checks the open workbook on load, lists findings, fills formulas and 汇总, marks problem cells. */
+export function App({ host, template, lang = 'zh-CN' }: AppProps) {
+  const styles = useAppStyles();
+  const strings = uiStrings(lang);
+  const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
+  const [task, setTask] = useState<Task | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [marked, setMarked] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const mounted = useRef(true);
+  const running = useRef(false);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  /** Runs one host task at a time; a failure shows in the error bar, never silently. */
+  const run = useCallback(async (kind: Task, work: () => Promise<string>) => {
+    if (running.current) return;
+    running.current = true;
+    setTask(kind);
+    setError(null);
+    try {
+      const said = await work();
+      if (mounted.current) setAnnouncement(said);
+    } catch (e) {
+      if (mounted.current) setError(messageOf(e));
+    } finally {
+      running.current = false;
+      if (mounted.current) setTask(null);
+    }
+  }, []);
+
+  const check = useCallback(async () => {
+    const result = await host.check(template, lang);
+    if (mounted.current) setOutcome(result);
+    return uiStrings(lang).announceChecked(result.report.counts);
+  }, [host, template, lang]);
+
+  useEffect(() => {
+    void run('check', check);
+  }, [run, check]);
+
+  const onCheck = () => void run('check', check);
+
+  const onFill = () =>
+    void run('fill', async () => {
+      await host.fill(template);
+      // Formulas and 汇总 change what a check sees; show the workbook as it now is.
+      await check();
+      return strings.announceFilled;
+    });
+
+  const onToggleMarks = () => {
+    if (marked) {
+      void run('clear', async () => {
+        await host.clearHighlights();
+        if (mounted.current) setMarked(false);
+        return strings.announceCleared;
+      });
+    } else {
+      const findings = outcome?.findings ?? [];
+      void run('mark', async () => {
+        await host.highlight(findings);
+        if (mounted.current) setMarked(true);
+        return strings.announceMarked(new Set(findings.filter((f) => f.cell).map((f) => `${f.sheet}!${f.cell}`)).size);
+      });
+    }
+  };
+
+  const onSelect = useCallback(
+    (f: Finding) => {
+      host.select(f.sheet, f.cell).catch((e: unknown) => {
+        if (mounted.current) setError(messageOf(e));
+      });
+    },
+    [host],
+  );
+
+  const order = useMemo(() => (outcome ? sheetOrder(outcome, template) : []), [outcome, template]);
+  const report = outcome?.report ?? null;
+  const busy = task !== null;
+
+  return (
+    <main className={styles.root} lang={lang} aria-busy={busy}>
+      <Header template={template} report={report} strings={strings} />
+
+      <div className={styles.actions} role="group" aria-label={strings.actionsLabel}>
+        <Button appearance="primary" icon={<ArrowClockwise20Regular />} onClick={onCheck} disabled={busy}>
+          {strings.checkAgain}
+        </Button>
+        <Button icon={<TableEdit20Regular />} onClick={onFill} disabled={busy || !outcome}>
+          {strings.fill}
+        </Button>
+        <ToggleButton
+          icon={<Highlight20Regular />}
+          checked={marked}
+          onClick={onToggleMarks}
+          disabled={busy || (!marked && !outcome)}
+        >
+          {marked ? strings.clearMarks : strings.mark}
+        </ToggleButton>
+      </div>
+
+      {task && (
+        <div className={styles.busy}>
+          <Spinner size="tiny" label={strings.busy[task]} />
+        </div>
+      )}
+
+      {error !== null && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
+            {error}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={strings.dismiss}
+                icon={<Dismiss20Regular />}
+                onClick={() => setError(null)}
+              />
+            }
+          />
+        </MessageBar>
+      )}
+
+      <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
+        {announcement}
+      </div>
+
+      {report && outcome && (
+        <>
+          <Completeness completeness={report.completeness} strings={strings} />
+          <FindingsList findings={outcome.findings} sheetOrder={order} strings={strings} onSelect={onSelect} />
+          <IndicatorProgress
+            indicators={report.indicators}
+            behindStatus={template.progress.statuses.behind}
+            strings={strings}
+          />
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,118 @@
+import { Tab, TabList, mergeClasses } from '@fluentui/react-components';
+import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
+import { useId, useMemo, useState } from 'react';
+import type { Finding, Severity } from '../../engine/findings';
+import type { Counts, UiStrings } from '../i18n';
+import { useFindingsListStyles } from './FindingsList.styles';
+
+export type SeverityFilter = 'all' | Severity;
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export interface FindingsListProps {
+  readonly findings: readonly Finding[];
+  /** Sheet names in the order their groups appear; sheets not listed follow in order of first finding. */
+  readonly sheetOrder: readonly string[];
+  readonly strings: UiStrings;
+  readonly onSelect: (finding: Finding) => void;
+}
+
+export function countBySeverity(findings: readonly Finding[]): Counts {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** Findings grouped by sheet (groups in `sheetOrder`, findings in the engine's order within a group). */
+export function groupBySheet(
+  findings: readonly Finding[],
+  sheetOrder: readonly string[],
+): { sheet: string; findings: Finding[] }[] {
+  const groups = new Map<string, Finding[]>();
+  for (const s of sheetOrder) groups.set(s, []);
+  for (const f of findings) {
+    const g = groups.get(f.sheet);
+    if (g) g.push(f);
+    else groups.set(f.sheet, [f]);
+  }
+  return [...groups].filter(([, fs]) => fs.length > 0).map(([sheet, fs]) => ({ sheet, findings: fs }));
+}
+
+function SeverityIcon({ severity }: { severity: Severity }) {
+  switch (severity) {
+    case 'error':
+      return <ErrorCircle16Filled />;
+    case 'warning':
+      return <Warning16Filled />;
+    case 'info':
+      return <Info16Filled />;
+  }
+}
+
+export function FindingsList({ findings, sheetOrder, strings, onSelect }: FindingsListProps) {
+  const styles = useFindingsListStyles();
+  const headingId = useId();
+  const [filter, setFilter] = useState<SeverityFilter>('all');
+  const counts = useMemo(() => countBySeverity(findings), [findings]);
+  const shown = useMemo(
+    () => (filter === 'all' ? findings : findings.filter((f) => f.severity === filter)),
+    [findings, filter],
+  );
+  const groups = useMemo(() => groupBySheet(shown, sheetOrder), [shown, sheetOrder]);
+
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.heading}>
+        {strings.findingsTitle}
+      </h2>
+      <TabList
+        size="small"
+        selectedValue={filter}
+        onTabSelect={(_, data) => setFilter(data.value as SeverityFilter)}
+        aria-label={strings.severityFilterLabel}
+      >
+        <Tab value="all">{`${strings.all} (${findings.length})`}</Tab>
+        {SEVERITIES.map((s) => (
+          <Tab key={s} value={s}>
+            {`${strings.severity[s]} (${counts[s]})`}
+          </Tab>
+        ))}
+      </TabList>
+      {groups.length === 0 ? (
+        <p className={styles.empty} role="note">
+          {filter === 'all' ? strings.noFindings : strings.noFindingsOfSeverity(strings.severity[filter])}
+        </p>
+      ) : (
+        groups.map((g) => (
+          <section key={g.sheet} className={styles.group} aria-label={strings.sheetGroupLabel(g.sheet, g.findings.length)}>
+            <h3 className={styles.groupHeading}>{strings.sheetGroupLabel(g.sheet, g.findings.length)}</h3>
+            <ul className={styles.list}>
+              {g.findings.map((f, i) => (
+                <li key={`${f.rule}|${f.cell ?? ''}|${f.indicator ?? ''}|${i}`}>
+                  <button
+                    type="button"
+                    className={styles.row}
+                    onClick={() => onSelect(f)}
+                    aria-label={strings.findingRowLabel(strings.severityOne[f.severity], f.sheet, f.cell, f.message, f.rule)}
+                    data-severity={f.severity}
+                  >
+                    <span className={mergeClasses(styles.icon, styles[f.severity])} aria-hidden="true">
+                      <SeverityIcon severity={f.severity} />
+                    </span>
+                    <span className={mergeClasses(styles.cell, f.cell === null && styles.wholeSheet)}>
+                      {f.cell ?? strings.wholeSheet}
+                    </span>
+                    <span className={styles.text}>
+                      <span className={styles.message}>{f.message}</span>
+                      <span className={styles.rule}>{f.rule}</span>
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </section>
+  );
+}

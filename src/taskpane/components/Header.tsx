@@ -1,0 +1,37 @@
+import { mergeClasses } from '@fluentui/react-components';
+import type { ReturnReport } from '../../engine/report';
+import type { Template } from '../../engine/template/schema';
+import type { UiStrings } from '../i18n';
+import { useHeaderStyles } from './Header.styles';
+
+export interface HeaderProps {
+  readonly template: Template;
+  /** The last check's report, or null before the first check. */
+  readonly report: ReturnReport | null;
+  readonly strings: UiStrings;
+}
+
+/** Which template is in force, and the unit and period the workbook declares on its cover. */
+export function Header({ template, report, strings }: HeaderProps) {
+  const styles = useHeaderStyles();
+  const id = report?.template.id ?? template.id;
+  const version = report?.template.version ?? template.version;
+  const fact = (label: string, value: string | null | undefined) => (
+    <>
+      <dt className={styles.term}>{label}</dt>
+      <dd className={mergeClasses(styles.value, report !== null && !value && styles.missing)}>
+        {report ? value || strings.notFilled : strings.notChecked}
+      </dd>
+    </>
+  );
+  return (
+    <header className={styles.root}>
+      <h1 className={styles.title}>{strings.appTitle}</h1>
+      <span className={styles.template}>{strings.templateLine(id, version)}</span>
+      <dl className={styles.facts}>
+        {fact(strings.unitLabel, report?.unit)}
+        {fact(strings.periodLabel, report?.periodText)}
+      </dl>
+    </header>
+  );
+}

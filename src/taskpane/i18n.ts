@@ -1,0 +1,164 @@
+/**
+ * Every string of the task pane's own UI, zh-CN first, English on request. Finding messages are not here: they come
+ * from the engine (`formatFindings`) through the host's `check(template, lang)`.
+ */
+import type { Lang, Severity } from '../engine/findings';
+
+export type { Lang };
+
+export interface Counts {
+  readonly error: number;
+  readonly warning: number;
+  readonly info: number;
+}
+
+export interface UiStrings {
+  readonly appTitle: string;
+  readonly templateLine: (id: string, version: string) => string;
+  readonly unitLabel: string;
+  readonly periodLabel: string;
+  readonly notFilled: string;
+  readonly actionsLabel: string;
+  readonly checkAgain: string;
+  readonly fill: string;
+  readonly mark: string;
+  readonly clearMarks: string;
+  readonly busy: Readonly<Record<'check' | 'fill' | 'mark' | 'clear', string>>;
+  readonly errorTitle: string;
+  readonly dismiss: string;
+  readonly completenessTitle: string;
+  readonly overall: string;
+  readonly completenessOf: (name: string) => string;
+  readonly findingsTitle: string;
+  readonly severityFilterLabel: string;
+  readonly all: string;
+  /** Filter labels (plural where the language has one). */
+  readonly severity: Readonly<Record<Severity, string>>;
+  /** One finding's severity. */
+  readonly severityOne: Readonly<Record<Severity, string>>;
+  readonly noFindings: string;
+  readonly noFindingsOfSeverity: (severity: string) => string;
+  readonly sheetGroupLabel: (sheet: string, count: number) => string;
+  readonly wholeSheet: string;
+  /** Accessible name of a finding row (the row's visible parts in reading order). */
+  readonly findingRowLabel: (severity: string, sheet: string, cell: string | null, message: string, rule: string) => string;
+  readonly progressTitle: string;
+  readonly timeProgressLabel: (percent: string) => string;
+  readonly behind: string;
+  readonly behindCount: (n: number) => string;
+  readonly noPlan: string;
+  readonly indicatorProgressLabel: (code: string, name: string, percent: string, time: string) => string;
+  readonly notChecked: string;
+  readonly announceChecked: (counts: Counts) => string;
+  readonly announceFilled: string;
+  readonly announceMarked: (cells: number) => string;
+  readonly announceCleared: string;
+}
+
+const zh: UiStrings = {
+  appTitle: '妇联指标报表助手',
+  templateLine: (id, version) => `模板 ${id} · 版本 ${version}`,
+  unitLabel: '填报单位',
+  periodLabel: '报告期',
+  notFilled: '未填写',
+  actionsLabel: '操作',
+  checkAgain: '重新检查',
+  fill: '填写汇总',
+  mark: '标记问题单元格',
+  clearMarks: '清除标记',
+  busy: { check: '正在检查…', fill: '正在填写公式和汇总…', mark: '正在标记问题单元格…', clear: '正在清除标记…' },
+  errorTitle: '操作失败',
+  dismiss: '关闭',
+  completenessTitle: '完整率',
+  overall: '总体',
+  completenessOf: (name) => `${name}完整率`,
+  findingsTitle: '问题清单',
+  severityFilterLabel: '按严重程度筛选',
+  all: '全部',
+  severity: { error: '错误', warning: '警告', info: '提示' },
+  severityOne: { error: '错误', warning: '警告', info: '提示' },
+  noFindings: '没有发现问题。',
+  noFindingsOfSeverity: (s) => `没有${s}。`,
+  sheetGroupLabel: (sheet, n) => `${sheet}（${n} 项）`,
+  wholeSheet: '整表',
+  findingRowLabel: (severity, sheet, cell, message, rule) =>
+    `${severity}，${sheet}${cell ? ` ${cell}` : ''}：${message}（${rule}）`,
+  progressTitle: '年计划完成进度',
+  timeProgressLabel: (p) => `序时进度 ${p}`,
+  behind: '滞后',
+  behindCount: (n) => `${n} 项滞后序时进度`,
+  noPlan: '无计划',
+  indicatorProgressLabel: (code, name, p, t) => `${code} ${name}：完成年计划 ${p}，序时进度 ${t}`,
+  notChecked: '尚未检查',
+  announceChecked: (c) =>
+    `检查完成：${c.error} 个错误，${c.warning} 个警告${c.info > 0 ? `，${c.info} 个提示` : ''}`,
+  announceFilled: '已写入累计公式和汇总表',
+  announceMarked: (n) => `已标记 ${n} 个问题单元格`,
+  announceCleared: '已清除标记',
+};
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const en: UiStrings = {
+  appTitle: "Women's Federation Return Assistant",
+  templateLine: (id, version) => `Template ${id} · version ${version}`,
+  unitLabel: 'Reporting unit',
+  periodLabel: 'Period',
+  notFilled: 'not filled',
+  actionsLabel: 'Actions',
+  checkAgain: 'Check again',
+  fill: 'Fill summary',
+  mark: 'Mark problem cells',
+  clearMarks: 'Clear marks',
+  busy: {
+    check: 'Checking…',
+    fill: 'Writing formulas and the summary…',
+    mark: 'Marking problem cells…',
+    clear: 'Clearing marks…',
+  },
+  errorTitle: 'Something went wrong',
+  dismiss: 'Dismiss',
+  completenessTitle: 'Completeness',
+  overall: 'Overall',
+  completenessOf: (name) => `Completeness of ${name}`,
+  findingsTitle: 'Findings',
+  severityFilterLabel: 'Filter by severity',
+  all: 'All',
+  severity: { error: 'Errors', warning: 'Warnings', info: 'Notes' },
+  severityOne: { error: 'Error', warning: 'Warning', info: 'Note' },
+  noFindings: 'No findings.',
+  noFindingsOfSeverity: (s) => `No ${s.toLowerCase()}.`,
+  sheetGroupLabel: (sheet, n) => `${sheet} (${plural(n, 'finding', 'findings')})`,
+  wholeSheet: 'sheet',
+  findingRowLabel: (severity, sheet, cell, message, rule) =>
+    `${severity}, ${sheet}${cell ? ` ${cell}` : ''}: ${message} (${rule})`,
+  progressTitle: 'Progress against the annual plan',
+  timeProgressLabel: (p) => `Time elapsed ${p}`,
+  behind: 'Behind',
+  behindCount: (n) => `${plural(n, 'indicator', 'indicators')} behind schedule`,
+  noPlan: 'no plan',
+  indicatorProgressLabel: (code, name, p, t) => `${code} ${name}: ${p} of the annual plan, time elapsed ${t}`,
+  notChecked: 'Not checked yet',
+  announceChecked: (c) =>
+    `Check complete: ${plural(c.error, 'error', 'errors')}, ${plural(c.warning, 'warning', 'warnings')}` +
+    (c.info > 0 ? `, ${plural(c.info, 'note', 'notes')}` : ''),
+  announceFilled: 'Formulas and the summary sheet written',
+  announceMarked: (n) => `${plural(n, 'problem cell', 'problem cells')} marked`,
+  announceCleared: 'Marks cleared',
+};
+
+const STRINGS: Readonly<Record<Lang, UiStrings>> = { 'zh-CN': zh, en };
+
+export function uiStrings(lang: Lang): UiStrings {
+  return STRINGS[lang];
+}
+
+/** zh-CN unless Office's display language is English (`en`, `en-US`, `en-GB`, …). */
+export function langFromDisplayLanguage(displayLanguage: string | null | undefined): Lang {
+  return typeof displayLanguage === 'string' && /^en(?:-|_|$)/i.test(displayLanguage.trim()) ? 'en' : 'zh-CN';
+}
+
+/** A fraction as a percent with two decimals: 1.0706 → `107.06%`. */
+export function formatPercent(fraction: number): string {
+  return `${(fraction * 100).toFixed(2)}%`;
+}
