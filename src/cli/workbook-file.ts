@@ -13,8 +13,11 @@ const XLSX_REASONS = new Set(['not-xlsx', 'encrypted', 'truncated', 'too-large',
 export async function loadWorkbook(ctx: Context, path: string): Promise<LoadResult> {
   const input = await readInput(ctx.resolve(path));
   if (!input.ok) return { ok: false, error: ctx.m.readFailure(input.failure, input.detail) };
+  if (input.bytes.length === 0) return { ok: false, error: ctx.m.readFailure('empty') };
   try {
     const { view } = await readXlsx(input.bytes);
+    // A package without a single worksheet is an empty workbook, not a return with every sheet missing.
+    if (view.sheetNames.length === 0) return { ok: false, error: ctx.m.readFailure('empty') };
     return { ok: true, bytes: input.bytes, view };
   } catch (e) {
     return { ok: false, error: describeXlsxError(ctx, e) };
