@@ -84,6 +84,11 @@ export interface ReturnReport {
   /** 报告期 as typed, or null when blank or the label is absent. */
   readonly periodText: string | null;
   readonly period: Period | null;
+  /**
+   * The report quarter the checks and figures used: the period's, or (报告期 unreadable) the last quarter holding any
+   * data-sheet value. Optional so hosts' hand-made reports stay valid; the engine always sets it.
+   */
+  readonly quarter?: Quarter;
   readonly issues: readonly Issue[];
   readonly counts: Readonly<Record<Severity, number>>;
   readonly completeness: {

@@ -1,0 +1,37 @@
+/**
+ * The engine's public API: everything hosts (task pane, CLI, preview, xlsx layer) need. Pure: no Office.js, React,
+ * Node built-ins or file access anywhere under src/engine.
+ */
+export * from './address';
+export * from './cell';
+export type { SheetView, WorkbookView } from './workbook';
+export { MemoryWorkbook, MemorySheet } from './memory-workbook';
+export * from './findings';
+export type * from './report';
+export * from './fill-plan';
+export type { Template, Indicator, DataColumnRole, TwoPlanColumnRole, CoverField, TwoPlanDefaultRow } from './template/schema';
+export { templateSchema, indicatorSchema } from './template/schema';
+export { parseTemplate, parseTemplateJson, standardTemplate, type TemplateResult } from './template/load';
+export { readNumber, type NumberReading, type ReadNote, type ReadContext } from './read/number';
+export { readPeriod, readDate, isPhone, isDivisionCode, displayText } from './read/cover';
+
+export { checkReturn, templateSheetOrder, type CheckOptions } from './check';
+export { formatFindings, severityOf, renderMessage, countBySeverity } from './messages';
+export { planFill } from './fill';
+export {
+  buildBlankReturn,
+  buildFilledReturn,
+  stressTemplate,
+  SAMPLE_HEADER_ROW,
+  type BlankReturnOptions,
+  type FilledReturnOptions,
+} from './sample';
+export {
+  cumulativeOf,
+  rateOf,
+  percentOfPlan,
+  timeProgress,
+  progressStatus,
+  directionOf,
+  twoPlanStatus,
+} from './calc/figures';

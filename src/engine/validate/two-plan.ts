@@ -1,0 +1,146 @@
+/** 两纲监测: rows by code (federations add their own), targets, direction, values and 达标状态. */
+import { isBlank } from '../cell';
+import { directionOf, twoPlanStatus } from '../calc/figures';
+import { displayText } from '../read/cover';
+import type { DataSheetLayout, TwoPlanCounts, TwoPlanRowFigures } from '../report';
+import type { Template, TwoPlanColumnRole } from '../template/schema';
+import type { WorkbookView } from '../workbook';
+import type { IssueSink } from './issues';
+import { cellText, findLabelRow, isNoteText, mapColumns } from './layout';
+import { BLANK_READING, readCell, type CellReading } from './values';
+
+const REQUIRED_ROLES: readonly TwoPlanColumnRole[] = ['code', 'direction', 'finalTarget', 'value'];
+
+export interface TwoPlanResult {
+  readonly layout: DataSheetLayout | null;
+  readonly rows: TwoPlanRowFigures[];
+  readonly counts: TwoPlanCounts[];
+}
+
+export function twoPlanLabels(template: Template): Record<TwoPlanColumnRole, string> {
+  const { order: _o, toolOwned: _t, ...labels } = template.twoPlan.columns;
+  return labels;
+}
+
+export function checkTwoPlan(view: WorkbookView, template: Template, sink: IssueSink): TwoPlanResult {
+  const name = template.sheets.twoPlan;
+  const labels = twoPlanLabels(template);
+  const sheet = view.sheet(name);
+  const empty = (): TwoPlanResult => ({ layout: null, rows: [], counts: countRows(template, []) });
+  if (!sheet) {
+    sink.add('missing-sheet', name, 0, 0, null, { sheet: name });
+    return empty();
+  }
+  const headerRow = findLabelRow(sheet, labels.code);
+  const columns = headerRow ? mapColumns(sheet, headerRow, labels) : {};
+  const absent = REQUIRED_ROLES.find((r) => columns[r] === undefined);
+  if (!headerRow || absent) {
+    sink.add('missing-header-row', name, 0, 0, null, { sheet: name, label: labels[absent ?? 'code'] });
+    return empty();
+  }
+  const defaults = new Map(template.twoPlan.defaultRows.map((d) => [d.code, d]));
+  const rowsByCode: Record<string, number> = {};
+  const out: TwoPlanRowFigures[] = [];
+  const codeCol = columns.code!;
+  const textAt = (row: number, role: TwoPlanColumnRole): string => {
+    const c = columns[role];
+    return c === undefined ? '' : cellText(sheet.cell(row, c));
+  };
+
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
+    const code = cellText(sheet.cell(r, codeCol));
+    if (!code || isNoteText(code)) continue;
+    const first = rowsByCode[code];
+    if (first !== undefined) sink.add('duplicate-indicator', name, r, codeCol, code, { indicator: code, firstRow: first });
+    else rowsByCode[code] = r;
+    const d = defaults.get(code);
+    const rowName = textAt(r, 'name') || d?.name || '';
+    const unit = textAt(r, 'unit') || d?.unit || '';
+    const ctx = { unit, units: template.units };
+    const read = (role: TwoPlanColumnRole): CellReading => {
+      const c = columns[role];
+      if (c === undefined) return BLANK_READING;
+      return readCell(sink, name, r, c, sheet.cell(r, c), ctx, code, { indicator: code, name: rowName, column: labels[role] });
+    };
+    const baseline = read('baseline');
+    const mid = read('midTarget');
+    const final = read('finalTarget');
+    const value = read('value');
+
+    const dirCol = columns.direction!;
+    const dirCell = sheet.cell(r, dirCol);
+    const direction = dirCell.value.kind === 'text' ? directionOf(template, dirCell.value.value) : null;
+    if (direction === null) {
+      sink.add('bad-direction', name, r, dirCol, code, { indicator: code, name: rowName, text: isBlank(dirCell.value) ? '' : displayText(dirCell) });
+    }
+    if (final.blank) {
+      sink.add('target-missing', name, r, columns.finalTarget!, code, { indicator: code, name: rowName });
+    }
+    if (direction && baseline.value !== null && mid.value !== null && final.value !== null) {
+      const [lo, hi] = direction === 'higher' ? [baseline.value, final.value] : [final.value, baseline.value];
+      if (mid.value < lo - 1e-9 || mid.value > hi + 1e-9) {
+        const show = (role: TwoPlanColumnRole): string => displayText(sheet.cell(r, columns[role]!));
+        sink.add('target-order', name, r, columns.midTarget!, code, {
+          indicator: code,
+          name: rowName,
+          mid: show('midTarget'),
+          baseline: show('baseline'),
+          final: show('finalTarget'),
+        });
+      }
+    }
+    const status = twoPlanStatus(template, {
+      valueBlank: value.blank,
+      value: value.value,
+      direction,
+      midTarget: mid.value,
+      finalTarget: final.value,
+    });
+    const statusCol = columns.status;
+    if (statusCol !== undefined) {
+      const c = sheet.cell(r, statusCol);
+      if (!c.formula && !isBlank(c.value) && cellText(c) !== status) {
+        sink.add('cumulative-mismatch', name, r, statusCol, code, { indicator: code, name: rowName, column: labels.status, typed: displayText(c), expected: status });
+      }
+    }
+    out.push({
+      code,
+      row: r,
+      plan: textAt(r, 'plan'),
+      domain: textAt(r, 'domain'),
+      name: rowName,
+      unit,
+      direction,
+      baseline: baseline.value,
+      midTarget: mid.value,
+      finalTarget: final.value,
+      value: value.value,
+      status,
+    });
+  }
+  for (const d of template.twoPlan.defaultRows) {
+    if (rowsByCode[d.code] === undefined) sink.add('missing-indicator', name, 0, 0, d.code, { indicator: d.code, name: d.name });
+  }
+  return {
+    layout: { sheet: name, headerRow, columns: columns as Record<string, number>, rows: rowsByCode },
+    rows: out,
+    counts: countRows(template, out),
+  };
+}
+
+/** Block 3 of 汇总: per plan (妇女, 儿童) and in total, how many rows reached which status. */
+export function countRows(template: Template, rows: readonly TwoPlanRowFigures[]): TwoPlanCounts[] {
+  const st = template.twoPlan.statuses;
+  const count = (plan: string, list: readonly TwoPlanRowFigures[]): TwoPlanCounts => ({
+    plan,
+    total: list.length,
+    final: list.filter((r) => r.status === st.final).length,
+    mid: list.filter((r) => r.status === st.mid).length,
+    below: list.filter((r) => r.status === st.below).length,
+    noData: list.filter((r) => r.status === st.noData).length,
+  });
+  return [
+    ...template.twoPlan.plans.map((p) => count(p, rows.filter((r) => r.plan === p))),
+    count(template.summary.twoPlanBlock.totalLabel, rows),
+  ];
+}

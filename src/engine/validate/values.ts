@@ -1,0 +1,55 @@
+/** Reading typed values through the shared readers and turning what they say into issues at the cell. */
+import type { Cell } from '../cell';
+import type { FindingParams } from '../findings';
+import { readNumber, type ReadContext } from '../read/number';
+import type { IssueSink } from './issues';
+
+export interface CellReading {
+  /** The cell is blank (nothing typed). */
+  readonly blank: boolean;
+  /** The number read, or null (blank or failed). */
+  readonly value: number | null;
+  /** The cell holds something that is no number: its reading finding was reported, relations skip it. */
+  readonly failed: boolean;
+}
+
+export const BLANK_READING: CellReading = Object.freeze({ blank: true, value: null, failed: false });
+
+/**
+ * Reads one numeric cell; reports `not-a-number` / `formula-error` or the reader's notes at the cell. `base` adds
+ * the indicator, name and column to every issue's params so messages can say where.
+ */
+export function readCell(
+  sink: IssueSink,
+  sheet: string,
+  row: number,
+  col: number,
+  cell: Cell,
+  ctx: ReadContext,
+  indicator: string | null,
+  base: FindingParams,
+): CellReading {
+  const r = readNumber(cell, ctx);
+  switch (r.kind) {
+    case 'blank':
+      return BLANK_READING;
+    case 'invalid':
+      sink.add(r.rule, sheet, row, col, indicator, { ...r.params, ...base });
+      return { blank: false, value: null, failed: true };
+    case 'number':
+      for (const note of r.notes) sink.add(note.rule, sheet, row, col, indicator, { ...note.params, ...base });
+      return { blank: false, value: r.value, failed: false };
+  }
+}
+
+/** A number for a message: plain digits, at most 4 decimals, no exponent for ordinary magnitudes. */
+export function fmtNum(v: number): string {
+  if (!Number.isFinite(v)) return String(v);
+  const r = Math.round(v * 10000) / 10000;
+  return Object.is(r, -0) ? '0' : String(r);
+}
+
+/** A fraction as percent points for a message: 0.2061 → 20.61. */
+export function fmtPct(v: number): string {
+  return (Math.round(v * 10000) / 100).toFixed(2);
+}
