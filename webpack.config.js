@@ -10,7 +10,8 @@ const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 const root = __dirname;
-const outDir = path.join(root, 'dist', 'web');
+// FULIAN_WEB_OUT lets the e2e suite build elsewhere without clobbering a developer's dist/web.
+const outDir = process.env.FULIAN_WEB_OUT ? path.resolve(process.env.FULIAN_WEB_OUT) : path.join(root, 'dist', 'web');
 const devPort = Number(process.env.PORT) || 3000;
 
 /** Certificates for the dev server: the files office-addin-dev-certs made (scripts/start.js makes them), else its own API. */
@@ -28,7 +29,8 @@ module.exports = async (env = {}, argv = {}) => {
   return {
     mode,
     context: root,
-    devtool: dev ? 'eval-source-map' : false,
+    // Not eval-based: taskpane.html's Content-Security-Policy forbids eval.
+    devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
       preview: './src/preview/index.tsx',
