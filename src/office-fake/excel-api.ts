@@ -1,0 +1,1281 @@
+/**
+ * A fake of the Excel JavaScript API subset the add-in uses, over a FakeWorkbookModel, behaving like Office:
+ * proxy objects queue operations; `load` + `context.sync()` fill properties; reading a property that was not
+ * loaded throws PropertyNotLoaded; `*OrNullObject` yields null objects; setters check array sizes at sync.
+ * It counts syncs and estimates each request's payload. Browser-safe: no Node built-ins.
+ */
+import { MAX_COL, MAX_ROW, columnIndex, formatA1, formatRange, parseA1, type RangeAddress } from '../engine/address';
+import { BLANK, errorFromText, type CellValue } from '../engine/cell';
+import { isValidFormula } from './formula';
+import type { FakeConditionalFormat, FakeConditionalFormatType, FakeSheet, FakeWorkbookModel } from './model';
+
+// ---------------------------------------------------------------- errors
+
+export const ErrorCodes = {
+  propertyNotLoaded: 'PropertyNotLoaded',
+  itemNotFound: 'ItemNotFound',
+  itemAlreadyExists: 'ItemAlreadyExists',
+  invalidArgument: 'InvalidArgument',
+  invalidOperation: 'InvalidOperation',
+  invalidSelection: 'InvalidSelection',
+  requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+  notImplemented: 'NotImplemented',
+} as const;
+
+/** Shaped like OfficeExtension.Error: `code`, `message`, `debugInfo`. */
+export class FakeOfficeError extends Error {
+  readonly debugInfo: { readonly code: string; readonly message: string; readonly errorLocation?: string };
+  constructor(
+    readonly code: string,
+    message: string,
+    errorLocation?: string,
+  ) {
+    super(message);
+    this.name = 'RichApi.Error';
+    this.debugInfo = { code, message, ...(errorLocation ? { errorLocation } : {}) };
+  }
+}
+
+const notLoaded = (prop: string): FakeOfficeError =>
+  new FakeOfficeError(
+    ErrorCodes.propertyNotLoaded,
+    `The property '${prop}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`,
+  );
+const notFound = (what: string): FakeOfficeError =>
+  new FakeOfficeError(ErrorCodes.itemNotFound, `The requested resource doesn't exist.`, what);
+const badArgument = (where: string, why = 'The argument is invalid or missing or has an incorrect format.'): FakeOfficeError =>
+  new FakeOfficeError(ErrorCodes.invalidArgument, why, where);
+
+// ---------------------------------------------------------------- runtime and stats
+
+export interface LoadRecord {
+  /** The proxy's class, e.g. 'Range'. */
+  readonly object: string;
+  /** Property paths as requested, e.g. ['values', 'formulas']. */
+  readonly properties: readonly string[];
+}
+
+export interface FakeExcelStats {
+  syncCount: number;
+  /** Estimated request payload of each sync, bytes (UTF-8 of a JSON batch, like Office's wire format). */
+  readonly payloads: number[];
+  readonly loads: LoadRecord[];
+  /** Activations and selections in order ('activate 创业就业', 'select 创业就业!B7'). */
+  readonly actions: string[];
+  reset(): void;
+}
+
+export interface FakeExcelOptions {
+  /** Request payload limit; Excel on the web refuses requests over 5 MB. */
+  readonly payloadLimit?: number;
+}
+
+export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+export function createStats(): FakeExcelStats {
+  const s: FakeExcelStats = {
+    syncCount: 0,
+    payloads: [],
+    loads: [],
+    actions: [],
+    reset() {
+      s.syncCount = 0;
+      s.payloads.length = 0;
+      s.loads.length = 0;
+      s.actions.length = 0;
+    },
+  };
+  return s;
+}
+
+interface Runtime {
+  readonly model: FakeWorkbookModel;
+  readonly stats: FakeExcelStats;
+  readonly payloadLimit: number;
+}
+
+/** UTF-8 byte length of a string (the wire encoding). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c < 0xdc00) {
+      n += 4;
+      i++;
+    } else n += 3;
+  }
+  return n;
+}
+
+/** Fixed overhead of one action in a request batch (ids, action type, object path), bytes. */
+const ACTION_OVERHEAD = 96;
+
+interface Op {
+  readonly size: number;
+  readonly writes: boolean;
+  run(): void;
+}
+
+export class RequestContext {
+  readonly workbook: Workbook;
+  private queue: Op[] = [];
+  private readonly nullables: { _settleNull(): void }[] = [];
+  /** Office's tracked-object API; a no-op here. */
+  readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
+
+  constructor(readonly runtime: Runtime) {
+    this.workbook = new Workbook(this, () => ({ model: runtime.model }), false);
+  }
+
+  /** @internal */
+  enqueue(op: Op): void {
+    this.queue.push(op);
+  }
+
+  /** @internal */
+  watchNull(o: { _settleNull(): void }): void {
+    this.nullables.push(o);
+  }
+
+  get pending(): number {
+    return this.queue.length + this.nullables.length;
+  }
+
+  async sync(): Promise<void> {
+    const ops = this.queue;
+    const nullables = this.nullables.splice(0);
+    this.queue = [];
+    const { stats, model, payloadLimit } = this.runtime;
+    stats.syncCount++;
+    const size = 64 + ops.reduce((n, o) => n + o.size, 0) + nullables.length * ACTION_OVERHEAD;
+    stats.payloads.push(size);
+    await Promise.resolve();
+    if (size > payloadLimit) {
+      throw new FakeOfficeError(
+        ErrorCodes.requestPayloadSizeLimitExceeded,
+        'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+      );
+    }
+    let wrote = false;
+    try {
+      for (const o of nullables) o._settleNull();
+      for (const op of ops) {
+        op.run();
+        wrote ||= op.writes;
+      }
+    } finally {
+      if (wrote) {
+        model.recalc();
+        model.notify();
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------- load specs
+
+type LoadSpec = string | string[] | { select?: string; expand?: string } | Record<string, unknown> | undefined;
+
+function loadPaths(spec: LoadSpec): string[] {
+  if (spec === undefined) return [];
+  if (typeof spec === 'string') return spec.split(',').map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(spec)) return spec.flatMap((s) => loadPaths(s));
+  if ('select' in spec || 'expand' in spec) {
+    const o = spec as { select?: string; expand?: string };
+    return [...loadPaths(o.select), ...loadPaths(o.expand)];
+  }
+  const out: string[] = [];
+  for (const [k, v] of Object.entries(spec)) {
+    if (k === '$all' || v === false) continue;
+    if (v === true) out.push(k);
+    else if (typeof v === 'object' && v !== null) for (const p of loadPaths(v as LoadSpec)) out.push(`${k}/${p}`);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- proxies
+
+type Resolver<T> = () => T | null;
+
+export abstract class ClientObject<T = unknown> {
+  /** @internal */ readonly _loaded = new Map<string, unknown>();
+  private _isNull: boolean | undefined;
+
+  constructor(
+    readonly context: RequestContext,
+    /** Returns the target, null for a null object; throws ItemNotFound when a required object is missing. */
+    protected readonly resolver: Resolver<T>,
+    protected readonly nullable: boolean,
+  ) {
+    if (nullable) context.watchNull(this);
+  }
+
+  protected abstract get typeName(): string;
+  /** Scalar properties that `load` can fill, read from the target. */
+  protected abstract readers(): Record<string, (t: T) => unknown>;
+  /** Navigation properties (format, font, …) for paths like 'format/fill/color'. */
+  protected navigation(): Record<string, () => ClientObject<unknown>> {
+    return {};
+  }
+
+  get isNullObject(): boolean {
+    if (!this.nullable) return false;
+    if (this._isNull === undefined) throw notLoaded('isNullObject');
+    return this._isNull;
+  }
+
+  /** @internal */
+  _settleNull(): void {
+    if (this._isNull !== undefined) return;
+    this._isNull = this.safeResolve() === null;
+  }
+
+  private safeResolve(): T | null {
+    try {
+      return this.resolver();
+    } catch (e) {
+      if (e instanceof FakeOfficeError && e.code === ErrorCodes.itemNotFound && this.nullable) return null;
+      throw e;
+    }
+  }
+
+  /** The target now; null for a null object. */
+  protected target(): T | null {
+    const t = this.safeResolve();
+    if (this.nullable) this._isNull = t === null;
+    return t;
+  }
+
+  /** The target for an action; a null object cannot act. */
+  protected required(): T {
+    const t = this.target();
+    if (t === null) throw notFound(this.typeName);
+    return t;
+  }
+
+  load(spec?: LoadSpec): this {
+    const paths = loadPaths(spec);
+    this.context.runtime.stats.loads.push({ object: this.typeName, properties: paths });
+    this.context.enqueue({
+      size: ACTION_OVERHEAD + utf8Length(JSON.stringify(paths)),
+      writes: false,
+      run: () => this._applyLoad(paths),
+    });
+    return this;
+  }
+
+  /** @internal */
+  _applyLoad(paths: readonly string[]): void {
+    const t = this.target();
+    if (t === null) return;
+    const readers = this.readers();
+    const nav = this.navigation();
+    const own = paths.length === 0 ? Object.keys(readers) : [];
+    const deeper = new Map<string, string[]>();
+    for (const p of paths) {
+      const [head, ...rest] = p.split('/');
+      if (!head) continue;
+      if (head in readers && rest.length === 0) own.push(head);
+      else if (head in nav) {
+        const list = deeper.get(head) ?? [];
+        if (rest.length) list.push(rest.join('/'));
+        deeper.set(head, list);
+      } else throw badArgument(`${this.typeName}.load`, `Cannot find the property '${p}' on ${this.typeName}.`);
+    }
+    for (const p of own) this._loaded.set(p, readers[p]!(t));
+    for (const [head, rest] of deeper) nav[head]!()._applyLoad(rest);
+  }
+
+  protected get<V>(prop: string): V {
+    if (!this._loaded.has(prop)) throw notLoaded(prop);
+    return this._loaded.get(prop) as V;
+  }
+
+  /** Queues an action; `size` is its payload (its arguments as JSON). */
+  protected act(args: unknown, writes: boolean, run: () => void): void {
+    this.context.enqueue({ size: ACTION_OVERHEAD + utf8Length(JSON.stringify(args ?? null)), writes, run });
+  }
+
+  toJSON(): Record<string, unknown> {
+    return Object.fromEntries(this._loaded);
+  }
+}
+
+export class ClientResult<V> {
+  private _value: V | undefined;
+  private _set = false;
+  get value(): V {
+    if (!this._set) throw notLoaded('value');
+    return this._value as V;
+  }
+  /** @internal */
+  _resolve(v: V): void {
+    this._value = v;
+    this._set = true;
+  }
+}
+
+// ---------------------------------------------------------------- workbook and worksheets
+
+interface WorkbookTarget {
+  readonly model: FakeWorkbookModel;
+}
+
+export class Workbook extends ClientObject<WorkbookTarget> {
+  protected get typeName(): string {
+    return 'Workbook';
+  }
+  protected readers(): Record<string, (t: WorkbookTarget) => unknown> {
+    return {};
+  }
+  get worksheets(): WorksheetCollection {
+    return new WorksheetCollection(this.context, () => this.required().model, false);
+  }
+  getSelectedRange(): Range {
+    return new Range(
+      this.context,
+      () => {
+        const m = this.required().model;
+        const sel = m.selection;
+        const sheet = sel ? m.sheet(sel.sheet) : undefined;
+        if (!sel || !sheet) throw notFound('selection');
+        return { sheet, range: parseAddress(sel.address) };
+      },
+      false,
+    );
+  }
+}
+
+/** Excel compares sheet names case-insensitively. */
+function findSheet(model: FakeWorkbookModel, name: string): FakeSheet | undefined {
+  const lower = name.toLowerCase();
+  return model.sheets.find((s) => s.name.toLowerCase() === lower);
+}
+
+const INVALID_SHEET_NAME = /[\\/?*[\]:]/;
+
+export class WorksheetCollection extends ClientObject<FakeWorkbookModel> {
+  private _items: Worksheet[] | undefined;
+
+  protected get typeName(): string {
+    return 'WorksheetCollection';
+  }
+  protected readers(): Record<string, (t: FakeWorkbookModel) => unknown> {
+    return {};
+  }
+
+  get items(): Worksheet[] {
+    if (!this._items) throw notLoaded('items');
+    return this._items;
+  }
+
+  override _applyLoad(paths: readonly string[]): void {
+    const model = this.required();
+    const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
+    this._items = model.sheets.map((s) => {
+      const ws = new Worksheet(this.context, () => sheetById(model, s.id), false);
+      ws._applyLoad(itemPaths);
+      return ws;
+    });
+  }
+
+  getItem(key: string): Worksheet {
+    return new Worksheet(this.context, () => findSheet(this.required(), key) ?? throwNotFound(`Worksheet '${key}'`), false);
+  }
+
+  getItemOrNullObject(key: string): Worksheet {
+    return new Worksheet(this.context, () => findSheet(this.required(), key) ?? null, true);
+  }
+
+  getActiveWorksheet(): Worksheet {
+    return new Worksheet(
+      this.context,
+      () => {
+        const m = this.required();
+        return (m.activeSheet !== null ? m.sheet(m.activeSheet) : undefined) ?? throwNotFound('active worksheet');
+      },
+      false,
+    );
+  }
+
+  getCount(): ClientResult<number> {
+    const r = new ClientResult<number>();
+    this.act(null, false, () => r._resolve(this.required().sheets.length));
+    return r;
+  }
+
+  add(name?: string): Worksheet {
+    let created: FakeSheet | undefined;
+    const ws = new Worksheet(this.context, () => created ?? throwNotFound('added worksheet'), false);
+    this.act({ name }, true, () => {
+      const m = this.required();
+      let n = name;
+      if (n === undefined) {
+        let i = m.sheets.length + 1;
+        while (findSheet(m, `Sheet${i}`)) i++;
+        n = `Sheet${i}`;
+      }
+      if (n.trim() === '' || n.length > 31 || INVALID_SHEET_NAME.test(n)) throw badArgument('WorksheetCollection.add');
+      if (findSheet(m, n)) {
+        throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, 'The resource already exists.', 'WorksheetCollection.add');
+      }
+      created = m.addSheet(n);
+    });
+    return ws;
+  }
+}
+
+function throwNotFound(what: string): never {
+  throw notFound(what);
+}
+
+function sheetById(model: FakeWorkbookModel, id: string): FakeSheet {
+  return model.sheets.find((s) => s.id === id) ?? throwNotFound('Worksheet');
+}
+
+interface SheetTarget extends FakeSheet {}
+
+export class Worksheet extends ClientObject<SheetTarget> {
+  protected get typeName(): string {
+    return 'Worksheet';
+  }
+
+  private model(): FakeWorkbookModel {
+    return this.context.runtime.model;
+  }
+
+  protected readers(): Record<string, (t: FakeSheet) => unknown> {
+    return {
+      name: (t) => t.name,
+      id: (t) => t.id,
+      position: (t) => this.model().sheets.indexOf(t),
+      visibility: () => 'Visible',
+    };
+  }
+
+  get name(): string {
+    return this.get('name');
+  }
+  set name(v: string) {
+    this.act({ name: v }, true, () => {
+      const t = this.required();
+      const clash = findSheet(this.model(), v);
+      if (clash && clash !== t) throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, 'The resource already exists.');
+      if (this.model().activeSheet === t.name) this.model().activeSheet = v;
+      t.name = v;
+    });
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  get position(): number {
+    return this.get('position');
+  }
+  get visibility(): string {
+    return this.get('visibility');
+  }
+
+  activate(): void {
+    this.act(null, false, () => {
+      const t = this.required();
+      this.model().activeSheet = t.name;
+      this.context.runtime.stats.actions.push(`activate ${t.name}`);
+      this.model().notify();
+    });
+  }
+
+  delete(): void {
+    this.act(null, true, () => {
+      const t = this.required();
+      if (this.model().sheets.length <= 1) {
+        throw new FakeOfficeError(ErrorCodes.invalidOperation, 'A workbook must contain at least one visible worksheet.');
+      }
+      this.model().removeSheet(t.name);
+    });
+  }
+
+  /** The whole sheet when no address is given. */
+  getRange(address?: string): Range {
+    return new Range(
+      this.context,
+      () => {
+        const sheet = this.target();
+        if (sheet === null) return null;
+        return { sheet, range: address === undefined ? WHOLE_SHEET : parseAddress(address) };
+      },
+      this.nullable,
+    );
+  }
+
+  /** 0-based, like Office. */
+  getCell(row: number, column: number): Range {
+    return new Range(
+      this.context,
+      () => {
+        const sheet = this.target();
+        if (sheet === null) return null;
+        const a = { row: row + 1, col: column + 1 };
+        return { sheet, range: { start: a, end: a } };
+      },
+      this.nullable,
+    );
+  }
+
+  getUsedRange(valuesOnly = false): Range {
+    return new Range(
+      this.context,
+      () => {
+        const sheet = this.target();
+        if (sheet === null) return null;
+        return { sheet, range: sheet.usedRange(valuesOnly) ?? { start: { row: 1, col: 1 }, end: { row: 1, col: 1 } } };
+      },
+      this.nullable,
+    );
+  }
+
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(
+      this.context,
+      () => {
+        const sheet = this.target();
+        if (sheet === null) return null;
+        const range = sheet.usedRange(valuesOnly);
+        return range ? { sheet, range } : null;
+      },
+      true,
+    );
+  }
+}
+
+// ---------------------------------------------------------------- ranges
+
+const WHOLE_SHEET: RangeAddress = { start: { row: 1, col: 1 }, end: { row: MAX_ROW, col: MAX_COL } };
+
+/** 'A1', 'A1:B2', 'A:C', '3:5', optionally prefixed by a sheet name (ignored). */
+export function parseAddress(address: string): RangeAddress {
+  const a = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
+  const cols = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})$/.exec(a.trim());
+  if (cols) {
+    const c1 = columnIndex(cols[1]!);
+    const c2 = columnIndex(cols[2]!);
+    return { start: { row: 1, col: Math.min(c1, c2) }, end: { row: MAX_ROW, col: Math.max(c1, c2) } };
+  }
+  const rows = /^\$?(\d+):\$?(\d+)$/.exec(a.trim());
+  if (rows) {
+    const r1 = Number(rows[1]);
+    const r2 = Number(rows[2]);
+    return { start: { row: Math.min(r1, r2), col: 1 }, end: { row: Math.max(r1, r2), col: MAX_COL } };
+  }
+  try {
+    const [s, e] = a.split(':');
+    const start = parseA1(s ?? '');
+    const end = e === undefined ? start : parseA1(e);
+    return {
+      start: { row: Math.min(start.row, end.row), col: Math.min(start.col, end.col) },
+      end: { row: Math.max(start.row, end.row), col: Math.max(start.col, end.col) },
+    };
+  } catch {
+    throw badArgument('Worksheet.getRange', `The address '${address}' is not valid.`);
+  }
+}
+
+/** Excel quotes a sheet name in an address when it holds anything but letters, digits, _ and . */
+export function quoteSheetName(name: string): string {
+  return /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
+    ? name
+    : `'${name.replace(/'/g, "''")}'`;
+}
+
+interface RangeTarget {
+  readonly sheet: FakeSheet;
+  readonly range: RangeAddress;
+}
+
+const MAX_MATERIALIZED_CELLS = 2_000_000;
+
+function rowsOf(r: RangeAddress): number {
+  return r.end.row - r.start.row + 1;
+}
+function colsOf(r: RangeAddress): number {
+  return r.end.col - r.start.col + 1;
+}
+
+function grid<V>(t: RangeTarget, f: (row: number, col: number) => V): V[][] {
+  if (rowsOf(t.range) * colsOf(t.range) > MAX_MATERIALIZED_CELLS) {
+    throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+  }
+  const out: V[][] = [];
+  for (let r = t.range.start.row; r <= t.range.end.row; r++) {
+    const line: V[] = [];
+    for (let c = t.range.start.col; c <= t.range.end.col; c++) line.push(f(r, c));
+    out.push(line);
+  }
+  return out;
+}
+
+/** A cell value as Office returns it in `values`. */
+export function officeValue(v: CellValue): number | string | boolean {
+  switch (v.kind) {
+    case 'blank':
+      return '';
+    case 'number':
+      return v.value;
+    case 'date':
+      return v.serial;
+    case 'text':
+      return v.value;
+    case 'boolean':
+      return v.value;
+    case 'error':
+      return v.code;
+  }
+}
+
+type Input = number | string | boolean | null;
+
+/** Excel's reading of an input written through `values` or `formulas` (typed-in semantics). */
+function interpretInput(
+  input: Input,
+  numberFormat: string,
+): { value: CellValue; formula?: string } | 'skip' | 'invalid' {
+  if (input === null || input === undefined) return 'skip';
+  if (typeof input === 'number') return Number.isFinite(input) ? { value: { kind: 'number', value: input } } : 'invalid';
+  if (typeof input === 'boolean') return { value: { kind: 'boolean', value: input } };
+  if (typeof input !== 'string') return 'invalid';
+  if (numberFormat === '@') return { value: input === '' ? BLANK : { kind: 'text', value: input } };
+  if (input === '') return { value: BLANK };
+  if (input.startsWith("'")) return { value: input.length > 1 ? { kind: 'text', value: input.slice(1) } : BLANK };
+  if (input.startsWith('=') && input.length > 1) {
+    return isValidFormula(input) ? { value: BLANK, formula: input } : 'invalid';
+  }
+  const t = input.trim();
+  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { value: { kind: 'number', value: Number(t) } };
+  if (/^(TRUE|FALSE)$/i.test(t)) return { value: { kind: 'boolean', value: t.toUpperCase() === 'TRUE' } };
+  const e = errorFromText(t);
+  if (e) return { value: e };
+  return { value: { kind: 'text', value: input } };
+}
+
+export class Range extends ClientObject<RangeTarget> {
+  protected get typeName(): string {
+    return 'Range';
+  }
+
+  protected readers(): Record<string, (t: RangeTarget) => unknown> {
+    return {
+      address: (t) => `${quoteSheetName(t.sheet.name)}!${formatRange(t.range)}`,
+      addressLocal: (t) => `${quoteSheetName(t.sheet.name)}!${formatRange(t.range)}`,
+      rowCount: (t) => rowsOf(t.range),
+      columnCount: (t) => colsOf(t.range),
+      cellCount: (t) => rowsOf(t.range) * colsOf(t.range),
+      rowIndex: (t) => t.range.start.row - 1,
+      columnIndex: (t) => t.range.start.col - 1,
+      values: (t) => grid(t, (r, c) => officeValue(t.sheet.cell(r, c).value)),
+      formulas: (t) =>
+        grid(t, (r, c) => {
+          const cell = t.sheet.cell(r, c);
+          return cell.formula ?? officeValue(cell.value);
+        }),
+      numberFormat: (t) => grid(t, (r, c) => t.sheet.cell(r, c).numberFormat),
+      valueTypes: (t) =>
+        grid(t, (r, c) => {
+          const v = t.sheet.cell(r, c).value;
+          return { blank: 'Empty', number: 'Double', date: 'Double', text: 'String', boolean: 'Boolean', error: 'Error' }[v.kind];
+        }),
+      text: (t) => grid(t, (r, c) => String(officeValue(t.sheet.cell(r, c).value))),
+    };
+  }
+
+  protected override navigation(): Record<string, () => ClientObject<unknown>> {
+    return { format: () => this.format as ClientObject<unknown> };
+  }
+
+  get address(): string {
+    return this.get('address');
+  }
+  get addressLocal(): string {
+    return this.get('addressLocal');
+  }
+  get rowCount(): number {
+    return this.get('rowCount');
+  }
+  get columnCount(): number {
+    return this.get('columnCount');
+  }
+  get cellCount(): number {
+    return this.get('cellCount');
+  }
+  get rowIndex(): number {
+    return this.get('rowIndex');
+  }
+  get columnIndex(): number {
+    return this.get('columnIndex');
+  }
+  get values(): unknown[][] {
+    return this.get('values');
+  }
+  set values(v: unknown[][]) {
+    this.write('values', v);
+  }
+  get formulas(): unknown[][] {
+    return this.get('formulas');
+  }
+  set formulas(v: unknown[][]) {
+    this.write('formulas', v);
+  }
+  get numberFormat(): unknown[][] {
+    return this.get('numberFormat');
+  }
+  set numberFormat(v: unknown[][]) {
+    this.act({ numberFormat: v }, true, () => {
+      const t = this.required();
+      this.forEachInput('numberFormat', t, v, (r, c, x) => {
+        if (x === null) return;
+        if (typeof x !== 'string') throw badArgument('Range.numberFormat');
+        t.sheet.setCell(r, c, { numberFormat: x === '' ? 'General' : x });
+      });
+    });
+  }
+  get valueTypes(): string[][] {
+    return this.get('valueTypes');
+  }
+  get text(): string[][] {
+    return this.get('text');
+  }
+
+  get format(): RangeFormat {
+    return new RangeFormat(this.context, () => this.target(), this.nullable);
+  }
+
+  get conditionalFormats(): ConditionalFormatCollection {
+    return new ConditionalFormatCollection(this.context, () => this.target(), this.nullable);
+  }
+
+  get worksheet(): Worksheet {
+    return new Worksheet(this.context, () => this.target()?.sheet ?? null, this.nullable);
+  }
+
+  /** 0-based, relative to the range. */
+  getCell(row: number, column: number): Range {
+    return new Range(
+      this.context,
+      () => {
+        const t = this.target();
+        if (t === null) return null;
+        const a = { row: t.range.start.row + row, col: t.range.start.col + column };
+        return { sheet: t.sheet, range: { start: a, end: a } };
+      },
+      this.nullable,
+    );
+  }
+
+  select(): void {
+    this.act(null, false, () => {
+      const t = this.required();
+      const model = this.context.runtime.model;
+      // Like Excel on the web, selecting on a sheet that is not active is unreliable: the fake refuses it.
+      if (model.activeSheet !== t.sheet.name) {
+        throw new FakeOfficeError(
+          ErrorCodes.invalidSelection,
+          'The current selection is invalid for this operation (the range is not on the active worksheet).',
+        );
+      }
+      model.selection = { sheet: t.sheet.name, address: formatRange(t.range) };
+      this.context.runtime.stats.actions.push(`select ${t.sheet.name}!${formatRange(t.range)}`);
+      model.notify();
+    });
+  }
+
+  clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
+    this.act({ applyTo }, true, () => {
+      const t = this.required();
+      const inside = (r: number, c: number): boolean =>
+        r >= t.range.start.row && r <= t.range.end.row && c >= t.range.start.col && c <= t.range.end.col;
+      for (const [r, c] of [...t.sheet.entries()]) {
+        if (!inside(r, c)) continue;
+        if (applyTo !== 'Formats') t.sheet.setCell(r, c, { value: BLANK, formula: undefined });
+        if (applyTo !== 'Contents') t.sheet.setCell(r, c, { numberFormat: 'General', format: {} });
+      }
+      if (applyTo !== 'Contents') {
+        t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter(
+          (cf) => !(inside(cf.range.start.row, cf.range.start.col) && inside(cf.range.end.row, cf.range.end.col)),
+        );
+      }
+    });
+  }
+
+  private write(kind: 'values' | 'formulas', v: unknown[][]): void {
+    this.act({ [kind]: v }, true, () => {
+      const t = this.required();
+      this.forEachInput(kind, t, v, (r, c, x) => {
+        const cur = t.sheet.cell(r, c);
+        const got = interpretInput(x as Input, cur.numberFormat);
+        if (got === 'skip') return;
+        if (got === 'invalid') throw badArgument(`Range.${kind}`, `The formula or value '${String(x)}' is not valid.`);
+        t.sheet.setCell(r, c, { value: got.value, formula: got.formula });
+      });
+    });
+  }
+
+  /** Office accepts one scalar for the whole range, or a 2-D array of exactly the range's size. */
+  private forEachInput(kind: string, t: RangeTarget, v: unknown, f: (row: number, col: number, x: unknown) => void): void {
+    const rows = rowsOf(t.range);
+    const cols = colsOf(t.range);
+    if (!Array.isArray(v)) {
+      if (rows * cols > MAX_MATERIALIZED_CELLS) throw new FakeOfficeError(ErrorCodes.notImplemented, 'range too large for the fake');
+      for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) f(t.range.start.row + r, t.range.start.col + c, v);
+      return;
+    }
+    if (v.length !== rows || v.some((line) => !Array.isArray(line) || line.length !== cols)) {
+      throw badArgument(
+        `Range.${kind}`,
+        "The number of rows or columns in the input array doesn't match the size or dimensions of the range.",
+      );
+    }
+    for (let r = 0; r < rows; r++) {
+      const line = v[r] as unknown[];
+      for (let c = 0; c < cols; c++) f(t.range.start.row + r, t.range.start.col + c, line[c]);
+    }
+  }
+}
+
+// ---------------------------------------------------------------- range formats
+
+function cellsOf(t: RangeTarget, what: string): [number, number][] {
+  const rows = rowsOf(t.range);
+  const cols = colsOf(t.range);
+  if (rows * cols > 200_000) throw new FakeOfficeError(ErrorCodes.notImplemented, `${what} on a range this large is not in the fake`);
+  const out: [number, number][] = [];
+  for (let r = t.range.start.row; r <= t.range.end.row; r++) for (let c = t.range.start.col; c <= t.range.end.col; c++) out.push([r, c]);
+  return out;
+}
+
+/** One value when every cell agrees, else null (Office's convention for mixed formats). */
+function uniform<V>(t: RangeTarget, f: (row: number, col: number) => V): V | null {
+  let first: V | undefined;
+  let seen = false;
+  for (const [r, c] of cellsOf(t, 'reading a format')) {
+    const v = f(r, c);
+    if (!seen) {
+      first = v;
+      seen = true;
+    } else if (v !== first) return null;
+  }
+  return first ?? null;
+}
+
+export class RangeFormat extends ClientObject<RangeTarget> {
+  protected get typeName(): string {
+    return 'RangeFormat';
+  }
+  protected readers(): Record<string, (t: RangeTarget) => unknown> {
+    return {
+      columnWidth: (t) => t.sheet.columnWidth(t.range.start.col),
+      rowHeight: () => 15,
+    };
+  }
+  protected override navigation(): Record<string, () => ClientObject<unknown>> {
+    return { font: () => this.font as ClientObject<unknown>, fill: () => this.fill as ClientObject<unknown> };
+  }
+  get columnWidth(): number {
+    return this.get('columnWidth');
+  }
+  /** Points, like Office. */
+  set columnWidth(points: number) {
+    this.act({ columnWidth: points }, true, () => {
+      const t = this.required();
+      if (!(points >= 0)) throw badArgument('RangeFormat.columnWidth');
+      for (let c = t.range.start.col; c <= t.range.end.col; c++) t.sheet.columnWidths.set(c, points);
+    });
+  }
+  get rowHeight(): number {
+    return this.get('rowHeight');
+  }
+  get font(): RangeFont {
+    return new RangeFont(this.context, () => this.target(), this.nullable);
+  }
+  get fill(): RangeFill {
+    return new RangeFill(this.context, () => this.target(), this.nullable);
+  }
+  autofitColumns(): void {
+    this.act(null, false, () => void this.required());
+  }
+}
+
+export class RangeFont extends ClientObject<RangeTarget> {
+  protected get typeName(): string {
+    return 'RangeFont';
+  }
+  protected readers(): Record<string, (t: RangeTarget) => unknown> {
+    return {
+      bold: (t) => uniform(t, (r, c) => t.sheet.cell(r, c).format.bold ?? false),
+      italic: (t) => uniform(t, (r, c) => t.sheet.cell(r, c).format.italic ?? false),
+      color: (t) => uniform(t, (r, c) => t.sheet.cell(r, c).format.fontColor ?? '#000000'),
+    };
+  }
+  private setAll(prop: 'bold' | 'italic' | 'fontColor', v: unknown): void {
+    this.act({ [prop]: v }, true, () => {
+      const t = this.required();
+      for (const [r, c] of cellsOf(t, 'setting a font')) {
+        const format = { ...t.sheet.cell(r, c).format, [prop]: v };
+        t.sheet.setCell(r, c, { format });
+      }
+    });
+  }
+  get bold(): boolean | null {
+    return this.get('bold');
+  }
+  set bold(v: boolean | null) {
+    this.setAll('bold', Boolean(v));
+  }
+  get italic(): boolean | null {
+    return this.get('italic');
+  }
+  set italic(v: boolean | null) {
+    this.setAll('italic', Boolean(v));
+  }
+  get color(): string | null {
+    return this.get('color');
+  }
+  set color(v: string | null) {
+    this.setAll('fontColor', normalizeColor(v));
+  }
+}
+
+export class RangeFill extends ClientObject<RangeTarget> {
+  protected get typeName(): string {
+    return 'RangeFill';
+  }
+  protected readers(): Record<string, (t: RangeTarget) => unknown> {
+    return { color: (t) => uniform(t, (r, c) => t.sheet.cell(r, c).format.fill ?? '#FFFFFF') };
+  }
+  get color(): string | null {
+    return this.get('color');
+  }
+  set color(v: string | null) {
+    this.act({ color: v }, true, () => {
+      const t = this.required();
+      const fill = normalizeColor(v);
+      for (const [r, c] of cellsOf(t, 'setting a fill')) {
+        t.sheet.setCell(r, c, { format: { ...t.sheet.cell(r, c).format, fill } });
+      }
+    });
+  }
+  clear(): void {
+    this.act(null, true, () => {
+      const t = this.required();
+      for (const [r, c] of cellsOf(t, 'clearing a fill')) {
+        const { fill: _drop, ...format } = t.sheet.cell(r, c).format;
+        void _drop;
+        t.sheet.setCell(r, c, { format });
+      }
+    });
+  }
+}
+
+const NAMED_COLORS: Record<string, string> = { red: '#FF0000', yellow: '#FFFF00', blue: '#0000FF', white: '#FFFFFF', black: '#000000', orange: '#FFA500', green: '#008000' };
+
+function normalizeColor(v: string | null | undefined): string | undefined {
+  if (v === null || v === undefined || v === '') return undefined;
+  const named = NAMED_COLORS[v.toLowerCase()];
+  if (named) return named;
+  if (!/^#[0-9a-f]{6}$/i.test(v)) throw badArgument('color', `The color '${v}' is not valid.`);
+  return v.toUpperCase();
+}
+
+// ---------------------------------------------------------------- conditional formats
+
+const overlaps = (a: RangeAddress, b: RangeAddress): boolean =>
+  a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
+
+interface CfTarget {
+  readonly sheet: FakeSheet;
+  readonly cf: FakeConditionalFormat;
+}
+
+export class ConditionalFormatCollection extends ClientObject<RangeTarget> {
+  private _items: ConditionalFormat[] | undefined;
+
+  protected get typeName(): string {
+    return 'ConditionalFormatCollection';
+  }
+  protected readers(): Record<string, (t: RangeTarget) => unknown> {
+    return {};
+  }
+
+  private inRange(t: RangeTarget): FakeConditionalFormat[] {
+    return t.sheet.conditionalFormats.filter((cf) => overlaps(cf.range, t.range));
+  }
+
+  get items(): ConditionalFormat[] {
+    if (!this._items) throw notLoaded('items');
+    return this._items;
+  }
+
+  override _applyLoad(paths: readonly string[]): void {
+    const t = this.required();
+    const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
+    this._items = this.inRange(t).map((cf) => {
+      const item = new ConditionalFormat(this.context, () => byId(t.sheet, cf.id), false);
+      item._applyLoad(itemPaths);
+      return item;
+    });
+  }
+
+  add(type: FakeConditionalFormatType): ConditionalFormat {
+    let created: CfTarget | undefined;
+    const item = new ConditionalFormat(this.context, () => created ?? throwNotFound('conditional format'), false);
+    this.act({ type }, true, () => {
+      const t = this.required();
+      const cf: FakeConditionalFormat = {
+        id: this.context.runtime.model.newConditionalFormatId(),
+        type,
+        range: t.range,
+        formula: '',
+        fill: null,
+        fontColor: null,
+        bold: null,
+      };
+      t.sheet.conditionalFormats.unshift(cf); // first / top priority
+      created = { sheet: t.sheet, cf };
+    });
+    return item;
+  }
+
+  getItem(id: string): ConditionalFormat {
+    return new ConditionalFormat(
+      this.context,
+      () => {
+        const t = this.required();
+        const cf = this.inRange(t).find((c) => c.id === id);
+        return cf ? { sheet: t.sheet, cf } : throwNotFound(`conditional format ${id}`);
+      },
+      false,
+    );
+  }
+
+  getItemAt(index: number): ConditionalFormat {
+    return new ConditionalFormat(
+      this.context,
+      () => {
+        const t = this.required();
+        const cf = this.inRange(t)[index];
+        return cf ? { sheet: t.sheet, cf } : throwNotFound(`conditional format #${index}`);
+      },
+      false,
+    );
+  }
+
+  getCount(): ClientResult<number> {
+    const r = new ClientResult<number>();
+    this.act(null, false, () => r._resolve(this.inRange(this.required()).length));
+    return r;
+  }
+
+  clearAll(): void {
+    this.act(null, true, () => {
+      const t = this.required();
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !overlaps(cf.range, t.range));
+    });
+  }
+}
+
+function byId(sheet: FakeSheet, id: string): CfTarget {
+  const cf = sheet.conditionalFormats.find((c) => c.id === id);
+  return cf ? { sheet, cf } : throwNotFound(`conditional format ${id}`);
+}
+
+export class ConditionalFormat extends ClientObject<CfTarget> {
+  protected get typeName(): string {
+    return 'ConditionalFormat';
+  }
+  protected readers(): Record<string, (t: CfTarget) => unknown> {
+    return {
+      id: (t) => t.cf.id,
+      type: (t) => t.cf.type,
+      priority: (t) => t.sheet.conditionalFormats.indexOf(t.cf),
+      stopIfTrue: () => false,
+    };
+  }
+  protected override navigation(): Record<string, () => ClientObject<unknown>> {
+    return { custom: () => this.custom as ClientObject<unknown> };
+  }
+  get id(): string {
+    return this.get('id');
+  }
+  get type(): string {
+    return this.get('type');
+  }
+  get priority(): number {
+    return this.get('priority');
+  }
+  get custom(): CustomConditionalFormat {
+    return new CustomConditionalFormat(
+      this.context,
+      () => {
+        const t = this.required();
+        if (t.cf.type !== 'Custom') throw notFound('custom');
+        return t;
+      },
+      false,
+    );
+  }
+  getRange(): Range {
+    return new Range(this.context, () => ({ sheet: this.required().sheet, range: this.required().cf.range }), false);
+  }
+  delete(): void {
+    this.act(null, true, () => {
+      const t = this.required();
+      t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((c) => c !== t.cf);
+    });
+  }
+}
+
+export class CustomConditionalFormat extends ClientObject<CfTarget> {
+  protected get typeName(): string {
+    return 'CustomConditionalFormat';
+  }
+  protected readers(): Record<string, (t: CfTarget) => unknown> {
+    return {};
+  }
+  protected override navigation(): Record<string, () => ClientObject<unknown>> {
+    return { rule: () => this.rule as ClientObject<unknown>, format: () => this.format as ClientObject<unknown> };
+  }
+  get rule(): ConditionalFormatRule {
+    return new ConditionalFormatRule(this.context, () => this.required(), false);
+  }
+  get format(): ConditionalRangeFormat {
+    return new ConditionalRangeFormat(this.context, () => this.required(), false);
+  }
+}
+
+export class ConditionalFormatRule extends ClientObject<CfTarget> {
+  protected get typeName(): string {
+    return 'ConditionalFormatRule';
+  }
+  protected readers(): Record<string, (t: CfTarget) => unknown> {
+    return { formula: (t) => t.cf.formula, formulaLocal: (t) => t.cf.formula };
+  }
+  get formula(): string {
+    return this.get('formula');
+  }
+  set formula(v: string) {
+    this.act({ formula: v }, true, () => {
+      const t = this.required();
+      if (!isValidFormula(v)) throw badArgument('ConditionalFormatRule.formula');
+      t.cf.formula = v.startsWith('=') ? v : `=${v}`;
+    });
+  }
+}
+
+export class ConditionalRangeFormat extends ClientObject<CfTarget> {
+  protected get typeName(): string {
+    return 'ConditionalRangeFormat';
+  }
+  protected readers(): Record<string, (t: CfTarget) => unknown> {
+    return {};
+  }
+  protected override navigation(): Record<string, () => ClientObject<unknown>> {
+    return { fill: () => this.fill as ClientObject<unknown>, font: () => this.font as ClientObject<unknown> };
+  }
+  get fill(): ConditionalRangeFill {
+    return new ConditionalRangeFill(this.context, () => this.required(), false);
+  }
+  get font(): ConditionalRangeFont {
+    return new ConditionalRangeFont(this.context, () => this.required(), false);
+  }
+}
+
+export class ConditionalRangeFill extends ClientObject<CfTarget> {
+  protected get typeName(): string {
+    return 'ConditionalRangeFill';
+  }
+  protected readers(): Record<string, (t: CfTarget) => unknown> {
+    return { color: (t) => t.cf.fill };
+  }
+  get color(): string | null {
+    return this.get('color');
+  }
+  set color(v: string | null) {
+    this.act({ color: v }, true, () => {
+      this.required().cf.fill = normalizeColor(v) ?? null;
+    });
+  }
+  clear(): void {
+    this.act(null, true, () => {
+      this.required().cf.fill = null;
+    });
+  }
+}
+
+export class ConditionalRangeFont extends ClientObject<CfTarget> {
+  protected get typeName(): string {
+    return 'ConditionalRangeFont';
+  }
+  protected readers(): Record<string, (t: CfTarget) => unknown> {
+    return { color: (t) => t.cf.fontColor, bold: (t) => t.cf.bold };
+  }
+  get color(): string | null {
+    return this.get('color');
+  }
+  set color(v: string | null) {
+    this.act({ color: v }, true, () => {
+      this.required().cf.fontColor = normalizeColor(v) ?? null;
+    });
+  }
+  get bold(): boolean | null {
+    return this.get('bold');
+  }
+  set bold(v: boolean | null) {
+    this.act({ bold: v }, true, () => {
+      this.required().cf.bold = v;
+    });
+  }
+}
+
+// ---------------------------------------------------------------- the Excel namespace
+
+export interface FakeExcel {
+  run<R>(batch: (context: RequestContext) => Promise<R>): Promise<R>;
+  readonly RequestContext: new () => RequestContext;
+  readonly ConditionalFormatType: Readonly<Record<string, FakeConditionalFormatType>>;
+  readonly ClearApplyTo: Readonly<Record<'all' | 'formats' | 'contents', 'All' | 'Formats' | 'Contents'>>;
+  readonly ErrorCodes: typeof ErrorCodes;
+  readonly stats: FakeExcelStats;
+}
+
+export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOptions = {}, stats = createStats()): FakeExcel {
+  const runtime: Runtime = { model, stats, payloadLimit: options.payloadLimit ?? WEB_PAYLOAD_LIMIT };
+  return {
+    async run<R>(batch: (context: RequestContext) => Promise<R>): Promise<R> {
+      const context = new RequestContext(runtime);
+      const result = await batch(context);
+      // Like Office, Excel.run flushes what the batch left queued (one more sync).
+      if (context.pending > 0) await context.sync();
+      return result;
+    },
+    RequestContext: class extends RequestContext {
+      constructor() {
+        super(runtime);
+      }
+    },
+    ConditionalFormatType: {
+      custom: 'Custom',
+      dataBar: 'DataBar',
+      colorScale: 'ColorScale',
+      iconSet: 'IconSet',
+      topBottom: 'TopBottom',
+      presetCriteria: 'PresetCriteria',
+      containsText: 'ContainsText',
+      cellValue: 'CellValue',
+    },
+    ClearApplyTo: { all: 'All', formats: 'Formats', contents: 'Contents' },
+    ErrorCodes,
+    stats,
+  };
+}
+
+/** For tests: the A1 address of a cell on a sheet. */
+export const addressOf = (row: number, col: number): string => formatA1({ row, col });

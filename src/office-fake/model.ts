@@ -1,0 +1,296 @@
+/**
+ * The fake Excel's in-memory workbook: cells with value, formula, number format and own format; conditional formats;
+ * the active sheet and the selection. The fake Excel API (excel-api.ts) reads and writes it; the browser preview draws
+ * it and subscribes to redraw. Browser-safe: no Node built-ins.
+ */
+import { MAX_COL, formatRange, type RangeAddress } from '../engine/address';
+import { BLANK, isDateFormat, type Cell, type CellValue } from '../engine/cell';
+import { MemoryWorkbook } from '../engine/memory-workbook';
+import type { WorkbookView } from '../engine/workbook';
+import { Evaluator, type EvalContext } from './formula';
+
+export interface FakeCellFormat {
+  /** Fill colour, '#RRGGBB', or undefined for none. */
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+export interface FakeCell {
+  readonly value: CellValue;
+  /** With its leading '='; absent for a constant. */
+  readonly formula?: string;
+  /** 'General' when none. */
+  readonly numberFormat: string;
+  readonly format: FakeCellFormat;
+}
+
+export type FakeConditionalFormatType = 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue';
+
+export interface FakeConditionalFormat {
+  readonly id: string;
+  readonly type: FakeConditionalFormatType;
+  range: RangeAddress;
+  /** Custom rule formula (with '='); '' until set. */
+  formula: string;
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean | null;
+}
+
+const EMPTY_FORMAT: FakeCellFormat = Object.freeze({});
+export const EMPTY_CELL: FakeCell = Object.freeze({ value: BLANK, numberFormat: 'General', format: EMPTY_FORMAT });
+
+/** Excel's default column width in points (8.43 characters). */
+export const DEFAULT_COLUMN_WIDTH = 48;
+
+const key = (row: number, col: number): number => (row - 1) * MAX_COL + (col - 1);
+
+export class FakeSheet {
+  readonly cells = new Map<number, FakeCell>();
+  /** Column widths in points, by 1-based column. */
+  readonly columnWidths = new Map<number, number>();
+  conditionalFormats: FakeConditionalFormat[] = [];
+
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  cell(row: number, col: number): FakeCell {
+    return this.cells.get(key(row, col)) ?? EMPTY_CELL;
+  }
+
+  setCell(row: number, col: number, patch: Partial<FakeCell>): void {
+    const old = this.cell(row, col);
+    const next: FakeCell = { ...old, ...patch };
+    if ('formula' in patch && patch.formula === undefined) delete (next as { formula?: string }).formula;
+    if (isDefault(next)) this.cells.delete(key(row, col));
+    else this.cells.set(key(row, col), next);
+  }
+
+  /** Every stored cell as (row, col, cell). */
+  *entries(): Generator<[number, number, FakeCell]> {
+    for (const [k, c] of this.cells) yield [Math.floor(k / MAX_COL) + 1, (k % MAX_COL) + 1, c];
+  }
+
+  /** The bounding box of cells holding anything (valuesOnly: a value or formula), or null when none. */
+  usedRange(valuesOnly: boolean): RangeAddress | null {
+    let r1 = Infinity;
+    let c1 = Infinity;
+    let r2 = 0;
+    let c2 = 0;
+    for (const [row, col, c] of this.entries()) {
+      if (valuesOnly && c.value.kind === 'blank' && !c.formula) continue;
+      r1 = Math.min(r1, row);
+      c1 = Math.min(c1, col);
+      r2 = Math.max(r2, row);
+      c2 = Math.max(c2, col);
+    }
+    return r2 === 0 ? null : { start: { row: r1, col: c1 }, end: { row: r2, col: c2 } };
+  }
+
+  columnWidth(col: number): number {
+    return this.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
+  }
+}
+
+function isDefault(c: FakeCell): boolean {
+  return (
+    c.value.kind === 'blank' &&
+    !c.formula &&
+    c.numberFormat === 'General' &&
+    c.format.fill === undefined &&
+    c.format.fontColor === undefined &&
+    !c.format.bold &&
+    !c.format.italic
+  );
+}
+
+export interface Selection {
+  readonly sheet: string;
+  readonly address: string;
+}
+
+export type ModelListener = () => void;
+
+let nextModelId = 1;
+
+export class FakeWorkbookModel {
+  readonly sheets: FakeSheet[] = [];
+  activeSheet: string | null = null;
+  selection: Selection | null = null;
+  private readonly listeners = new Set<ModelListener>();
+  private nextSheetId = 1;
+  private nextCfId = 1;
+  private readonly uid = nextModelId++;
+
+  /** A model holding a copy of the view's cells (values, formulas, number formats). */
+  static fromWorkbookView(view: WorkbookView): FakeWorkbookModel {
+    const m = new FakeWorkbookModel();
+    for (const name of view.sheetNames) {
+      const src = view.sheet(name);
+      const sheet = m.addSheet(name);
+      if (!src) continue;
+      for (let r = 1; r <= src.rowCount; r++) {
+        for (let c = 1; c <= src.colCount; c++) {
+          const cell = src.cell(r, c);
+          if (cell.value.kind === 'blank' && !cell.formula && !cell.numberFormat) continue;
+          sheet.setCell(r, c, fromEngineCell(cell));
+        }
+      }
+    }
+    m.activeSheet = m.sheets[0]?.name ?? null;
+    m.recalc();
+    return m;
+  }
+
+  /** The same as `fromWorkbookView`, for a MemoryWorkbook (buildBlankReturn / buildFilledReturn). */
+  static fromMemoryWorkbook(wb: MemoryWorkbook): FakeWorkbookModel {
+    return FakeWorkbookModel.fromWorkbookView(wb);
+  }
+
+  /** A snapshot as engine cells: what the xlsx reader would produce for the same workbook. */
+  toWorkbookView(): MemoryWorkbook {
+    const wb = new MemoryWorkbook();
+    for (const s of this.sheets) {
+      const out = wb.addSheet(s.name);
+      for (const [row, col, c] of s.entries()) {
+        if (c.value.kind === 'blank' && !c.formula) continue;
+        out.set(row, col, toEngineCell(c));
+      }
+    }
+    return wb;
+  }
+
+  sheet(name: string): FakeSheet | undefined {
+    return this.sheets.find((s) => s.name === name);
+  }
+
+  addSheet(name: string, index = this.sheets.length): FakeSheet {
+    if (this.sheet(name)) throw new Error(`sheet ${name} exists`);
+    const s = new FakeSheet(name, `{${this.uid}-${this.nextSheetId++}}`);
+    this.sheets.splice(index, 0, s);
+    if (this.activeSheet === null) this.activeSheet = name;
+    return s;
+  }
+
+  removeSheet(name: string): void {
+    const i = this.sheets.findIndex((s) => s.name === name);
+    if (i < 0) return;
+    this.sheets.splice(i, 1);
+    if (this.activeSheet === name) this.activeSheet = this.sheets[Math.max(0, i - 1)]?.name ?? null;
+    if (this.selection?.sheet === name) this.selection = null;
+  }
+
+  newConditionalFormatId(): string {
+    return `{CF-${this.uid}-${this.nextCfId++}}`;
+  }
+
+  /** The format a viewer sees: the cell's own, overlaid by the first matching conditional format. */
+  effectiveFormat(sheetName: string, row: number, col: number): FakeCellFormat {
+    const sheet = this.sheet(sheetName);
+    if (!sheet) return EMPTY_FORMAT;
+    const own = sheet.cell(row, col).format;
+    for (const cf of sheet.conditionalFormats) {
+      const r = cf.range;
+      if (row < r.start.row || row > r.end.row || col < r.start.col || col > r.end.col) continue;
+      if (cf.type !== 'Custom' || !cf.formula) continue;
+      const v = new Evaluator(this.evalContext(), sheet.name).evaluate(cf.formula);
+      const on = (v.kind === 'boolean' && v.value) || (v.kind === 'number' && v.value !== 0);
+      if (!on) continue;
+      return {
+        ...own,
+        ...(cf.fill !== null ? { fill: cf.fill } : {}),
+        ...(cf.fontColor !== null ? { fontColor: cf.fontColor } : {}),
+        ...(cf.bold !== null ? { bold: cf.bold } : {}),
+      };
+    }
+    return own;
+  }
+
+  /** Recomputes every formula cell (the workbooks are small). */
+  recalc(): void {
+    const done = new Map<string, CellValue>();
+    const active = new Set<string>();
+    const model = this;
+    const compute = (sheet: FakeSheet, row: number, col: number): CellValue => {
+      const c = sheet.cell(row, col);
+      if (!c.formula) return c.value;
+      const k = `${sheet.id}:${row}:${col}`;
+      const hit = done.get(k);
+      if (hit) return hit;
+      if (active.has(k)) return { kind: 'number', value: 0 }; // a circular reference reads 0, as Excel shows it
+      active.add(k);
+      const v = new Evaluator(ctx, sheet.name).evaluate(c.formula);
+      active.delete(k);
+      done.set(k, v);
+      return v;
+    };
+    const ctx: EvalContext = {
+      read(name, row, col) {
+        const s = name === undefined ? undefined : model.sheet(name);
+        return s ? compute(s, row, col) : undefined;
+      },
+      usedRows(name) {
+        const s = name === undefined ? undefined : model.sheet(name);
+        return s?.usedRange(false)?.end.row ?? 0;
+      },
+      hasSheet(name) {
+        return name !== undefined && model.sheet(name) !== undefined;
+      },
+    };
+    for (const sheet of this.sheets) {
+      for (const [row, col, c] of [...sheet.entries()]) {
+        if (!c.formula) continue;
+        sheet.setCell(row, col, { value: compute(sheet, row, col) });
+      }
+    }
+  }
+
+  /** Evaluation context over stored values (no recalculation): for conditional formats and the preview. */
+  evalContext(): EvalContext {
+    const model = this;
+    return {
+      read: (name, row, col) => model.sheet(name ?? '')?.cell(row, col).value,
+      usedRows: (name) => model.sheet(name ?? '')?.usedRange(false)?.end.row ?? 0,
+      hasSheet: (name) => name !== undefined && model.sheet(name) !== undefined,
+    };
+  }
+
+  subscribe(listener: ModelListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  notify(): void {
+    for (const l of [...this.listeners]) l();
+  }
+
+  describeRange(sheet: string, r: RangeAddress): string {
+    return `${sheet}!${formatRange(r)}`;
+  }
+}
+
+/** An engine cell as stored by the fake (dates become serials with a date format, like Excel). */
+export function fromEngineCell(cell: Cell): FakeCell {
+  let value = cell.value;
+  let numberFormat = cell.numberFormat ?? 'General';
+  if (value.kind === 'date') {
+    value = { kind: 'number', value: value.serial };
+    if (!isDateFormat(numberFormat)) numberFormat = 'yyyy-mm-dd';
+  }
+  return { value, ...(cell.formula ? { formula: cell.formula } : {}), numberFormat, format: EMPTY_FORMAT };
+}
+
+/** A stored cell as an engine cell: a number with a date format reads as a date. */
+export function toEngineCell(c: FakeCell): Cell {
+  const value: CellValue =
+    c.value.kind === 'number' && isDateFormat(c.numberFormat) ? { kind: 'date', serial: c.value.value } : c.value;
+  return {
+    value,
+    ...(c.formula ? { formula: c.formula } : {}),
+    ...(c.numberFormat !== 'General' ? { numberFormat: c.numberFormat } : {}),
+  };
+}
