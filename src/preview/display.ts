@@ -47,8 +47,16 @@ function group(intPart: string): string {
   return intPart.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
+/** Rounds half away from zero on the decimal digits Excel shows (15 significant), not on the binary value: 79.675 → 79.68. */
+export function roundShown(n: number, decimals: number): number {
+  const p = Math.abs(Number(n.toPrecision(15)));
+  if (/e/i.test(String(p))) return Number(n.toFixed(decimals));
+  const r = Number(`${Math.round(Number(`${p}e${decimals}`))}e-${decimals}`);
+  return n < 0 ? -r : r;
+}
+
 function fixed(n: number, decimals: number, grouping: boolean): string {
-  const s = Math.abs(n).toFixed(decimals);
+  const s = Math.abs(roundShown(n, decimals)).toFixed(decimals);
   const [i, f] = s.split('.');
   const body = (grouping ? group(i) : i) + (f !== undefined ? `.${f}` : '');
   return (n < 0 && Number(s) !== 0 ? '-' : '') + body;

@@ -8,6 +8,9 @@ describe('preview cell display', () => {
     expect(displayValue(num(0.5), '0.0%')).toBe('50.0%');
     expect(displayValue(num(1.23456), '0%')).toBe('123%');
     expect(displayValue(num(-0.0049), '0.00%')).toBe('-0.49%');
+    // Excel rounds the shown decimal digits half away from zero: 3187 / 4000 = 79.675% shows 79.68%.
+    expect(displayValue(num(3187 / 4000), '0.00%')).toBe('79.68%');
+    expect(displayValue(num(1.005), '0.00')).toBe('1.01');
   });
 
   it('shows numbers plainly under General, with at most 11 significant digits', () => {
