@@ -1,24 +1,234 @@
 /**
- * Hook for `revised-earlier-quarter` (a later issue): with the previous quarter's return of the same unit, each
- * quarter cell before the report quarter that differs from what that return reported earns a warning at the cell,
- * params { indicator, name, column, previous, value }. Not implemented yet: reports nothing.
+ * Revisions since last quarter: a return checked against the same unit's return of the previous quarter of the same
+ * year. Pure.
+ *
+ * - `revised-earlier-quarter` (warning) at each quarter cell before the current report quarter (the quarters the
+ *   previous return also reported) whose value differs from that return's: numbers compare as read (so `1262余` and
+ *   `1262` agree), anything unreadable compares by its text; the message shows both.
+ * - `stock-decrease` (warning) across the two returns: a stock whose current report-quarter value is below the value
+ *   the previous return reported for its own report quarter. The current return holds that earlier quarter itself, and
+ *   the in-return check already warns when the stock falls from it; so this cross-return warning is raised only when
+ *   the in-return check cannot see the fall — the earlier quarter was revised (or left blank) in the current return.
+ *   It points at the current report quarter's cell, like the in-return one, so one cell carries at most one.
  */
-import type { Quarter } from '../report';
+import { a1 } from '../address';
+import type { Cell } from '../cell';
+import type { Issue, Lang, Severity } from '../findings';
+import { displayText } from '../read/cover';
+import { plainNumber } from '../read/text';
+import type { DataSheetLayout, IndicatorFigures, Period, Quarter, ReturnReport } from '../report';
 import type { Template } from '../template/schema';
 import type { WorkbookView } from '../workbook';
-import type { DataSheetsRead } from './data-sheets';
-import type { IssueSink } from './issues';
 
+export type PreviousMismatchReason =
+  | 'unit-missing'
+  | 'unit-mismatch'
+  | 'period-missing'
+  | 'no-previous-quarter'
+  | 'not-previous-quarter';
+
+/** The previous return cannot be compared with this one: a usage problem (the CLI exits 2), not a finding. */
+export interface PreviousMismatch {
+  readonly reason: PreviousMismatchReason;
+  /** One line, by language. */
+  readonly message: Readonly<Record<Lang, string>>;
+}
+
+export type RevisionsResult =
+  | { readonly ok: true; readonly issues: readonly Issue[] }
+  | { readonly ok: false; readonly error: PreviousMismatch };
+
+const periodZh = (p: Period) => `${p.year}年第${p.quarter}季度`;
+const periodEn = (p: Period) => `${p.year}Q${p.quarter}`;
+
+function mismatch(reason: PreviousMismatchReason, zh: string, en: string): RevisionsResult {
+  return { ok: false, error: { reason, message: { 'zh-CN': zh, en } } };
+}
+
+const normUnit = (s: string | null): string => (s ?? '').replace(/\s+/g, '');
+
+/** Same unit, and the previous quarter of the same year; null when the two returns can be compared. */
+export function comparePeriods(current: ReturnReport, previous: ReturnReport): RevisionsResult | null {
+  const cu = normUnit(current.unit);
+  const pu = normUnit(previous.unit);
+  if (!cu || !pu) {
+    const which = !cu ? ['本期', 'this'] : ['上期', 'the previous'];
+    return mismatch('unit-missing', `${which[0]}报表封面未填填报单位，无法与上期比对`, `The cover of ${which[1]} return has no reporting unit; cannot compare the two returns`);
+  }
+  if (cu !== pu) {
+    return mismatch(
+      'unit-mismatch',
+      `上期报表的填报单位「${previous.unit?.trim()}」与本期「${current.unit?.trim()}」不同`,
+      `The previous return is from "${previous.unit?.trim()}", not "${current.unit?.trim()}"`,
+    );
+  }
+  const cp = current.period;
+  const pp = previous.period;
+  if (!cp || !pp) {
+    const which = !cp ? ['本期', 'this'] : ['上期', 'the previous'];
+    return mismatch('period-missing', `${which[0]}报表的报告期无法识别，无法与上期比对`, `The reporting period of ${which[1]} return is not readable; cannot compare the two returns`);
+  }
+  if (cp.quarter === 1) {
+    return mismatch(
+      'no-previous-quarter',
+      `本期为${periodZh(cp)}，同一年度没有上一季度的报表可比对`,
+      `This return is for ${periodEn(cp)}: there is no earlier quarter of the same year to compare with`,
+    );
+  }
+  if (pp.year !== cp.year || pp.quarter !== cp.quarter - 1) {
+    const want: Period = { year: cp.year, quarter: (cp.quarter - 1) as Period['quarter'] };
+    return mismatch(
+      'not-previous-quarter',
+      `上期报表的报告期为${periodZh(pp)}，应为本期（${periodZh(cp)}）的上一季度${periodZh(want)}`,
+      `The previous return is for ${periodEn(pp)}; expected ${periodEn(want)}, the quarter before ${periodEn(cp)}`,
+    );
+  }
+  return null;
+}
+
+interface Located {
+  readonly sheet: string;
+  readonly row: number;
+  readonly cols: readonly (number | undefined)[];
+}
+
+function locate(report: ReturnReport, ind: { code: string; sheet: string }): Located | null {
+  const layout: DataSheetLayout | undefined = report.layout.dataSheets.find((l) => l.sheet === ind.sheet);
+  const row = layout?.rows[ind.code];
+  if (!layout || row === undefined) return null;
+  return { sheet: layout.sheet, row, cols: ['q1', 'q2', 'q3', 'q4'].map((r) => layout.columns[r]) };
+}
+
+const isView = (x: unknown): x is WorkbookView =>
+  typeof x === 'object' && x !== null && 'sheetNames' in x && typeof (x as WorkbookView).sheet === 'function';
+
+const EPS = 1e-9;
+const differ = (a: number, b: number) => Math.abs(a - b) > EPS * Math.max(1, Math.abs(a), Math.abs(b));
+
+function shown(reading: number | null, cell: Cell, unit: string): string {
+  if (reading !== null) return unit === '%' ? `${plainNumber(reading * 100, 2)}%` : plainNumber(reading);
+  const t = displayText(cell);
+  return t === '' ? '—' : t;
+}
+
+/**
+ * Compares a return with the same unit's return of the previous quarter. Both reports come from `checkReturn` of the
+ * two views with the same template. A previous return of another unit or another period is an error, never issues.
+ */
 export function checkRevisions(
+  current: WorkbookView,
   previous: WorkbookView,
   template: Template,
-  current: DataSheetsRead,
-  quarter: Quarter,
-  sink: IssueSink,
-): void {
-  void previous;
-  void template;
-  void current;
-  void quarter;
-  void sink;
+  currentReport: ReturnReport,
+  previousReport: ReturnReport,
+): RevisionsResult;
+/** Transitional: the in-check hook form; reports nothing (checkReturn wires `options.previous` through the form above). */
+export function checkRevisions(previous: WorkbookView, template: Template, read: unknown, quarter: Quarter, sink: unknown): void;
+export function checkRevisions(...args: unknown[]): RevisionsResult | void {
+  if (!isView(args[1])) return;
+  const [current, previous, template, currentReport, previousReport] = args as [
+    WorkbookView,
+    WorkbookView,
+    Template,
+    ReturnReport,
+    ReturnReport,
+  ];
+  const refused = comparePeriods(currentReport, previousReport);
+  if (refused) return refused;
+  const cq = currentReport.period!.quarter;
+  const pq = previousReport.period!.quarter;
+  const curFig = new Map<string, IndicatorFigures>(currentReport.indicators.map((f) => [f.indicator.code, f]));
+  const prevFig = new Map<string, IndicatorFigures>(previousReport.indicators.map((f) => [f.indicator.code, f]));
+  const issues: Issue[] = [];
+
+  for (const ind of template.indicators) {
+    const cl = locate(currentReport, ind);
+    const pl = locate(previousReport, ind);
+    const cf = curFig.get(ind.code);
+    const pf = prevFig.get(ind.code);
+    if (!cl || !pl || !cf || !pf) continue;
+    const cs = current.sheet(cl.sheet);
+    const ps = previous.sheet(pl.sheet);
+    if (!cs || !ps) continue;
+
+    for (let q = 1; q < cq; q++) {
+      const ccol = cl.cols[q - 1];
+      const pcol = pl.cols[q - 1];
+      if (ccol === undefined || pcol === undefined) continue;
+      const cCell = cs.cell(cl.row, ccol);
+      const pCell = ps.cell(pl.row, pcol);
+      const cv = cf.quarters[q - 1] ?? null;
+      const pv = pf.quarters[q - 1] ?? null;
+      const revised =
+        cv !== null && pv !== null
+          ? differ(cv, pv)
+          : cv !== null || pv !== null || displayText(cCell).replace(/\s+/g, '') !== displayText(pCell).replace(/\s+/g, '');
+      if (!revised) continue;
+      issues.push({
+        rule: 'revised-earlier-quarter',
+        sheet: cl.sheet,
+        cell: a1(cl.row, ccol),
+        indicator: ind.code,
+        params: {
+          indicator: ind.code,
+          name: ind.name,
+          column: template.dataColumns.quarters[q - 1],
+          previous: shown(pv, pCell, ind.unit),
+          value: shown(cv, cCell, ind.unit),
+        },
+      });
+    }
+
+    if (ind.kind === 'stock') {
+      const ccol = cl.cols[cq - 1];
+      const was = pf.quarters[pq - 1] ?? null;
+      const now = cf.quarters[cq - 1] ?? null;
+      const ownEarlier = cf.quarters[pq - 1] ?? null;
+      const seenInReturn = ownEarlier !== null && now !== null && now < ownEarlier - EPS;
+      if (ccol !== undefined && was !== null && now !== null && now < was - EPS && !seenInReturn) {
+        issues.push({
+          rule: 'stock-decrease',
+          sheet: cl.sheet,
+          cell: a1(cl.row, ccol),
+          indicator: ind.code,
+          params: {
+            indicator: ind.code,
+            name: ind.name,
+            column: template.dataColumns.quarters[cq - 1],
+            previous: plainNumber(was),
+            value: plainNumber(now),
+          },
+        });
+      }
+    }
+  }
+  return { ok: true, issues };
+}
+
+function cellOrder(cell: string | null): [number, number] {
+  if (!cell) return [0, 0];
+  const m = /^([A-Z]+)(\d+)$/.exec(cell);
+  if (!m) return [0, 0];
+  let col = 0;
+  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  return [Number(m[2]), col];
+}
+
+/** The report with revision issues added: issues in the engine's order (template sheet, row, column, rule), counts redone. */
+export function withRevisions(report: ReturnReport, revisions: readonly Issue[], template: Template): ReturnReport {
+  if (revisions.length === 0) return report;
+  const order = [template.sheets.cover, ...template.sheets.data.map((d) => d.name), template.sheets.twoPlan, template.sheets.summary];
+  const sheetIdx = (s: string) => {
+    const i = order.indexOf(s);
+    return i < 0 ? order.length : i;
+  };
+  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const issues = [...report.issues, ...revisions].sort((a, b) => {
+    const [ar, ac] = cellOrder(a.cell);
+    const [br, bc] = cellOrder(b.cell);
+    return sheetIdx(a.sheet) - sheetIdx(b.sheet) || cmp(a.sheet, b.sheet) || ar - br || ac - bc || cmp(a.rule, b.rule);
+  });
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) counts[template.rules[i.rule]?.severity ?? 'warning'] += 1;
+  return { ...report, issues, counts };
 }
