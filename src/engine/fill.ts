@@ -1,11 +1,286 @@
-import type { FillPlan } from './fill-plan';
-import type { ReturnReport } from './report';
-import type { Template } from './template/schema';
+/**
+ * planFill: what `fill` writes, host-neutral — live formulas in the tool-owned cells of the data sheets and 两纲监测,
+ * and the whole 汇总 sheet. Every formula refers to the workbook's own cells (so edits after a fill stay right),
+ * uses only functions LibreOffice Calc evaluates as Excel does (IF, N, SUM, COUNTA, COUNTIF, COUNTIFS, AND, OR, TRIM),
+ * and carries the engine's computed value as its cached result for viewers that never recalculate.
+ */
+import { a1, sheetRef } from './address';
+import { BLANK, num, text, type CellValue } from './cell';
+import type { CellWrite, FillPlan, SheetWrite } from './fill-plan';
+import type { DataSheetLayout, IndicatorFigures, Quarter, ReturnReport } from './report';
+import type { DataColumnRole, Indicator, Template } from './template/schema';
 import type { WorkbookView } from './workbook';
+
+/** Excel's limit on a formula's length; a longer one is written as its value. */
+const MAX_FORMULA = 8000;
+
+const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+const numOrBlank = (v: number | null | undefined): CellValue => (v === null || v === undefined || !Number.isFinite(v) ? BLANK : num(v));
+const textOrBlank = (s: string): CellValue => (s === '' ? BLANK : text(s));
+
+/** Cells of one row as a SUM / COUNTA argument list: ranges where the columns run side by side. */
+function refList(row: number, cols: readonly number[], prefix = ''): string {
+  const parts: string[] = [];
+  let i = 0;
+  while (i < cols.length) {
+    let j = i;
+    while (j + 1 < cols.length && cols[j + 1] === cols[j]! + 1) j++;
+    parts.push(j === i ? `${prefix}${a1(row, cols[i]!)}` : `${prefix}${a1(row, cols[i]!)}:${a1(row, cols[j]!)}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
+function quarterOf(report: ReturnReport): Quarter {
+  return report.quarter ?? report.period?.quarter ?? 1;
+}
+
+function timeProgressFormula(template: Template, quarter: Quarter): string {
+  const tp = template.progress.timeProgressByQuarter[quarter - 1];
+  return Math.abs(tp - quarter / 4) < 1e-12 ? `=${quarter}/4` : `=${tp}`;
+}
 
 export function planFill(view: WorkbookView, template: Template, report: ReturnReport): FillPlan {
   void view;
-  void template;
-  void report;
-  throw new Error('planFill: not implemented yet');
+  const quarter = quarterOf(report);
+  const pctFormat = template.summary.formats.percent;
+  const figures = new Map(report.indicators.map((f) => [f.indicator.code, f]));
+  const layoutOf = new Map(report.layout.dataSheets.map((l) => [l.sheet, l]));
+  const owned = new Set(template.dataColumns.toolOwned);
+  const toolOwned: CellWrite[] = [];
+
+  /** Where an indicator sits: its sheet's layout and its row, when found. */
+  const locate = (code: string): { layout: DataSheetLayout; row: number } | null => {
+    const ind = template.indicators.find((i) => i.code === code);
+    const layout = ind ? layoutOf.get(ind.sheet) : undefined;
+    const row = layout?.rows[code];
+    return layout && row !== undefined ? { layout, row } : null;
+  };
+  const col = (layout: DataSheetLayout, role: DataColumnRole): number | undefined => layout.columns[role];
+
+  // Data sheets: 累计, 完成年计划(%), 序时进度(%).
+  for (const layout of report.layout.dataSheets) {
+    const cumCol = col(layout, 'cumulative');
+    const planCol = col(layout, 'plan')!;
+    for (const ind of template.indicators) {
+      if (ind.sheet !== layout.sheet) continue;
+      const row = layout.rows[ind.code];
+      const f = figures.get(ind.code);
+      if (row === undefined || !f) continue;
+      const put = (c: number, formula: string, value: CellValue, numberFormat?: string): void => {
+        toolOwned.push({ sheet: layout.sheet, row, col: c, formula, value, ...(numberFormat ? { numberFormat } : {}) });
+      };
+      if (cumCol !== undefined && owned.has('cumulative')) {
+        const formula = cumulativeFormula(ind, layout, row, quarter, locate);
+        if (formula) put(cumCol, formula, numOrBlank(f.cumulative), ind.kind === 'rate' ? pctFormat : undefined);
+      }
+      if (ind.kind === 'rate') continue;
+      const pctCol = col(layout, 'percentOfPlan');
+      if (pctCol !== undefined && cumCol !== undefined && owned.has('percentOfPlan')) {
+        const p = a1(row, planCol);
+        put(pctCol, `=IF(N(${p})=0,"",${a1(row, cumCol)}/${p})`, numOrBlank(f.percentOfPlan), pctFormat);
+      }
+      const tpCol = col(layout, 'timeProgress');
+      if (tpCol !== undefined && owned.has('timeProgress')) {
+        put(tpCol, timeProgressFormula(template, quarter), numOrBlank(f.timeProgress), pctFormat);
+      }
+    }
+  }
+
+  // 两纲监测: 达标状态.
+  const tpLayout = report.layout.twoPlan;
+  if (tpLayout && template.twoPlan.columns.toolOwned.includes('status')) {
+    const c = tpLayout.columns;
+    if (c['status'] !== undefined) {
+      for (const r of report.twoPlan.rows) {
+        toolOwned.push({
+          sheet: tpLayout.sheet,
+          row: r.row,
+          col: c['status'],
+          formula: statusFormula(template, r.row, c),
+          value: textOrBlank(r.status),
+        });
+      }
+    }
+  }
+
+  return { toolOwned, summary: summarySheet(template, report, quarter, locate) };
+}
+
+function cumulativeFormula(
+  ind: Indicator,
+  layout: DataSheetLayout,
+  row: number,
+  quarter: Quarter,
+  locate: (code: string) => { layout: DataSheetLayout; row: number } | null,
+): string | null {
+  const qCols = (['q1', 'q2', 'q3', 'q4'] as const).slice(0, quarter).map((r) => layout.columns[r]!);
+  if (ind.kind === 'stock') return `=${a1(row, qCols[quarter - 1]!)}`;
+  if (ind.kind === 'flow') return `=SUM(${refList(row, qCols)})`;
+  if (!ind.ratio) return null;
+  const ref = (code: string): string | null => {
+    const at = locate(code);
+    const c = at?.layout.columns['cumulative'];
+    if (!at || c === undefined) return null;
+    return `${at.layout.sheet === layout.sheet ? '' : `${sheetRef(at.layout.sheet)}!`}${a1(at.row, c)}`;
+  };
+  const n = ref(ind.ratio.numerator);
+  const d = ref(ind.ratio.denominator);
+  if (!n || !d) return null;
+  return `=IF(N(${d})=0,"",${n}/${d})`;
+}
+
+/** 达标状态 of one two-plan row, reading 方向 from the row itself so a user's own direction is honoured. */
+function statusFormula(template: Template, row: number, c: Readonly<Record<string, number>>): string {
+  const at = (role: string): string => a1(row, c[role]!);
+  const dir = `TRIM(${at('direction')})`;
+  const anyOf = (list: readonly string[]): string => `OR(${list.map((s) => `${dir}=${q(s)}`).join(',')})`;
+  const hi = anyOf(template.twoPlan.directions.higher);
+  const lo = anyOf(template.twoPlan.directions.lower);
+  const v = at('value');
+  const fin = at('finalTarget');
+  const st = template.twoPlan.statuses;
+  const meets = (target: string): string => `OR(AND(${hi},${v}>=${target}),AND(${lo},${v}<=${target}))`;
+  const midBranch =
+    c['midTarget'] !== undefined ? `IF(AND(${at('midTarget')}<>"",${meets(at('midTarget'))}),${q(st.mid)},${q(st.below)})` : q(st.below);
+  return (
+    `=IF(${v}="",${q(st.noData)},IF(OR(${fin}="",AND(NOT(${hi}),NOT(${lo}))),"",` +
+    `IF(${meets(fin)},${q(st.final)},${midBranch})))`
+  );
+}
+
+function summarySheet(
+  template: Template,
+  report: ReturnReport,
+  quarter: Quarter,
+  locate: (code: string) => { layout: DataSheetLayout; row: number } | null,
+): SheetWrite {
+  const name = template.summary.sheet;
+  const pct = template.summary.formats.percent;
+  const share = template.summary.formats.share;
+  const cells: CellWrite[] = [];
+  const put = (row: number, col: number, value: CellValue, extra: Partial<CellWrite> = {}): void => {
+    cells.push({ sheet: name, row, col, value, ...extra });
+  };
+  const fx = (row: number, col: number, formula: string, value: CellValue, numberFormat?: string): void => {
+    if (formula.length > MAX_FORMULA) put(row, col, value, numberFormat ? { numberFormat } : {});
+    else put(row, col, value, { formula, ...(numberFormat ? { numberFormat } : {}) });
+  };
+  const header = (row: number, labels: readonly string[]): void =>
+    labels.forEach((l, i) => put(row, i + 1, text(l), { bold: true }));
+  const ext = (layout: DataSheetLayout, row: number, c: number): string => `${sheetRef(layout.sheet)}!${a1(row, c)}`;
+
+  let r = 1;
+  put(r, 1, text(template.summary.title), { bold: true });
+  r++;
+
+  // Block 1: per indicator.
+  header(r, template.summary.indicatorBlock.headers);
+  r++;
+  const ps = template.progress.statuses;
+  for (const f of report.indicators) {
+    const ind = f.indicator;
+    put(r, 1, text(ind.code));
+    put(r, 2, text(ind.name));
+    put(r, 3, text(ind.unit));
+    const at = locate(ind.code);
+    const D = a1(r, 4);
+    const E = a1(r, 5);
+    const F = a1(r, 6);
+    const G = a1(r, 7);
+    if (at) {
+      const planRef = ext(at.layout, at.row, at.layout.columns['plan']!);
+      fx(r, 4, `=IF(${planRef}="","",${planRef})`, numOrBlank(f.plan));
+      const cumCol = at.layout.columns['cumulative'];
+      if (cumCol !== undefined) fx(r, 5, `=${ext(at.layout, at.row, cumCol)}`, numOrBlank(f.cumulative), ind.kind === 'rate' ? pct : undefined);
+      else put(r, 5, numOrBlank(f.cumulative), ind.kind === 'rate' ? { numberFormat: pct } : {});
+    }
+    if (ind.kind !== 'rate') fx(r, 6, `=IF(N(${D})=0,"",N(${E})/${D})`, numOrBlank(f.percentOfPlan), pct);
+    fx(r, 7, timeProgressFormula(template, quarter), numOrBlank(f.timeProgress), pct);
+    fx(
+      r,
+      8,
+      `=IF(N(${D})=0,${q(ps.noPlan)},IF(N(${F})>=1,${q(ps.exceeded)},IF(N(${F})>=${G},${q(ps.onTrack)},${q(ps.behind)})))`,
+      text(f.progressStatus),
+    );
+    r++;
+  }
+
+  // Block 2: per data sheet.
+  r++;
+  header(r, template.summary.sheetBlock.headers);
+  r++;
+  const layoutOf = new Map(report.layout.dataSheets.map((l) => [l.sheet, l]));
+  for (const d of report.completeness.detail) {
+    put(r, 1, text(d.sheet));
+    put(r, 2, num(d.requiredIndicators));
+    const layout = layoutOf.get(d.sheet);
+    const terms: { readonly cells: number; readonly counta: string }[] = [];
+    if (layout) {
+      for (const ind of template.indicators) {
+        if (ind.sheet !== d.sheet) continue;
+        const row = layout.rows[ind.code];
+        const cols = [...(ind.plan ? [layout.columns['plan']!] : []), ...(ind.kind === 'rate' ? [] : quarterColsOf(layout, quarter))];
+        if (row === undefined || cols.length === 0) continue;
+        terms.push({ cells: cols.length, counta: `COUNTA(${refList(row, cols, `${sheetRef(layout.sheet)}!`)})` });
+      }
+    }
+    const counts = terms.map((t) => t.counta);
+    const filledIndicators = terms.map((t) => `(${t.counta}=${t.cells})`);
+    fx(r, 3, filledIndicators.length ? `=${filledIndicators.join('+')}` : '=0', num(d.filledIndicators));
+    if (d.requiredCells === 0) put(r, 4, num(1), { numberFormat: pct });
+    else fx(r, 4, counts.length ? `=(${counts.join('+')})/${d.requiredCells}` : '=0', num(d.fraction), pct);
+    r++;
+  }
+
+  // Block 3: two-plan.
+  r++;
+  header(r, template.summary.twoPlanBlock.headers);
+  r++;
+  const tp = report.layout.twoPlan;
+  const total = template.summary.twoPlanBlock.totalLabel;
+  const st = template.twoPlan.statuses;
+  const lastRow = report.twoPlan.rows.reduce((m, x) => Math.max(m, x.row), 0);
+  const range = (role: string): string | null => {
+    const c = tp?.columns[role];
+    if (!tp || c === undefined || lastRow === 0) return null;
+    return `${sheetRef(tp.sheet)}!$${a1(tp.headerRow + 1, c).replace(/(\d+)$/, '$$$1')}:$${a1(lastRow, c).replace(/(\d+)$/, '$$$1')}`;
+  };
+  const planRange = range('plan');
+  const statusRange = range('status');
+  const codeRange = range('code');
+  for (const c of report.twoPlan.counts) {
+    put(r, 1, text(c.plan));
+    const isTotal = c.plan === total;
+    const countOf = (status: string): string | null => {
+      if (!statusRange) return null;
+      if (isTotal) return `=COUNTIF(${statusRange},${q(status)})`;
+      return planRange ? `=COUNTIFS(${planRange},${q(c.plan)},${statusRange},${q(status)})` : null;
+    };
+    const rowsFormula = isTotal ? (codeRange ? `=COUNTA(${codeRange})` : null) : planRange ? `=COUNTIF(${planRange},${q(c.plan)})` : null;
+    const B = a1(r, 2);
+    const cell = (col: number, formula: string | null, value: number, format?: string): void => {
+      if (formula) fx(r, col, formula, num(value), format);
+      else put(r, col, num(value), format ? { numberFormat: format } : {});
+    };
+    cell(2, rowsFormula, c.total);
+    cell(3, countOf(st.final), c.final);
+    fx(r, 4, `=IF(N(${B})=0,"",${a1(r, 3)}/${B})`, c.total ? num(c.final / c.total) : BLANK, share);
+    cell(5, countOf(st.mid), c.mid);
+    fx(r, 6, `=IF(N(${B})=0,"",${a1(r, 5)}/${B})`, c.total ? num(c.mid / c.total) : BLANK, share);
+    cell(7, countOf(st.below), c.below);
+    cell(8, countOf(st.noData), c.noData);
+    r++;
+  }
+
+  return { name, cells, columnWidths: [12, 34, 10, 12, 12, 14, 14, 14] };
+}
+
+function quarterColsOf(layout: DataSheetLayout, quarter: Quarter): number[] {
+  return (['q1', 'q2', 'q3', 'q4'] as const).slice(0, quarter).map((r) => layout.columns[r]!);
+}
+
+/** The figures of one indicator, for hosts that show a single row. */
+export function figuresOf(report: ReturnReport, code: string): IndicatorFigures | undefined {
+  return report.indicators.find((f) => f.indicator.code === code);
 }
