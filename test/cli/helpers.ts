@@ -129,7 +129,10 @@ export function encryptedBytes(): Uint8Array {
   const b = new Uint8Array(4096);
   b.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
   b.set([0x3e, 0x00, 0x03, 0x00, 0xfe, 0xff, 0x09, 0x00], 24);
-  b.set(strToU8('EncryptionInfo'), 1024);
+  // Directory entries of an Office-encrypted package, names in UTF-16LE as CFB stores them.
+  const utf16 = (name: string) => new Uint8Array(Buffer.from(name, 'utf16le'));
+  b.set(utf16('EncryptionInfo'), 1024);
+  b.set(utf16('EncryptedPackage'), 1152);
   return b;
 }
 

@@ -42,7 +42,6 @@ or unreadable file, a broken template)`,
     if (args.positionals.length === 0) throw new UsageError(ctx.m.missingPositional(ctx.lang === 'en' ? 'FILE-OR-DIR' : '要检查的文件或文件夹'), 'check');
     const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
     const results = await checkPaths(ctx, template, args.positionals);
-    for (const r of results) if (!r.ok) ctx.io.stderr.write(`fulian-returns: ${r.file}: ${r.error}\n`);
     ctx.io.stdout.write(args.options['json'] ? json(results) : stylish(results, ctx.lang, ctx.color));
     return exitCode(results);
   },
@@ -76,13 +75,18 @@ export async function checkPaths(ctx: Context, template: Template, paths: readon
     for (const n of names) files.push({ file: join(p, n) });
   }
 
+  // A file that cannot be read gets its one line on stderr as it happens (over the progress line, if any).
   const progress = fromFolder && ctx.io.stderrIsTTY === true;
+  const clear = progress ? '\r\u001b[K' : '';
   const results: FileResult[] = [];
   for (const [i, f] of files.entries()) {
-    if (progress) ctx.io.stderr.write(`\r\u001b[K${ctx.m.progress(i + 1, files.length, f.file)}`);
-    results.push(f.error !== undefined ? { file: f.file, ok: false, error: f.error } : await checkFile(ctx, template, f.file));
+    if (progress) ctx.io.stderr.write(`${clear}${ctx.m.progress(i + 1, files.length, f.file)}`);
+    const r: FileResult =
+      f.error !== undefined ? { file: f.file, ok: false, error: f.error } : await checkFile(ctx, template, f.file);
+    if (!r.ok) ctx.io.stderr.write(`${clear}fulian-returns: ${r.file}: ${r.error}\n`);
+    results.push(r);
   }
-  if (progress) ctx.io.stderr.write('\r\u001b[K');
+  if (progress) ctx.io.stderr.write(clear);
   return results;
 }
 

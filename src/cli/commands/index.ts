@@ -6,6 +6,7 @@ import type { Command } from '../context';
 import { check } from './check';
 import { fill } from './fill';
 import { newReturn } from './new';
+import { summaryCommand } from './summary';
 import { templateCommand } from './template';
 
 export const COMMANDS: readonly Command[] = [
@@ -14,5 +15,6 @@ export const COMMANDS: readonly Command[] = [
   newReturn,
   // merge: `fulian-returns merge FILE-OR-DIR... -o OUT [--unit NAME] [--allow-errors]` (spec section 6) goes here,
   // from ./merge, once it is built.
+  summaryCommand,
   templateCommand,
 ];

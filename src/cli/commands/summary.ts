@@ -1,0 +1,73 @@
+/** `fulian-returns summary FILE [--lang en] [--format text|md|json]`: the figures summary (数据摘要) of a return. */
+import { checkReturn } from '../../engine/check';
+import type { Lang } from '../../engine/findings';
+import { draftSummary, formatSummary, SUMMARY_FORMATS, type SummaryFormat } from '../../engine/summary';
+import { loadTemplate, oneLine, type Command } from '../context';
+import { CliError, UsageError } from '../io';
+import { loadWorkbook } from '../workbook-file';
+
+const words: Record<Lang, { file: string; badFormat: (v: string) => string; hasErrors: (file: string, n: number) => string }> = {
+  'zh-CN': {
+    file: '报表文件',
+    badFormat: (v) => `--format 只能是 text、md 或 json，而不是「${v}」`,
+    hasErrors: (f, n) => `${f} 有 ${n} 个错误，摘要中的数字可能不准确（运行 fulian-returns check 查看）`,
+  },
+  en: {
+    file: 'FILE',
+    badFormat: (v) => `--format must be text, md or json, not "${v}"`,
+    hasErrors: (f, n) => `${f} has ${n} error(s); figures in the summary may be wrong (run fulian-returns check)`,
+  },
+};
+
+export const summaryCommand: Command = {
+  name: 'summary',
+  summary: { 'zh-CN': '起草数据摘要（工作报告中的数字段落）', en: 'draft the figures summary for the work report' },
+  help: {
+    'zh-CN': `用法：fulian-returns summary 文件 [--format text|md|json] [--lang zh-CN|en] [--template 模板文件]
+
+按报表中的数字起草数据摘要：每个工作表一段，两纲监测一段，滞后序时进度的计划指标一段。
+数字取自工具的计算（累计、完成年计划），措辞取自模板的 phrases 部分；未填或无法读取的指标不写入正文，在段后注明。
+
+选项：
+  --format text|md|json  输出格式：纯文本（默认）、Markdown 或 JSON
+  --lang zh-CN|en        摘要语言（默认 zh-CN）
+  --template 文件        使用另一版本的模板（JSON），其中的 phrases 决定措辞
+  -h, --help             显示本帮助
+
+退出码：0 报表无错误；1 报表有错误（仍输出摘要，并在标准错误输出提示）；2 无法按要求运行（参数有误、文件缺失或无法读取、模板有误）`,
+    en: `Usage: fulian-returns summary FILE [--format text|md|json] [--lang zh-CN|en] [--template FILE]
+
+Drafts the figures summary of a return: a paragraph per data sheet, one for the two-plan indicators, and one listing
+the plan indicators behind time progress. Figures come from the tool's own numbers (累计, percent of plan), wording
+from the template's phrases; a blank or unreadable figure is left out of the prose and named in a note.
+
+Options:
+  --format text|md|json  output as plain text (default), Markdown or JSON
+  --lang zh-CN|en        language of the summary (default zh-CN)
+  --template FILE        use another template version (JSON); its phrases decide the wording
+  -h, --help             show this help
+
+Exit codes: 0 the return has no errors; 1 it has errors (the summary is still printed, with a note on stderr);
+2 could not run as asked (bad arguments, a missing or unreadable file, a broken template)`,
+  },
+  options: { format: { type: 'string' }, template: { type: 'string' } },
+  async run(ctx, args) {
+    const w = words[ctx.lang];
+    const [file, extra] = args.positionals;
+    if (file === undefined) throw new UsageError(ctx.m.missingPositional(w.file), 'summary');
+    if (extra !== undefined) throw new UsageError(ctx.m.tooManyPositionals(extra), 'summary');
+    const format = (args.options['format'] as string | undefined) ?? 'text';
+    if (!(SUMMARY_FORMATS as readonly string[]).includes(format)) throw new UsageError(w.badFormat(format), 'summary');
+    const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
+    const loaded = await loadWorkbook(ctx, file);
+    if (!loaded.ok) throw new CliError(`${file}: ${oneLine(loaded.error)}`);
+    const report = checkReturn(loaded.view, template);
+    const out = formatSummary(draftSummary(report, template, ctx.lang), format as SummaryFormat);
+    ctx.io.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+    if (report.counts.error > 0) {
+      ctx.io.stderr.write(`fulian-returns: ${w.hasErrors(file, report.counts.error)}\n`);
+      return 1;
+    }
+    return 0;
+  },
+};
