@@ -17,6 +17,7 @@ describe('readPeriod', () => {
     '２０２６Ｑ３',
     '２０２６年第３季度',
     '2026 年 第 三 季度',
+    '2026年Q3',
   ])('%s → 2026 Q3', (s) => {
     expect(readPeriod(T(s))).toEqual({ year: 2026, quarter: 3 });
   });
@@ -55,6 +56,13 @@ describe('readDate', () => {
       expect(readDate(T(s))).toBe(oct8);
     },
   );
+
+  it('accepts a time of day after the date, and 年月日 without the final 日', () => {
+    expect(readDate(T('2026-10-08 00:00:00'))).toBe(oct8);
+    expect(readDate(T('2026-10-08T09:30'))).toBe(oct8);
+    expect(readDate(T('2026年10月8'))).toBe(oct8);
+    expect(readDate(T('2026-10-08 25'))).toBeNull();
+  });
 
   it('a date value is its serial', () => {
     expect(readDate({ value: dateSerial(oct8) })).toBe(oct8);

@@ -300,6 +300,12 @@ describe('readNumber: other cell kinds', () => {
     expect(readNumber({ value: num(Number.NaN) }, { unit: '人', units })).toMatchObject({ kind: 'invalid' });
   });
 
+  it('ignores zero-width characters pasted with a number, and NBSP around it', () => {
+    expect(read('\u200b1262\u200b', '人')).toEqual({ kind: 'number', value: 1262, notes: [] });
+    expect(read('\u00a057\u00a0', '人')).toEqual({ kind: 'number', value: 57, notes: [] });
+    expect(read('\u200b', '人')).toMatchObject({ kind: 'invalid', rule: 'not-a-number' });
+  });
+
   it('never alters the cell it reads', () => {
     const cell = Object.freeze({ value: Object.freeze(text(' 约２４０００元 ')), numberFormat: '@' });
     const copy = JSON.parse(JSON.stringify(cell));

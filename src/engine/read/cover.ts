@@ -40,7 +40,7 @@ export function readPeriod(cell: Cell): Period | null {
   if (s === null) return null;
   let year: number;
   let q: number;
-  const iso = /^(\d{4})\s*-?\s*Q\s*(\d{1,2})$/i.exec(s);
+  const iso = /^(\d{4})\s*年?\s*-?\s*Q\s*(\d{1,2})$/i.exec(s);
   const zh = /^(\d{4})\s*年\s*(?:第\s*)?(\d{1,2}|[一二两三四五六七八九十])\s*季度?$/.exec(s);
   if (iso) {
     year = Number(iso[1]);
@@ -74,9 +74,11 @@ export function readDate(cell: Cell): number | null {
   }
   const s = foldedText(cell);
   if (s === null) return null;
+  // A time of day after the date (2026-10-08 00:00:00, as some exports write it) is ignored.
+  const day = s.replace(/(?:\s+|T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/, '');
   const m =
-    /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})$/.exec(s) ??
-    /^(\d{4})\s*(年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]$/.exec(s);
+    /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})$/.exec(day) ??
+    /^(\d{4})\s*(年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/.exec(day);
   if (!m) return null;
   return serialOf(Number(m[1]), Number(m[3]), Number(m[4]));
 }

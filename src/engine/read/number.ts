@@ -55,6 +55,9 @@ const MAGNITUDE_CHARS = /^[十百千万亿]+/;
 /** Minus signs other than ASCII '-' that users paste (the full-width one is folded separately). */
 const OTHER_MINUS = /[\u2212\ufe63]/g;
 
+/** Zero-width characters that text pasted from the web carries invisibly. */
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff]/g;
+
 /**
  * Reads what a user typed into a numeric cell (spec section 3). Never throws and never alters the cell.
  * For unit '%' the result is a fraction (20.61% → 0.2061), whatever way it was typed.
@@ -135,11 +138,26 @@ function stripSuffixes(s: string): { rest: string; found: boolean } {
 
 /** The unit typed at the end of `s`, if it is one the column can take: its own unit, a template unit, or %. */
 function trailingUnit(s: string, ctx: ReadContext): string | null {
-  const candidates = [ctx.unit, ...Object.keys(ctx.units ?? {}), PERCENT]
-    .filter((u) => u !== '')
-    .sort((a, b) => b.length - a.length);
-  for (const u of candidates) if (s.length > u.length && s.endsWith(u)) return u;
+  for (const u of unitCandidates(ctx)) if (s.length > u.length && s.endsWith(u)) return u;
   return null;
+}
+
+const NO_UNITS: ReadContext['units'] = {};
+const candidateCache = new WeakMap<object, Map<string, readonly string[]>>();
+
+/** The units a column can take, longest first (so 万元 wins over 元); cached per units table and column unit. */
+function unitCandidates(ctx: ReadContext): readonly string[] {
+  const table = ctx.units ?? NO_UNITS;
+  let byUnit = candidateCache.get(table);
+  if (!byUnit) candidateCache.set(table, (byUnit = new Map()));
+  let list = byUnit.get(ctx.unit);
+  if (!list) {
+    list = [...new Set([ctx.unit, ...Object.keys(table), PERCENT])]
+      .filter((u) => u !== '')
+      .sort((a, b) => b.length - a.length);
+    byUnit.set(ctx.unit, list);
+  }
+  return list;
 }
 
 function unitOf(ctx: ReadContext, name: string): { dimension: string; factor: number } | undefined {
@@ -158,7 +176,7 @@ function readText(raw: string, ctx: ReadContext): NumberReading {
   if (err && err.kind === 'error') return { kind: 'invalid', rule: 'formula-error', params: { text: err.code } };
 
   const folded = foldFullWidth(typed);
-  let s = folded.text.replace(OTHER_MINUS, '-').trim();
+  let s = folded.text.replace(OTHER_MINUS, '-').replace(INVISIBLE, '').trim();
   // Spaces may separate words (约 300, 300 元) but never the digits of one number (1 226).
   if (/[0-9.,]\s+[0-9.,]/.test(s)) return notANumber(typed);
   s = s.replace(/\s+/g, '');
