@@ -1,7 +1,7 @@
 /**
  * Opening and writing the zip package with fflate, refusing damaged or hostile input before inflating anything.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { inflateSync, strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import { xlsxError } from './errors';
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
@@ -38,8 +38,95 @@ function findEocd(b: Uint8Array): number {
 
 interface EntryInfo {
   readonly name: string;
+  readonly method: number;
+  readonly crc: number;
   readonly size: number;
   readonly originalSize: number;
+  readonly localOffset: number;
+}
+
+const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
+const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
+const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x1_0000_0000;
+
+let CRC_TABLE: Uint32Array | undefined;
+export function crc32(data: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  let c = 0xffffffff;
+  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** The central directory, read without inflating anything; throws 'truncated' when it does not add up. */
+function centralDirectory(b: Uint8Array, eocd: number): EntryInfo[] {
+  let count = u16(b, eocd + 10);
+  let offset = u32(b, eocd + 16);
+  // zip64 end of central directory locator just before the EOCD
+  if (eocd >= 20 && u32(b, eocd - 20) === 0x07064b50) {
+    const z = u64(b, eocd - 12);
+    if (z + 56 <= b.length && u32(b, z) === 0x06064b50) {
+      count = u64(b, z + 32);
+      offset = u64(b, z + 48);
+    }
+  }
+  const out: EntryInfo[] = [];
+  let o = offset;
+  const dec = new TextDecoder();
+  for (let i = 0; i < count; i++) {
+    if (o + 46 > b.length || u32(b, o) !== 0x02014b50) throw xlsxError('truncated');
+    const nameLen = u16(b, o + 28);
+    const extraLen = u16(b, o + 30);
+    const commentLen = u16(b, o + 32);
+    if (o + 46 + nameLen + extraLen > b.length) throw xlsxError('truncated');
+    let size = u32(b, o + 20);
+    let originalSize = u32(b, o + 24);
+    let localOffset = u32(b, o + 42);
+    const name = dec.decode(b.subarray(o + 46, o + 46 + nameLen));
+    // zip64 extended information extra field
+    let e = o + 46 + nameLen;
+    const eEnd = e + extraLen;
+    while (e + 4 <= eEnd) {
+      const id = u16(b, e);
+      const len = u16(b, e + 2);
+      if (id === 0x0001) {
+        let q = e + 4;
+        if (originalSize === 0xffffffff) (originalSize = u64(b, q)), (q += 8);
+        if (size === 0xffffffff) (size = u64(b, q)), (q += 8);
+        if (localOffset === 0xffffffff) localOffset = u64(b, q);
+      }
+      e += 4 + len;
+    }
+    out.push({ name, method: u16(b, o + 10), crc: u32(b, o + 16), size, originalSize, localOffset });
+    o = eEnd + commentLen;
+  }
+  return out;
+}
+
+function inflateEntry(b: Uint8Array, e: EntryInfo): Uint8Array {
+  const lo = e.localOffset;
+  if (lo + 30 > b.length || u32(b, lo) !== 0x04034b50) throw xlsxError('truncated', `${e.name} is damaged`);
+  const start = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
+  if (start + e.size > b.length) throw xlsxError('truncated', `${e.name} is cut short`);
+  const raw = b.subarray(start, start + e.size);
+  let data: Uint8Array;
+  if (e.method === 0) data = raw.slice();
+  else if (e.method === 8) {
+    try {
+      // Written into a buffer of the declared size: a lying entry cannot grow past it.
+      data = inflateSync(raw, { out: new Uint8Array(e.originalSize) });
+    } catch {
+      throw xlsxError('truncated', `${e.name} is damaged`);
+    }
+  } else throw xlsxError('not-xlsx', `${e.name} uses an unsupported compression method ${e.method}`);
+  if (data.length !== e.originalSize || crc32(data) !== e.crc) throw xlsxError('truncated', `${e.name} is damaged`);
+  return data;
 }
 
 /** Reads the package, throwing XlsxError (never anything else) for anything that is not a sound zip. */
@@ -50,20 +137,11 @@ export function openPackage(bytes: Uint8Array, maxUncompressedBytes = DEFAULT_MA
   }
   const isZipStart = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
   if (!isZipStart) throw xlsxError('not-xlsx');
-  if (findEocd(bytes) < 0) throw xlsxError('truncated');
+  const eocd = findEocd(bytes);
+  if (eocd < 0) throw xlsxError('truncated');
 
-  // Pass 1: list the central directory without inflating anything.
-  const entries: EntryInfo[] = [];
-  try {
-    unzipSync(bytes, {
-      filter: (f) => {
-        entries.push({ name: f.name, size: f.size, originalSize: f.originalSize });
-        return false;
-      },
-    });
-  } catch {
-    throw xlsxError('truncated');
-  }
+  // Pass 1: the central directory's declared sizes, before inflating anything.
+  const entries = centralDirectory(bytes, eocd);
   let total = 0;
   for (const e of entries) {
     total += e.originalSize;
@@ -75,19 +153,12 @@ export function openPackage(bytes: Uint8Array, maxUncompressedBytes = DEFAULT_MA
     throw xlsxError('too-large', `${total} bytes uncompressed, limit ${maxUncompressedBytes}`);
   }
 
-  // Pass 2: inflate; fflate writes into buffers of the declared sizes, so memory stays within the limit.
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes);
-  } catch {
-    throw xlsxError('truncated');
-  }
+  // Pass 2: inflate each entry into a buffer of its declared size and check its CRC.
   const names: string[] = [];
   const parts = new Map<string, Uint8Array>();
   for (const e of entries) {
-    const data = files[e.name];
-    if (!data || parts.has(e.name)) continue;
-    if (data.length !== e.originalSize) throw xlsxError('truncated', `${e.name} is damaged`);
+    if (e.name.endsWith('/') || parts.has(e.name)) continue;
+    const data = inflateEntry(bytes, e);
     names.push(e.name);
     parts.set(e.name, data);
   }
