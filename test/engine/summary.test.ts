@@ -199,8 +199,13 @@ describe('phrases are template data', () => {
   });
 
   it('drafts in English on request, from the same numbers', () => {
-    const twoPlan: TwoPlanCounts[] = [{ plan: '合计', total: 96, final: 19, mid: 69, below: 8, noData: 0 }];
+    const twoPlan: TwoPlanCounts[] = [
+      { plan: '妇女', total: 40, final: 8, mid: 30, below: 2, noData: 0 },
+      { plan: '儿童', total: 56, final: 11, mid: 39, below: 6, noData: 0 },
+      { plan: '合计', total: 96, final: 19, mid: 69, below: 8, noData: 0 },
+    ];
     const s = draftSummary(report(t, 4, seedFigures, twoPlan), t, 'en');
+    expect(para(s, 'twoPlan').text).toContain('Women: 40 indicators, 8 at final target, 30 at mid-term target; Children: 56');
     expect(para(s, '创业就业').text).toMatch(/^Over the year: women trained in skills 3426 person-times \(107\.06% of the annual plan\)/);
     expect(para(s, '创业就业').text).toContain('of which registered poor households 4381 people, 20.61% of women placed in work');
     expect(para(s, 'twoPlan').text).toContain('Of 96 main two-plan indicators, 19 have already met their final target (19.8%), 69 have met their mid-term target (71.9%)');
