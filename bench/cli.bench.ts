@@ -1,0 +1,101 @@
+/**
+ * CLI figures: 100 generated returns in a temp folder; time to load them with the reader alone (readXlsx), time for
+ * `check` over the folder (run() with output to a sink), their ratio (target ≤ 1.25×), and the median time of `fill`
+ * on one return (target < 300 ms).
+ */
+import { mkdirSync, mkdtempSync, promises as fsp, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { buildFilledReturn } from '../src/engine/sample';
+import { standardTemplate } from '../src/engine/template/load';
+import { readXlsx, writeNewXlsx } from '../src/xlsx';
+import { run } from '../src/cli/main';
+import type { CliIO } from '../src/cli/io';
+
+const RETURNS = 100;
+const FILL_RUNS = 15;
+
+const sink = (): CliIO => ({
+  stdout: { write: () => true },
+  stderr: { write: () => true },
+  isTTY: false,
+  stderrIsTTY: false,
+  env: {},
+  cwd: process.cwd(),
+});
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** The reader alone, fed the way the CLI feeds it (async file reads; sync reads measured slower with this reader). */
+async function readAll(dir: string): Promise<number> {
+  const t0 = performance.now();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.xlsx')).sort()) {
+    const bytes = await fsp.readFile(join(dir, name));
+    await readXlsx(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  }
+  return performance.now() - t0;
+}
+
+async function checkAll(dir: string, json: boolean): Promise<number> {
+  const t0 = performance.now();
+  const code = await run(['check', dir, ...(json ? ['--json'] : [])], sink());
+  const ms = performance.now() - t0;
+  if (code !== 0) throw new Error(`check over generated returns exited ${code}`);
+  return ms;
+}
+
+export default async function bench(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'fulian-cli-bench-'));
+  const dir = join(root, 'returns');
+  mkdirSync(dir);
+  try {
+    const template = standardTemplate();
+    let bytesTotal = 0;
+    const tGen = performance.now();
+    for (let i = 0; i < RETURNS; i++) {
+      const quarter = ((i % 4) + 1) as 1 | 2 | 3 | 4;
+      const view = buildFilledReturn(template, { quarter, seed: i + 1, unit: `示例县${i + 1}妇联`, extraRows: i % 3 });
+      const bytes = await writeNewXlsx(view);
+      bytesTotal += bytes.length;
+      writeFileSync(join(dir, `return-${String(i + 1).padStart(3, '0')}.xlsx`), bytes);
+    }
+    console.log(`generated ${RETURNS} returns (${(bytesTotal / RETURNS / 1024).toFixed(1)} KiB each) in ${(performance.now() - tGen).toFixed(0)} ms`);
+
+    // Warm both paths once, then take the best of three of each (interleaved) to damp noise on a busy machine.
+    await readAll(dir);
+    await checkAll(dir, true);
+    const reads: number[] = [];
+    const checks: number[] = [];
+    const humans: number[] = [];
+    for (let k = 0; k < 3; k++) {
+      reads.push(await readAll(dir));
+      checks.push(await checkAll(dir, true));
+      humans.push(await checkAll(dir, false));
+    }
+    const read = Math.min(...reads);
+    const check = Math.min(...checks);
+    const human = Math.min(...humans);
+    console.log(`read ${RETURNS} returns (readXlsx alone):      ${read.toFixed(0)} ms  (${(read / RETURNS).toFixed(1)} ms/return)`);
+    console.log(`check ${RETURNS} returns (run check --json):   ${check.toFixed(0)} ms  (${(check / RETURNS).toFixed(1)} ms/return)`);
+    console.log(`check ${RETURNS} returns (run check, stylish): ${human.toFixed(0)} ms`);
+    console.log(`ratio check/read: ${(check / read).toFixed(2)}×  (target ≤ 1.25×)`);
+
+    const one = join(dir, 'return-003.xlsx');
+    const fills: number[] = [];
+    for (let k = 0; k < FILL_RUNS + 2; k++) {
+      const t0 = performance.now();
+      const code = await run(['fill', one, '-o', join(root, `filled-${k}.xlsx`)], sink());
+      const ms = performance.now() - t0;
+      if (code !== 0) throw new Error(`fill exited ${code}`);
+      if (k >= 2) fills.push(ms);
+    }
+    console.log(`fill one return (run fill -o), median of ${FILL_RUNS}: ${median(fills).toFixed(0)} ms  (target < 300 ms; min ${Math.min(...fills).toFixed(0)}, max ${Math.max(...fills).toFixed(0)})`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
