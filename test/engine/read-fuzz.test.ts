@@ -43,6 +43,8 @@ describe('readNumber never throws, never invents a number, never mutates', () =>
     fc.assert(
       fc.property(anyString, fc.constantFrom(...COLUMN_UNITS), fc.option(fc.constantFrom('0.00%', 'General', '@')), (s, unit, fmt) => {
         const cell: Cell = fmt === null ? { value: { kind: 'text', value: s } } : { value: { kind: 'text', value: s }, numberFormat: fmt };
+        Object.freeze(cell.value);
+        Object.freeze(cell); // a write would throw in strict mode, and fail the property
         const before = JSON.stringify(cell);
         const r = readNumber(cell, { unit, units });
         if (JSON.stringify(cell) !== before) return false;
