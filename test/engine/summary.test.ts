@@ -115,6 +115,21 @@ describe('draftSummary: the seeds’ sentences from a return holding their figur
     expect(p.text).not.toContain('暂无数据');
   });
 
+  it('drops the mid-term clause where no row is at a mid-term target only (national outlines set none), and names rows with no data', () => {
+    const counts: TwoPlanCounts[] = [{ plan: '合计', total: 12, final: 9, mid: 0, below: 2, noData: 1 }];
+    const r = { ...report(t, 2, {}, counts) };
+    const withRow = {
+      ...r,
+      twoPlan: {
+        counts,
+        rows: [{ code: 'W01', row: 3, plan: '妇女', domain: '健康', name: '孕产妇死亡率', unit: '1/10万', direction: 'lower' as const, baseline: null, midTarget: null, finalTarget: 12, value: null, status: '无数据' }],
+      },
+    };
+    const p = para(draftSummary(withRow, t, 'zh-CN'), 'twoPlan');
+    expect(p.text).toBe('两纲监测12项主要统计指标，9项已提前实现终期目标，占75.0%；2项未达标；1项暂无数据。');
+    expect(p.notes).toEqual(['本期值未填：W01孕产妇死亡率']);
+  });
+
   it('has one paragraph per data sheet, then the two-plan and the behind paragraphs', () => {
     expect(s.paragraphs.map((p) => p.sheet)).toEqual([...t.sheets.data.map((d) => d.name), 'twoPlan', 'behind']);
     expect(s.title).toBe('临夏县妇联2026年全年数据摘要');

@@ -217,7 +217,7 @@ function twoPlanParagraph(ctx: Ctx): SummaryParagraph {
     plan: ph.headings[c.plan] ?? c.plan,
     total: String(c.total),
     final: String(c.final),
-    mid: String(c.mid),
+    mid: c.mid > 0 ? String(c.mid) : null,
     below: String(c.below),
     noData: c.noData > 0 ? String(c.noData) : null,
   });
@@ -229,7 +229,7 @@ function twoPlanParagraph(ctx: Ctx): SummaryParagraph {
     renderPattern(ph.twoPlan, {
       ...values(total),
       finalShare: share(total.final),
-      midShare: share(total.mid),
+      midShare: total.mid > 0 ? share(total.mid) : null,
       belowShare: share(total.below),
       period: ctx.period,
       plans: plans.length > 0 ? plans.join(ph.clauseSeparator) : null,

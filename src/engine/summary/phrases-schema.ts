@@ -9,7 +9,8 @@
  *   with `part`), `{parentName}`, `{parentValue}`, `{share}` (a ≤-part over its total);
  * - `paragraph`: `{period}`, `{sheet}`, `{heading}`, `{clauses}`;
  * - `twoPlan`: `{total}`, `{final}`, `{finalShare}`, `{mid}`, `{midShare}`, `{below}`, `{belowShare}`, `{noData}`,
- *   `{period}`, `{plans}` (each plan drafted with `twoPlanPlan`: `{plan}`, `{total}`, `{final}`, `{mid}`, …);
+ *   `{period}`, `{plans}` (each plan drafted with `twoPlanPlan`: `{plan}`, `{total}`, `{final}`, `{mid}`, …); `{mid}` and
+ *   `{noData}` have no figure when 0, so a `[…]` around them drops the clause;
  * - `behind`: `{count}`, `{items}` (each drafted with `behindItem`: `{code}`, `{name}`, `{value}`, `{unit}`,
  *   `{percentOfPlan}`, `{timeProgress}`); `title`: `{unit}`, `{period}`, `{periodText}`, `{year}`; notes: `{items}`.
  */
