@@ -129,6 +129,8 @@ describe('readNumber: magnitude words and units', () => {
     expectNumber('11.6万', '万元', 11.6);
     expectNumber('11.6万余', '万元', 11.6, ['approximate-value']);
     expectNumber('5千', '万元', 0.5, ['unit-in-cell']);
+    expectNumber('近万', '万元', 1, ['approximate-value']);
+    expectNumber('近万', '元', 10000, ['approximate-value']);
   });
 
   it('a trailing unit equal to the column unit is unit-in-cell with the same value', () => {

@@ -96,7 +96,14 @@ export function parseFigure(s: string): Figure | null {
   if (whole === null) return null;
   let trailingMagnitude = '';
   let before = whole.value;
-  if (magStart < end && magStart > 0) {
+  if (magStart < end && magStart === 0) {
+    // Magnitude words alone (近万, 万余): an implied one.
+    before = 1;
+    trailingMagnitude = tokens
+      .slice(0, end)
+      .map((t) => (t.t === 'small' || t.t === 'big' ? t.ch : ''))
+      .join('');
+  } else if (magStart < end) {
     const head = evaluate(tokens.slice(0, magStart));
     if (head !== null) {
       before = head.value;
