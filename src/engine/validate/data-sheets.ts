@@ -237,7 +237,7 @@ export function checkDataSheets(
         if (others.length > 0) {
           const mean = others.reduce((a, b) => a + b, 0) / others.length;
           if (mean > 0 && v > tol.outlierQuarterFactor * mean) {
-            add(r, role, 'outlier', { value: fmtNum(v), factor: tol.outlierQuarterFactor, mean: fmtNum(mean), basis: 'quarter' });
+            add(r, role, 'outlier', { value: fmtNum(v), factor: tol.outlierQuarterFactor, reference: fmtNum(mean) });
           }
         }
       }
@@ -282,7 +282,7 @@ export function checkDataSheets(
       add(r, 'cumulative', 'rate-out-of-range', { rate: fmtPct(f.cumulative) });
     }
     if (ind.kind !== 'rate' && f.cumulative !== null && f.plan !== null && f.plan > 0 && f.cumulative > tol.outlierPlanFactor * f.plan) {
-      add(r, 'cumulative', 'outlier', { value: fmtNum(f.cumulative), factor: tol.outlierPlanFactor, plan: fmtNum(f.plan), basis: 'plan' });
+      add(r, 'cumulative', 'outlier', { value: fmtNum(f.cumulative), factor: tol.outlierPlanFactor, reference: fmtNum(f.plan) });
     }
     const sheet = view.sheet(r.sheet)!;
     const money = isMoney(ind);
@@ -353,7 +353,7 @@ function checkToolOwned(
   if (typedAgrees(cell, expected, percent, tolerance, r.indicator.unit, template)) return;
   add(r, role, 'cumulative-mismatch', {
     typed: displayText(cell),
-    expected: expected === null ? '' : percent ? `${fmtPct(expected)}%` : fmtNum(expected),
+    expected: expected === null ? '—' : percent ? `${fmtPct(expected)}%` : fmtNum(expected),
   });
 }
 

@@ -16,7 +16,7 @@ import type { Cell } from '../cell';
 import type { Issue, Lang, Severity } from '../findings';
 import { displayText } from '../read/cover';
 import { plainNumber } from '../read/text';
-import type { DataSheetLayout, IndicatorFigures, Period, Quarter, ReturnReport } from '../report';
+import type { DataSheetLayout, IndicatorFigures, Period, ReturnReport } from '../report';
 import type { Template } from '../template/schema';
 import type { WorkbookView } from '../workbook';
 
@@ -32,6 +32,18 @@ export interface PreviousMismatch {
   readonly reason: PreviousMismatchReason;
   /** One line, by language. */
   readonly message: Readonly<Record<Lang, string>>;
+}
+
+/**
+ * Thrown by `checkReturn(view, template, { previous })` when the previous return does not fit (another unit, not the
+ * quarter before): passing it is a misuse the caller can rule out first with `comparePeriods`. Hosts show
+ * `mismatch.message[lang]` (one line); the CLI exits 2 with it.
+ */
+export class PreviousReturnError extends Error {
+  constructor(readonly mismatch: PreviousMismatch) {
+    super(mismatch.message.en);
+    this.name = 'PreviousReturnError';
+  }
 }
 
 export type RevisionsResult =
@@ -99,9 +111,6 @@ function locate(report: ReturnReport, ind: { code: string; sheet: string }): Loc
   return { sheet: layout.sheet, row, cols: ['q1', 'q2', 'q3', 'q4'].map((r) => layout.columns[r]) };
 }
 
-const isView = (x: unknown): x is WorkbookView =>
-  typeof x === 'object' && x !== null && 'sheetNames' in x && typeof (x as WorkbookView).sheet === 'function';
-
 const EPS = 1e-9;
 const differ = (a: number, b: number) => Math.abs(a - b) > EPS * Math.max(1, Math.abs(a), Math.abs(b));
 
@@ -121,18 +130,7 @@ export function checkRevisions(
   template: Template,
   currentReport: ReturnReport,
   previousReport: ReturnReport,
-): RevisionsResult;
-/** Transitional: the in-check hook form; reports nothing (checkReturn wires `options.previous` through the form above). */
-export function checkRevisions(previous: WorkbookView, template: Template, read: unknown, quarter: Quarter, sink: unknown): void;
-export function checkRevisions(...args: unknown[]): RevisionsResult | void {
-  if (!isView(args[1])) return;
-  const [current, previous, template, currentReport, previousReport] = args as [
-    WorkbookView,
-    WorkbookView,
-    Template,
-    ReturnReport,
-    ReturnReport,
-  ];
+): RevisionsResult {
   const refused = comparePeriods(currentReport, previousReport);
   if (refused) return refused;
   const cq = currentReport.period!.quarter;

@@ -100,7 +100,7 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
     if (statusCol !== undefined) {
       const c = sheet.cell(r, statusCol);
       if (!c.formula && !isBlank(c.value) && cellText(c) !== status) {
-        sink.add('cumulative-mismatch', name, r, statusCol, code, { indicator: code, name: rowName, column: labels.status, typed: displayText(c), expected: status });
+        sink.add('cumulative-mismatch', name, r, statusCol, code, { indicator: code, name: rowName, column: labels.status, typed: displayText(c), expected: status || '—' });
       }
     }
     out.push({

@@ -1,0 +1,98 @@
+import { cellError, formatFindings, num, parseTemplate, RULE_IDS, text, type Template } from '../../src/engine';
+import { checkAfter, clear, numAt, put, sheet, tpl } from './helpers';
+
+const JY = '创业就业';
+
+/** One return that earns nearly every rule. */
+const damaged = checkAfter((wb) => {
+  const c = sheet(wb, '封面');
+  put(c, 'B3', text('62010'));
+  put(c, 'B7', text('12345'));
+  put(c, 'B8', text('明天'));
+  clear(c, 'B6');
+  const s = sheet(wb, JY);
+  clear(s, 'G3');
+  clear(s, 'D5');
+  put(s, 'E3', text(`${numAt(s, 'E3')}余`));
+  put(s, 'F4', num(numAt(s, 'F3') + 1));
+  put(s, 'F3', text(String(numAt(s, 'F3')).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))));
+  put(s, 'G9', num(numAt(s, 'G6') + 1));
+  clear(s, 'G10');
+  put(s, 'E11', text('24000元'));
+  put(s, 'E12', num(-5));
+  put(s, 'F12', num(2.5));
+  put(s, 'G12', cellError('#REF!'));
+  put(s, 'H13', num(9));
+  put(s, 'E4', text('无'));
+  put(s, 'E7', num(numAt(s, 'E7') + 1));
+  put(s, 'F10', { value: num(0.99), numberFormat: '0.00%' });
+  put(s, 'F16', num(0));
+  put(s, 'I14', num(3));
+  put(s, 'E15', num(numAt(s, 'F15') * 40));
+  put(s, 'A30', text('A99'));
+  put(s, 'A31', text('A01'));
+  const t = sheet(wb, '两纲监测');
+  clear(t, 'I3');
+  put(t, 'F4', text('高'));
+  put(t, 'G7', num(2));
+  put(t, 'H7', num(9));
+  wb.removeSheet('组织建设');
+});
+
+describe("formatFindings", () => {
+  const zh = formatFindings(damaged.issues, tpl, 'zh-CN');
+  const en = formatFindings(damaged.issues, tpl, 'en');
+
+  it('fills every placeholder, in both languages', () => {
+    expect(zh.length).toBeGreaterThan(20);
+    for (const f of [...zh, ...en]) expect(f.message).not.toMatch(/\{[A-Za-z]+\}/);
+    const rules = new Set(zh.map((f) => f.rule));
+    const expected = RULE_IDS.filter((r) => !['revised-earlier-quarter', 'missing-header-row', 'missing-indicator', 'bad-period'].includes(r));
+    for (const r of expected) if (!rules.has(r)) throw new Error(`rule ${r} did not fire`);
+  });
+
+  it('says where, naturally, in Chinese by default and in English on request', () => {
+    const at = (list: typeof zh, cell: string, rule: string): string => list.find((f) => f.sheet === JY && f.cell === cell && f.rule === rule)!.message;
+    expect(at(zh, 'G3', 'required-missing')).toBe('A01「妇女技能培训人数」第三季度未填写（确为零请填 0）');
+    expect(at(en, 'G3', 'required-missing')).toBe('A01 "妇女技能培训人数": 第三季度 is blank (type 0 for a true zero)');
+    expect(at(zh, 'E4', 'not-a-number')).toBe('A02「其中：贫困妇女培训人数」第一季度填写的「无」不是数字');
+    expect(at(zh, 'E11', 'unit-in-cell')).toBe('A09「小额担保贷款发放金额」第一季度「24000元」自带单位，已换算为 2.4万元');
+    expect(at(zh, 'F4', 'part-exceeds-total')).toMatch(/^A02「其中：贫困妇女培训人数」第二季度 \d+ 大于其总数 A01「妇女技能培训人数」\d+$/);
+    expect(at(zh, 'H13', 'future-quarter-filled')).toBe('报告期为第3季度，A11「其中：贫困妇女贷款金额」第四季度却已填数 9');
+    expect(at(zh, 'I14', 'cumulative-mismatch')).toMatch(/^A12「获贷扶持创业妇女人数」累计由工具计算，却被改写为 3，应为 \d+$/);
+    expect(formatFindings(damaged.issues, tpl).map((f) => f.message)).toEqual(zh.map((f) => f.message));
+  });
+
+  it('takes severity from the template catalogue (a federation can tune it), 审核人 a warning', () => {
+    const reviewer = zh.find((f) => f.rule === 'cover-field-missing')!;
+    expect([reviewer.cell, reviewer.severity]).toEqual(['B6', 'warning']);
+    expect(zh.find((f) => f.rule === 'outlier')!.severity).toBe('warning');
+    const tuned = structuredClone(tpl) as Template;
+    tuned.rules['outlier'] = { ...tuned.rules['outlier']!, severity: 'error' };
+    tuned.rules['required-missing'] = { severity: 'error', message: { 'zh-CN': '{indicator}{column}空', en: '{indicator} {column} empty' } };
+    const r = parseTemplate(tuned);
+    expect(r.ok).toBe(true);
+    const f = formatFindings(damaged.issues, tuned, 'zh-CN');
+    expect(f.find((x) => x.rule === 'outlier')!.severity).toBe('error');
+    expect(f.find((x) => x.rule === 'required-missing')!.message).toBe('A01第三季度空');
+  });
+
+  it('counts by severity in the report agree with the findings', () => {
+    const c = { error: 0, warning: 0, info: 0 };
+    for (const f of zh) c[f.severity]++;
+    expect(damaged.counts).toEqual(c);
+  });
+
+  it('sorts by template sheet order, then row, column and rule', () => {
+    const order = ['封面', '创业就业', '维权服务', '关爱救助', '家庭建设', '组织建设', '两纲监测'];
+    const key = (f: (typeof zh)[number]): [number, number, number] => {
+      const m = f.cell ? /^([A-Z]+)(\d+)$/.exec(f.cell)! : null;
+      return [order.indexOf(f.sheet), m ? Number(m[2]) : 0, m ? m[1]!.charCodeAt(0) : 0];
+    };
+    for (let i = 1; i < zh.length; i++) {
+      const a = key(zh[i - 1]!);
+      const b = key(zh[i]!);
+      expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] <= b[2])))).toBe(true);
+    }
+  });
+});
