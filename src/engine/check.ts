@@ -6,11 +6,14 @@ import { countBySeverity } from './messages';
 import { checkCover } from './validate/cover';
 import { checkDataSheets, readDataSheets } from './validate/data-sheets';
 import { IssueSink } from './validate/issues';
-import { checkRevisions } from './validate/revisions';
+import { checkRevisions, PreviousReturnError, withRevisions } from './validate/revisions';
 import { checkTwoPlan } from './validate/two-plan';
 
 export interface CheckOptions {
-  /** The same unit's return of the previous quarter: enables `revised-earlier-quarter`. */
+  /**
+   * The same unit's return of the previous quarter: adds `revised-earlier-quarter` and the cross-return
+   * `stock-decrease` (validate/revisions.ts). Another unit or not the quarter before throws `PreviousReturnError`.
+   */
   readonly previous?: WorkbookView;
 }
 
@@ -34,12 +37,11 @@ export function checkReturn(view: WorkbookView, template: Template, options: Che
   const quarter: Quarter = cover.period?.quarter ?? ((Math.max(1, read.lastFilledQuarter) as Quarter));
   const data = checkDataSheets(view, template, sink, read, quarter, periodKnown);
   const twoPlan = checkTwoPlan(view, template, sink);
-  if (options.previous) checkRevisions(options.previous, template, read, quarter, sink);
 
   const issues = sink.sorted();
   const required = data.completeness.reduce((a, s) => a + s.requiredCells, 0);
   const filled = data.completeness.reduce((a, s) => a + s.filledCells, 0);
-  return {
+  const report: ReturnReport = {
     template: { id: template.id, version: template.version },
     unit: cover.unit,
     periodText: cover.periodText,
@@ -56,4 +58,8 @@ export function checkReturn(view: WorkbookView, template: Template, options: Che
     twoPlan: { rows: twoPlan.rows, counts: twoPlan.counts },
     layout: { dataSheets: read.layouts, twoPlan: twoPlan.layout },
   };
+  if (!options.previous) return report;
+  const revisions = checkRevisions(view, options.previous, template, report, checkReturn(options.previous, template));
+  if (!revisions.ok) throw new PreviousReturnError(revisions.error);
+  return withRevisions(report, revisions.issues, template);
 }

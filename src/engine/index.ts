@@ -16,6 +16,27 @@ export { readNumber, type NumberReading, type ReadNote, type ReadContext } from 
 export { readPeriod, readDate, isPhone, isDivisionCode, displayText } from './read/cover';
 
 export { checkReturn, templateSheetOrder, type CheckOptions } from './check';
+export {
+  checkRevisions,
+  comparePeriods,
+  withRevisions,
+  PreviousReturnError,
+  type PreviousMismatch,
+  type PreviousMismatchReason,
+  type RevisionsResult,
+} from './validate/revisions';
+export {
+  draftSummary,
+  formatSummary,
+  formatSummaryText,
+  formatSummaryMarkdown,
+  formatSummaryJson,
+  summaryProse,
+  SUMMARY_FORMATS,
+  type FiguresSummary,
+  type SummaryParagraph,
+  type SummaryFormat,
+} from './summary';
 export { formatFindings, severityOf, renderMessage, countBySeverity } from './messages';
 export { planFill } from './fill';
 export {

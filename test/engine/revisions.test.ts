@@ -1,6 +1,6 @@
 import { a1 } from '../../src/engine/address';
 import { num, text } from '../../src/engine/cell';
-import { buildFilledReturn, checkReturn, formatFindings, standardTemplate } from '../../src/engine';
+import { buildFilledReturn, checkReturn, formatFindings, PreviousReturnError, standardTemplate } from '../../src/engine';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import type { ReturnReport } from '../../src/engine/report';
 import { checkRevisions, withRevisions, type RevisionsResult } from '../../src/engine/validate/revisions';
@@ -53,7 +53,8 @@ describe('checkRevisions: revised-earlier-quarter', () => {
       },
     ]);
     const [f] = formatFindings(r.issues, t, 'zh-CN');
-    expect(f).toMatchObject({ severity: 'warning', message: `第一季度与上期报表不一致：上期 ${was.value}，本期 ${was.value + 5}` });
+    expect(f!.severity).toBe('warning');
+    expect(f!.message).toContain(`第一季度与上期报表不一致：上期 ${was.value}，本期 ${was.value + 5}`);
   });
 
   it('compares values as read (1262余 and 1262 agree), a blanked cell shows as —, a later quarter is never compared', () => {
@@ -162,5 +163,32 @@ describe('withRevisions', () => {
     ]);
     expect(merged.counts).toEqual({ error: rep2.counts.error, warning: rep2.counts.warning + 1, info: 0 });
     expect(withRevisions(rep2, [], t)).toBe(rep2);
+  });
+});
+
+describe('checkReturn(view, template, { previous })', () => {
+  it('adds exactly one revised-earlier-quarter for one changed Q1 figure, and counts it as a warning', () => {
+    const { cur, prev } = pair(3, 11);
+    const at = where(checkReturn(cur, t), 'D03', 1);
+    cur.sheet(at.sheet)!.set(at.row, at.col, { value: num(1) });
+    const alone = checkReturn(cur, t);
+    const withPrev = checkReturn(cur, t, { previous: prev });
+    const added = withPrev.issues.filter((i) => !alone.issues.includes(i));
+    expect(added.map((i) => [i.rule, i.sheet, i.cell])).toEqual([['revised-earlier-quarter', '家庭建设', a1(at.row, at.col)]]);
+    expect(withPrev.issues.filter((i) => i.rule === 'revised-earlier-quarter')).toHaveLength(1);
+    expect(withPrev.counts.warning).toBe(alone.counts.warning + 1);
+  });
+
+  it('throws PreviousReturnError with a one-line message for another unit or a non-adjacent quarter', () => {
+    const { cur, prev } = pair(3, 11);
+    setCover(prev, '填报单位', '和政县妇联');
+    expect(() => checkReturn(cur, t, { previous: prev })).toThrow(PreviousReturnError);
+    try {
+      checkReturn(cur, t, { previous: buildFilledReturn(t, { quarter: 1, seed: 11 }) });
+      throw new Error('expected a throw');
+    } catch (e) {
+      expect(e).toBeInstanceOf(PreviousReturnError);
+      expect((e as PreviousReturnError).mismatch.reason).toBe('not-previous-quarter');
+    }
   });
 });
