@@ -288,6 +288,14 @@ export abstract class ClientObject<T = unknown> {
     for (const [head, rest] of deeper) nav[head]!()._applyLoad(rest);
   }
 
+  private readonly _children = new Map<string, unknown>();
+
+  /** Navigation properties return the same proxy each time, as Office's do (so loads through them stick). */
+  protected child<C>(name: string, make: () => C): C {
+    if (!this._children.has(name)) this._children.set(name, make());
+    return this._children.get(name) as C;
+  }
+
   protected get<V>(prop: string): V {
     if (!this._loaded.has(prop)) throw notLoaded(prop);
     return this._loaded.get(prop) as V;
@@ -331,7 +339,7 @@ export class Workbook extends ClientObject<WorkbookTarget> {
     return {};
   }
   get worksheets(): WorksheetCollection {
-    return new WorksheetCollection(this.context, () => this.required().model, false);
+    return this.child('worksheets', () => new WorksheetCollection(this.context, () => this.required().model, false));
   }
   getSelectedRange(): Range {
     return new Range(
@@ -746,15 +754,15 @@ export class Range extends ClientObject<RangeTarget> {
   }
 
   get format(): RangeFormat {
-    return new RangeFormat(this.context, () => this.target(), this.nullable);
+    return this.child('format', () => new RangeFormat(this.context, () => this.target(), this.nullable));
   }
 
   get conditionalFormats(): ConditionalFormatCollection {
-    return new ConditionalFormatCollection(this.context, () => this.target(), this.nullable);
+    return this.child('conditionalFormats', () => new ConditionalFormatCollection(this.context, () => this.target(), this.nullable));
   }
 
   get worksheet(): Worksheet {
-    return new Worksheet(this.context, () => this.target()?.sheet ?? null, this.nullable);
+    return this.child('worksheet', () => new Worksheet(this.context, () => this.target()?.sheet ?? null, this.nullable));
   }
 
   /** 0-based, relative to the range. */
@@ -894,10 +902,10 @@ export class RangeFormat extends ClientObject<RangeTarget> {
     return this.get('rowHeight');
   }
   get font(): RangeFont {
-    return new RangeFont(this.context, () => this.target(), this.nullable);
+    return this.child('font', () => new RangeFont(this.context, () => this.target(), this.nullable));
   }
   get fill(): RangeFill {
-    return new RangeFill(this.context, () => this.target(), this.nullable);
+    return this.child('fill', () => new RangeFill(this.context, () => this.target(), this.nullable));
   }
   autofitColumns(): void {
     this.act(null, false, () => void this.required());
@@ -1112,14 +1120,18 @@ export class ConditionalFormat extends ClientObject<CfTarget> {
     return this.get('priority');
   }
   get custom(): CustomConditionalFormat {
-    return new CustomConditionalFormat(
-      this.context,
-      () => {
-        const t = this.required();
-        if (t.cf.type !== 'Custom') throw notFound('custom');
-        return t;
-      },
-      false,
+    return this.child(
+      'custom',
+      () =>
+        new CustomConditionalFormat(
+          this.context,
+          () => {
+            const t = this.required();
+            if (t.cf.type !== 'Custom') throw notFound('custom');
+            return t;
+          },
+          false,
+        ),
     );
   }
   getRange(): Range {
@@ -1144,10 +1156,10 @@ export class CustomConditionalFormat extends ClientObject<CfTarget> {
     return { rule: () => this.rule as ClientObject<unknown>, format: () => this.format as ClientObject<unknown> };
   }
   get rule(): ConditionalFormatRule {
-    return new ConditionalFormatRule(this.context, () => this.required(), false);
+    return this.child('rule', () => new ConditionalFormatRule(this.context, () => this.required(), false));
   }
   get format(): ConditionalRangeFormat {
-    return new ConditionalRangeFormat(this.context, () => this.required(), false);
+    return this.child('format', () => new ConditionalRangeFormat(this.context, () => this.required(), false));
   }
 }
 
@@ -1181,10 +1193,10 @@ export class ConditionalRangeFormat extends ClientObject<CfTarget> {
     return { fill: () => this.fill as ClientObject<unknown>, font: () => this.font as ClientObject<unknown> };
   }
   get fill(): ConditionalRangeFill {
-    return new ConditionalRangeFill(this.context, () => this.required(), false);
+    return this.child('fill', () => new ConditionalRangeFill(this.context, () => this.required(), false));
   }
   get font(): ConditionalRangeFont {
-    return new ConditionalRangeFont(this.context, () => this.required(), false);
+    return this.child('font', () => new ConditionalRangeFont(this.context, () => this.required(), false));
   }
 }
 

@@ -1,0 +1,289 @@
+import { MemoryWorkbook } from '../../src/engine/memory-workbook';
+import { createFakeOffice, FakeWorkbookModel, type FakeOfficeEnvironment } from '../../src/office-fake';
+
+function env(setup?: (m: FakeWorkbookModel) => void, options = {}): FakeOfficeEnvironment {
+  const m = new FakeWorkbookModel();
+  m.addSheet('创业就业');
+  m.addSheet('My Sheet');
+  setup?.(m);
+  return createFakeOffice(m, options);
+}
+
+const num = (value: number) => ({ value: { kind: 'number' as const, value } });
+
+describe('fake Excel API: loading', () => {
+  test('reading a property that was not loaded and synced throws like Office', async () => {
+    const { Excel } = env((m) => m.sheet('创业就业')!.setCell(1, 1, num(5)));
+    await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem('创业就业').getRange('A1:B2');
+      expect(() => r.values).toThrow(/The property 'values' is not available\. Before reading the property's value, call the load method/);
+      r.load('values');
+      expect(() => r.values).toThrow(/not available/); // loaded but not yet synced
+      await context.sync();
+      expect(r.values).toEqual([
+        [5, ''],
+        ['', ''],
+      ]);
+      expect(() => r.formulas).toThrow(expect.objectContaining({ code: 'PropertyNotLoaded' }));
+    });
+  });
+
+  test('load accepts a string, an array, an object and navigation paths', async () => {
+    const { Excel, model } = env((m) => m.sheet('创业就业')!.setCell(2, 3, { ...num(1), format: { bold: true, fill: '#FF0000' } }));
+    await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem('创业就业').getRange('C2');
+      r.load(['address', 'rowCount']);
+      r.load({ numberFormat: true, format: { font: { bold: true } } });
+      r.load('format/fill/color');
+      await context.sync();
+      expect(r.address).toBe('创业就业!C2');
+      expect(r.rowCount).toBe(1);
+      expect(r.numberFormat).toEqual([['General']]);
+      expect(r.format.font.bold).toBe(true);
+      expect(r.format.fill.color).toBe('#FF0000');
+      expect(() => r.format.font.italic).toThrow(/'italic' is not available/);
+    });
+    expect(model.sheet('创业就业')!.cell(2, 3).format.bold).toBe(true);
+  });
+
+  test('addresses quote sheet names that need it; used ranges keep their offset', async () => {
+    const { Excel } = env((m) => {
+      m.sheet('My Sheet')!.setCell(3, 2, num(1));
+      m.sheet('My Sheet')!.setCell(5, 4, { value: { kind: 'blank' }, numberFormat: '0.00', format: {} });
+    });
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('My Sheet');
+      const all = ws.getUsedRange().load('address');
+      const values = ws.getUsedRange(true).load('address');
+      await context.sync();
+      expect(all.address).toBe("'My Sheet'!B3:D5");
+      expect(values.address).toBe("'My Sheet'!B3");
+    });
+  });
+
+  test('*OrNullObject: isNullObject after one sync, null propagates to the used range; getItem throws ItemNotFound', async () => {
+    const { Excel, stats } = env();
+    await Excel.run(async (context) => {
+      const missing = context.workbook.worksheets.getItemOrNullObject('关爱救助');
+      const empty = context.workbook.worksheets.getItemOrNullObject('创业就业');
+      const used = missing.getUsedRangeOrNullObject(true).load('values');
+      const usedEmpty = empty.getUsedRangeOrNullObject(true).load('values');
+      expect(() => missing.isNullObject).toThrow(/isNullObject/);
+      await context.sync();
+      expect(missing.isNullObject).toBe(true);
+      expect(empty.isNullObject).toBe(false);
+      expect(used.isNullObject).toBe(true);
+      expect(usedEmpty.isNullObject).toBe(true);
+      expect(() => used.values).toThrow(/not available/);
+    });
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('关爱救助').getRange('A1').load('values');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+    expect(stats.syncCount).toBe(2);
+  });
+
+  test('worksheets.items after load; sheet names match case-insensitively', async () => {
+    const { Excel } = env((m) => m.addSheet('Data'));
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets;
+      ws.load('items/name');
+      const d = ws.getItemOrNullObject('DATA');
+      await context.sync();
+      expect(ws.items.map((s) => s.name)).toEqual(['创业就业', 'My Sheet', 'Data']);
+      expect(d.isNullObject).toBe(false);
+    });
+  });
+});
+
+describe('fake Excel API: writing', () => {
+  test('values/formulas must match the range size (InvalidArgument at sync); null leaves a cell alone', async () => {
+    const { Excel, model } = env((m) => m.sheet('创业就业')!.setCell(1, 2, num(9)));
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('创业就业').getRange('A1:B2').values = [[1, 2]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument', message: expect.stringMatching(/doesn't match the size/) });
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('创业就业').getRange('A1:B1').values = [[1, null]];
+      await context.sync();
+    });
+    expect(model.sheet('创业就业')!.cell(1, 1).value).toEqual({ kind: 'number', value: 1 });
+    expect(model.sheet('创业就业')!.cell(1, 2).value).toEqual({ kind: 'number', value: 9 });
+  });
+
+  test('typed-in semantics: "=" makes a formula, numeric text a number, "@" format or an apostrophe keeps text', async () => {
+    const { Excel, model } = env();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('创业就业');
+      ws.getRange('A2').numberFormat = [['@']];
+      ws.getRange('A1:E1').values = [['=1+1', '42', "'=not a formula", 'TRUE', '文本']];
+      ws.getRange('A2').values = [['=also text']];
+      await context.sync();
+    });
+    const s = model.sheet('创业就业')!;
+    expect(s.cell(1, 1)).toMatchObject({ formula: '=1+1', value: { kind: 'number', value: 2 } });
+    expect(s.cell(1, 2).value).toEqual({ kind: 'number', value: 42 });
+    expect(s.cell(1, 3)).toMatchObject({ value: { kind: 'text', value: '=not a formula' } });
+    expect(s.cell(1, 3).formula).toBeUndefined();
+    expect(s.cell(1, 4).value).toEqual({ kind: 'boolean', value: true });
+    expect(s.cell(1, 5).value).toEqual({ kind: 'text', value: '文本' });
+    expect(s.cell(2, 1)).toMatchObject({ value: { kind: 'text', value: '=also text' }, numberFormat: '@' });
+    expect(s.cell(2, 1).formula).toBeUndefined();
+  });
+
+  test('formulas recalculate after every sync that wrote, across sheets; the model notifies subscribers', async () => {
+    const { Excel, model } = env((m) => m.sheet('My Sheet')!.setCell(1, 1, num(4)));
+    let notified = 0;
+    model.subscribe(() => notified++);
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('创业就业').getRange('A1').formulas = [["='My Sheet'!A1*2"]];
+      await context.sync();
+      context.workbook.worksheets.getItem('My Sheet').getRange('A1').values = [[10]];
+      await context.sync();
+    });
+    expect(model.sheet('创业就业')!.cell(1, 1).value).toEqual({ kind: 'number', value: 20 });
+    expect(notified).toBe(2);
+  });
+
+  test('a bad formula is refused like Office (InvalidArgument)', async () => {
+    const { Excel } = env();
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('创业就业').getRange('A1').formulas = [['=SUM(A1:']];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidArgument' });
+  });
+
+  test('worksheets add/delete, clear, bold and column widths', async () => {
+    const { Excel, model } = env((m) => m.sheet('My Sheet')!.setCell(1, 1, { ...num(1), numberFormat: '0%', format: { bold: true } }));
+    await Excel.run(async (context) => {
+      const added = context.workbook.worksheets.add('汇总');
+      added.getRange('A1:B1').format.font.bold = true;
+      added.getRange('A:B').format.columnWidth = 60;
+      context.workbook.worksheets.getItem('My Sheet').getRange().clear('All');
+      await context.sync();
+    });
+    expect(model.sheets.map((s) => s.name)).toEqual(['创业就业', 'My Sheet', '汇总']);
+    expect(model.sheet('汇总')!.cell(1, 2).format.bold).toBe(true);
+    expect(model.sheet('汇总')!.columnWidth(2)).toBe(60);
+    expect(model.sheet('My Sheet')!.cells.size).toBe(0);
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.add('汇总');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemAlreadyExists' });
+  });
+
+  test('select on a sheet that is not active is refused; activate first works', async () => {
+    const { Excel, model, stats } = env();
+    model.activeSheet = '创业就业';
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('My Sheet').getRange('B7').select();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'InvalidSelection' });
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('My Sheet');
+      ws.activate();
+      ws.getRange('B7').select();
+      await context.sync();
+    });
+    expect(model.selection).toEqual({ sheet: 'My Sheet', address: 'B7' });
+    expect(stats.actions).toEqual(['activate My Sheet', 'select My Sheet!B7']);
+  });
+});
+
+describe('fake Excel API: conditional formats', () => {
+  test('add a custom format, read its id, find it by id, delete it; the cell own format is untouched', async () => {
+    const { Excel, model } = env((m) => m.sheet('创业就业')!.setCell(2, 2, { ...num(1), format: { fill: '#00FF00' } }));
+    let id = '';
+    await Excel.run(async (context) => {
+      const cf = context.workbook.worksheets.getItem('创业就业').getRange('B2').conditionalFormats.add('Custom');
+      cf.custom.rule.formula = '=TRUE';
+      cf.custom.format.fill.color = '#FFC7CE';
+      cf.load('id');
+      await context.sync();
+      id = cf.id;
+    });
+    expect(model.effectiveFormat('创业就业', 2, 2).fill).toBe('#FFC7CE');
+    expect(model.sheet('创业就业')!.cell(2, 2).format.fill).toBe('#00FF00');
+    await Excel.run(async (context) => {
+      const coll = context.workbook.worksheets.getItem('创业就业').getRange().conditionalFormats;
+      coll.load('items/id, items/type');
+      await context.sync();
+      expect(coll.items.map((c) => [c.id, c.type])).toEqual([[id, 'Custom']]);
+      coll.getItem(id).delete();
+      await context.sync();
+    });
+    expect(model.effectiveFormat('创业就业', 2, 2).fill).toBe('#00FF00');
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('创业就业').getRange().conditionalFormats.getItem(id).delete();
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+});
+
+describe('fake Excel API: syncs and payloads', () => {
+  test('counts syncs, and Excel.run flushes what a batch left queued', async () => {
+    const { Excel, stats } = env();
+    await Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('创业就业').getRange('A1').values = [[1]];
+    });
+    expect(stats.syncCount).toBe(1);
+    await Excel.run(async () => undefined);
+    expect(stats.syncCount).toBe(1);
+  });
+
+  test('estimates payloads in UTF-8 and refuses a request over the limit', async () => {
+    const { Excel, stats, model } = env(undefined, { payloadLimit: 50_000 });
+    const rows = Array.from({ length: 2000 }, () => ['妇女技能培训人数妇女技能培训人数']);
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('创业就业').getRange('A1:A2000').values = rows;
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'RequestPayloadSizeLimitExceeded' });
+    expect(stats.payloads[0]).toBeGreaterThan(2000 * 16 * 3);
+    expect(model.sheet('创业就业')!.cells.size).toBe(0); // nothing of a refused request is applied
+  });
+
+  test('a MemoryWorkbook round-trips through the model (dates as serials with a date format)', () => {
+    const wb = new MemoryWorkbook();
+    const s = wb.addSheet('封面');
+    s.setA1('A1', { kind: 'text', value: '填报日期' });
+    s.setA1('B1', { kind: 'date', serial: 46303 });
+    s.setA1('B2', { value: { kind: 'number', value: 0.25 }, numberFormat: '0.00%' });
+    s.setA1('B3', { value: { kind: 'number', value: 3 }, formula: '=1+2' });
+    const m = FakeWorkbookModel.fromMemoryWorkbook(wb);
+    expect(m.sheet('封面')!.cell(1, 2)).toMatchObject({ value: { kind: 'number', value: 46303 } });
+    const back = m.toWorkbookView().sheet('封面')!;
+    expect(back.cell(1, 2).value).toEqual({ kind: 'date', serial: 46303 });
+    expect(back.cell(2, 2)).toEqual({ value: { kind: 'number', value: 0.25 }, numberFormat: '0.00%' });
+    expect(back.cell(3, 2)).toEqual({ value: { kind: 'number', value: 3 }, formula: '=1+2' });
+  });
+});
+
+describe('fake Office globals', () => {
+  test('Office.onReady, displayLanguage, requirement sets and document settings that survive a reopened pane', async () => {
+    const model = new FakeWorkbookModel();
+    model.addSheet('Sheet1');
+    const first = createFakeOffice(model, { displayLanguage: 'en-US' });
+    await expect(first.Office.onReady()).resolves.toEqual({ host: 'Excel', platform: 'OfficeOnline' });
+    expect(first.Office.context.displayLanguage).toBe('en-US');
+    expect(first.Office.context.requirements.isSetSupported('ExcelApi', '1.6')).toBe(true);
+    expect(first.Office.context.requirements.isSetSupported('ExcelApi', '1.7')).toBe(false);
+    first.Office.context.document.settings.set('k', [1, 2]);
+    expect(createFakeOffice(model).Office.context.document.settings.get('k')).toBeNull(); // not saved yet
+    await new Promise<void>((resolve) => first.Office.context.document.settings.saveAsync(() => resolve()));
+    expect(createFakeOffice(model).Office.context.document.settings.get('k')).toEqual([1, 2]);
+  });
+});
