@@ -1,10 +1,10 @@
 import { isAbsolute, resolve } from 'node:path';
 import { promises as fsp } from 'node:fs';
 import type { Lang } from '../engine/findings';
-import { parseTemplateJson, standardTemplate } from '../engine/template/load';
 import type { Template } from '../engine/template/schema';
 import type { OptionsSpec, ParsedArgs } from './args';
 import { errorDetail } from './files';
+import { loadTemplates } from './lazy';
 import { CliError, type CliIO } from './io';
 import { messages, type Messages } from './messages';
 
@@ -41,6 +41,7 @@ export interface Command {
 
 /** The template in force: the standard one, or `--template FILE` (broken → exit 2 with zod's message on one line). */
 export async function loadTemplate(ctx: Context, file: string | undefined): Promise<Template> {
+  const { parseTemplateJson, standardTemplate } = await loadTemplates();
   if (file === undefined) return standardTemplate();
   let text: string;
   try {

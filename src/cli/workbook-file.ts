@@ -1,8 +1,8 @@
 /** Reading a return from disk: bytes and a WorkbookView, or one line saying why not. */
 import type { WorkbookView } from '../engine/workbook';
-import { readXlsx, XlsxError } from '../xlsx';
 import type { Context } from './context';
 import { readInput } from './files';
+import { loadXlsx } from './lazy';
 
 export type LoadResult =
   | { readonly ok: true; readonly bytes: Uint8Array; readonly view: WorkbookView }
@@ -15,6 +15,7 @@ export async function loadWorkbook(ctx: Context, path: string): Promise<LoadResu
   if (!input.ok) return { ok: false, error: ctx.m.readFailure(input.failure, input.detail) };
   if (input.bytes.length === 0) return { ok: false, error: ctx.m.readFailure('empty') };
   try {
+    const { readXlsx } = await loadXlsx();
     const { view } = await readXlsx(input.bytes);
     // A package without a single worksheet is an empty workbook, not a return with every sheet missing.
     if (view.sheetNames.length === 0) return { ok: false, error: ctx.m.readFailure('empty') };
@@ -25,8 +26,9 @@ export async function loadWorkbook(ctx: Context, path: string): Promise<LoadResu
 }
 
 export function describeXlsxError(ctx: Context, e: unknown): string {
+  // The xlsx layer's XlsxError, recognised by its reason (no need to load the layer to test instanceof).
   const reason = (e as { reason?: unknown } | null)?.reason;
-  if ((e instanceof XlsxError || typeof reason === 'string') && XLSX_REASONS.has(String(reason))) {
+  if (e instanceof Error && typeof reason === 'string' && XLSX_REASONS.has(reason)) {
     return ctx.m.readFailure(reason as 'not-xlsx');
   }
   const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);

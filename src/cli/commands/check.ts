@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { checkReturn, formatFindings } from '../../engine';
 import type { Template } from '../../engine/template/schema';
 import { loadTemplate, oneLine, type Command, type Context } from '../context';
 import { listWorkbooks, pathKind } from '../files';
+import { loadEngine } from '../lazy';
 import { json } from '../formatters/json';
 import { stylish } from '../formatters/stylish';
 import { UsageError } from '../io';
@@ -93,6 +93,7 @@ export async function checkPaths(ctx: Context, template: Template, paths: readon
 export async function checkFile(ctx: Context, template: Template, file: string): Promise<FileResult> {
   const loaded = await loadWorkbook(ctx, file);
   if (!loaded.ok) return { file, ok: false, error: loaded.error };
+  const { checkReturn, formatFindings } = await loadEngine();
   try {
     const report = checkReturn(loaded.view, template);
     const findings = formatFindings(report.issues, template, ctx.lang);

@@ -1,7 +1,6 @@
-import { checkReturn, planFill } from '../../engine';
-import { patchXlsx } from '../../xlsx';
 import { loadTemplate, oneLine, type Command } from '../context';
 import { errorDetail, writeFileAtomic } from '../files';
+import { loadEngine, loadXlsx } from '../lazy';
 import { CliError, UsageError } from '../io';
 import { describeXlsxError, loadWorkbook } from '../workbook-file';
 
@@ -42,6 +41,7 @@ Exit codes: 0 no errors; 1 the return has errors (it is still written); 2 could 
     const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
     const out = (args.options['output'] as string | undefined) ?? file;
 
+    const [{ checkReturn, planFill }, { patchXlsx }] = await Promise.all([loadEngine(), loadXlsx()]);
     const loaded = await loadWorkbook(ctx, file);
     if (!loaded.ok) throw new CliError(`${file}: ${loaded.error}`);
     let report;

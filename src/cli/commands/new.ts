@@ -1,9 +1,8 @@
-import { buildBlankReturn } from '../../engine';
 import { text } from '../../engine/cell';
 import { readPeriod } from '../../engine/read/cover';
-import { writeNewXlsx } from '../../xlsx';
 import { loadTemplate, oneLine, type Command } from '../context';
 import { errorDetail, writeFileAtomic } from '../files';
+import { loadEngine, loadXlsx } from '../lazy';
 import { CliError, UsageError } from '../io';
 import { formatPeriod } from '../results';
 
@@ -61,6 +60,7 @@ Exit codes: 0 created; 2 could not run as asked (bad arguments, OUT exists, cann
     if (!p) throw new CliError(ctx.m.badPeriod(period));
     const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
 
+    const [{ buildBlankReturn }, { writeNewXlsx }] = await Promise.all([loadEngine(), loadXlsx()]);
     let bytes: Uint8Array;
     try {
       const book = buildBlankReturn(template, { unit, period });
