@@ -1,11 +1,12 @@
 import { join } from 'node:path';
 import type { Template } from '../../engine/template/schema';
+import type { WorkbookView } from '../../engine/workbook';
 import { loadTemplate, oneLine, type Command, type Context } from '../context';
 import { listWorkbooks, pathKind } from '../files';
 import { loadEngine } from '../lazy';
 import { json } from '../formatters/json';
 import { stylish } from '../formatters/stylish';
-import { UsageError } from '../io';
+import { CliError, UsageError } from '../io';
 import type { FileResult } from '../results';
 import { loadWorkbook } from '../workbook-file';
 
@@ -13,7 +14,7 @@ export const check: Command = {
   name: 'check',
   summary: { 'zh-CN': '检查报表，列出问题', en: 'check returns and list their problems' },
   help: {
-    'zh-CN': `用法：fulian-returns check 文件或文件夹... [--json] [--lang zh-CN|en] [--template 模板文件]
+    'zh-CN': `用法：fulian-returns check 文件或文件夹... [--json] [--lang zh-CN|en] [--template 模板文件] [--previous 上期报表]
 
 按标准模板检查每个 .xlsx 报表（文件夹：其中每个 .xlsx，不含子文件夹，跳过 ~$ 临时文件）。
 
@@ -21,10 +22,12 @@ export const check: Command = {
   --json              输出一个 JSON 数组，每个文件一个对象
   --lang zh-CN|en     消息语言（默认 zh-CN）
   --template 文件     使用另一版本的模板（JSON）
+  --previous 上期报表 与同一单位同年上一季度的报表比对：已报季度数字被改动时警告（revised-earlier-quarter），
+                      存量低于上期所报时警告（stock-decrease）；只能检查一个文件，单位或报告期不符时退出码 2
   -h, --help          显示本帮助
 
 退出码：0 无错误（可有警告）；1 至少一个错误；2 无法按要求运行（参数有误、文件缺失或无法读取、模板有误）`,
-    en: `Usage: fulian-returns check FILE-OR-DIR... [--json] [--lang zh-CN|en] [--template FILE]
+    en: `Usage: fulian-returns check FILE-OR-DIR... [--json] [--lang zh-CN|en] [--template FILE] [--previous PREV.xlsx]
 
 Checks each .xlsx return against the template (a folder: every .xlsx in it, not recursive, skipping ~$ lock files).
 
@@ -32,16 +35,20 @@ Options:
   --json              print one JSON array with an object per file
   --lang zh-CN|en     language of messages (default zh-CN)
   --template FILE     use another template version (JSON)
+  --previous PREV     compare with the same unit's return of the previous quarter of the same year: warn where an
+                      already reported quarter was changed (revised-earlier-quarter) or a stock fell below what was
+                      reported (stock-decrease); one FILE only; another unit or period exits 2
   -h, --help          show this help
 
 Exit codes: 0 no errors (warnings allowed); 1 at least one error; 2 could not run as asked (bad arguments, a missing
 or unreadable file, a broken template)`,
   },
-  options: { json: { type: 'boolean' }, template: { type: 'string' } },
+  options: { json: { type: 'boolean' }, template: { type: 'string' }, previous: { type: 'string' } },
   async run(ctx, args) {
     if (args.positionals.length === 0) throw new UsageError(ctx.m.missingPositional(ctx.lang === 'en' ? 'FILE-OR-DIR' : '要检查的文件或文件夹'), 'check');
     const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
-    const results = await checkPaths(ctx, template, args.positionals);
+    const previous = await loadPrevious(ctx, args.options['previous'] as string | undefined, args.positionals);
+    const results = await checkPaths(ctx, template, args.positionals, previous);
     ctx.io.stdout.write(args.options['json'] ? json(results) : stylish(results, ctx.lang, ctx.color));
     return exitCode(results);
   },
@@ -54,7 +61,12 @@ export function exitCode(results: readonly FileResult[]): number {
 }
 
 /** Expands folders, then checks every file in turn; a damaged file gets its own entry and the rest go on. */
-export async function checkPaths(ctx: Context, template: Template, paths: readonly string[]): Promise<FileResult[]> {
+export async function checkPaths(
+  ctx: Context,
+  template: Template,
+  paths: readonly string[],
+  previous?: WorkbookView,
+): Promise<FileResult[]> {
   const files: { file: string; error?: string }[] = [];
   let fromFolder = false;
   for (const p of paths) {
@@ -82,7 +94,7 @@ export async function checkPaths(ctx: Context, template: Template, paths: readon
   for (const [i, f] of files.entries()) {
     if (progress) ctx.io.stderr.write(`${clear}${ctx.m.progress(i + 1, files.length, f.file)}`);
     const r: FileResult =
-      f.error !== undefined ? { file: f.file, ok: false, error: f.error } : await checkFile(ctx, template, f.file);
+      f.error !== undefined ? { file: f.file, ok: false, error: f.error } : await checkFile(ctx, template, f.file, previous);
     if (!r.ok) ctx.io.stderr.write(`${clear}fulian-returns: ${r.file}: ${r.error}\n`);
     results.push(r);
   }
@@ -90,15 +102,28 @@ export async function checkPaths(ctx: Context, template: Template, paths: readon
   return results;
 }
 
-export async function checkFile(ctx: Context, template: Template, file: string): Promise<FileResult> {
+export async function checkFile(ctx: Context, template: Template, file: string, previous?: WorkbookView): Promise<FileResult> {
   const loaded = await loadWorkbook(ctx, file);
   if (!loaded.ok) return { file, ok: false, error: loaded.error };
-  const { checkReturn, formatFindings } = await loadEngine();
+  const { checkReturn, formatFindings, PreviousReturnError } = await loadEngine();
   try {
-    const report = checkReturn(loaded.view, template);
+    const report = checkReturn(loaded.view, template, { previous });
     const findings = formatFindings(report.issues, template, ctx.lang);
     return { file, ok: true, report, findings };
   } catch (e) {
+    // --previous of another unit or period: the command cannot run as asked (exit 2, one line).
+    if (e instanceof PreviousReturnError) throw new CliError(e.mismatch.message[ctx.lang]);
     return { file, ok: false, error: ctx.m.readFailure('check-failed', oneLine(e instanceof Error ? e.message : String(e))) };
   }
+}
+
+/** `--previous PREV.xlsx`: the previous quarter's return, for one FILE; unreadable → exit 2 with one line. */
+async function loadPrevious(ctx: Context, file: string | undefined, paths: readonly string[]): Promise<WorkbookView | undefined> {
+  if (file === undefined) return undefined;
+  if (paths.length !== 1 || (await pathKind(ctx.resolve(paths[0]!))) === 'directory') {
+    throw new UsageError(ctx.lang === 'en' ? '--previous takes exactly one return FILE' : '--previous 只能与一个报表文件一起使用', 'check');
+  }
+  const loaded = await loadWorkbook(ctx, file);
+  if (!loaded.ok) throw new CliError(`${file}: ${loaded.error}`);
+  return loaded.view;
 }

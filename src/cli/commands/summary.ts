@@ -1,10 +1,12 @@
 /** `fulian-returns summary FILE [--lang en] [--format text|md|json]`: the figures summary (数据摘要) of a return. */
-import { checkReturn } from '../../engine/check';
 import type { Lang } from '../../engine/findings';
-import { draftSummary, formatSummary, SUMMARY_FORMATS, type SummaryFormat } from '../../engine/summary';
+import type { SummaryFormat } from '../../engine/summary/format';
 import { loadTemplate, oneLine, type Command } from '../context';
 import { CliError, UsageError } from '../io';
+import { loadEngine } from '../lazy';
 import { loadWorkbook } from '../workbook-file';
+
+const FORMATS: readonly SummaryFormat[] = ['text', 'md', 'json'];
 
 const words: Record<Lang, { file: string; badFormat: (v: string) => string; hasErrors: (file: string, n: number) => string }> = {
   'zh-CN': {
@@ -57,10 +59,11 @@ Exit codes: 0 the return has no errors; 1 it has errors (the summary is still pr
     if (file === undefined) throw new UsageError(ctx.m.missingPositional(w.file), 'summary');
     if (extra !== undefined) throw new UsageError(ctx.m.tooManyPositionals(extra), 'summary');
     const format = (args.options['format'] as string | undefined) ?? 'text';
-    if (!(SUMMARY_FORMATS as readonly string[]).includes(format)) throw new UsageError(w.badFormat(format), 'summary');
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(w.badFormat(format), 'summary');
     const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
     const loaded = await loadWorkbook(ctx, file);
     if (!loaded.ok) throw new CliError(`${file}: ${oneLine(loaded.error)}`);
+    const { checkReturn, draftSummary, formatSummary } = await loadEngine();
     const report = checkReturn(loaded.view, template);
     const out = formatSummary(draftSummary(report, template, ctx.lang), format as SummaryFormat);
     ctx.io.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
