@@ -59,6 +59,10 @@ export async function writeFileAtomic(target: string, bytes: Uint8Array, opts: {
   } catch {
     mode = undefined;
   }
+  // A file its owner marked read-only is not replaced behind their back (rename would allow it).
+  if (mode !== undefined && (mode & 0o222) === 0 && !opts.noClobber) {
+    throw Object.assign(new Error(`EROFILE: ${target} is read-only`), { code: 'EROFILE' });
+  }
   const fh = await fsp.open(temp, 'wx', mode ?? 0o666);
   let tempExists = true;
   try {

@@ -34,6 +34,7 @@ export interface Messages {
   missingPositional(what: string): string;
   tooManyPositionals(extra: string): string;
   missingOption(option: string): string;
+  readOnly(file: string): string;
   readFailure(kind: ReadFailure, detail?: string): string;
   writeFailed(file: string, detail: string): string;
   outputExists(file: string): string;
@@ -71,6 +72,7 @@ const zh: Messages = {
   missingPositional: (what) => `缺少${what}`,
   tooManyPositionals: (extra) => `多余的参数「${extra}」`,
   missingOption: (o) => `缺少必需的选项 ${o}`,
+  readOnly: (f) => `${f} 是只读文件，不会改写（可用 -o 写到另一个文件）`,
   readFailure: (kind, detail) =>
     ({
       'not-found': '找不到该文件',
@@ -124,6 +126,7 @@ const en: Messages = {
   missingPositional: (what) => `missing ${what}`,
   tooManyPositionals: (extra) => `unexpected argument "${extra}"`,
   missingOption: (o) => `missing required option ${o}`,
+  readOnly: (f) => `${f} is read-only; not rewritten (write elsewhere with -o)`,
   readFailure: (kind, detail) =>
     ({
       'not-found': 'no such file',

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { standardTemplate } from '../../src/engine/template/load';
@@ -134,6 +134,21 @@ describe('fill', () => {
     expect(statSync(input).ino).not.toBe(ino);
     expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
     expect((await load(input)).getWorksheet(tpl.sheets.summary)).toBeDefined();
+  });
+
+  it('does not replace a read-only file', async () => {
+    const input = join(dir, 'readonly.xlsx');
+    await writeReturn(input, cleanReturn({ quarter: 1, seed: 9 }));
+    chmodSync(input, 0o444);
+    const before = readFileSync(input);
+    const r = await runCli(['fill', 'readonly.xlsx'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('fulian-returns: readonly.xlsx 是只读文件，不会改写（可用 -o 写到另一个文件）\n');
+    expect(readFileSync(input).equals(before)).toBe(true);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    const elsewhere = await runCli(['fill', 'readonly.xlsx', '-o', 'readonly-filled.xlsx'], { cwd: dir });
+    expect(elsewhere.code).toBe(0);
+    chmodSync(input, 0o644);
   });
 
   it('exits 1 when the return has errors, and still writes it', async () => {

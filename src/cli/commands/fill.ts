@@ -61,6 +61,7 @@ Exit codes: 0 no errors; 1 the return has errors (it is still written); 2 could 
     try {
       await writeFileAtomic(ctx.resolve(out), bytes);
     } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EROFILE') throw new CliError(ctx.m.readOnly(out));
       throw new CliError(ctx.m.writeFailed(out, errorDetail(e)));
     }
     ctx.io.stdout.write(

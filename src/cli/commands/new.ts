@@ -72,6 +72,7 @@ Exit codes: 0 created; 2 could not run as asked (bad arguments, OUT exists, cann
       await writeFileAtomic(ctx.resolve(out), bytes, { noClobber: args.options['force'] !== true });
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError(ctx.m.outputExists(out));
+      if ((e as NodeJS.ErrnoException).code === 'EROFILE') throw new CliError(ctx.m.readOnly(out));
       throw new CliError(ctx.m.writeFailed(out, errorDetail(e)));
     }
     ctx.io.stdout.write(`${ctx.m.created(out, unit, formatPeriod(p))}\n`);

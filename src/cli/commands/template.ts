@@ -74,7 +74,7 @@ export function describeTemplate(t: Template, lang: Lang): string {
   const out: string[] = [];
   out.push(`${t.title[lang]} — ${t.id} ${t.version}`, '');
   out.push(
-    `${w.sheets}: ${[t.sheets.cover, ...t.sheets.data.map((s) => s.name), t.sheets.twoPlan, `${t.sheets.summary} (${w.summary})`].join(' · ')}`,
+    `${w.sheets}${lang === 'en' ? ': ' : '：'}${[t.sheets.cover, ...t.sheets.data.map((s) => s.name), t.sheets.twoPlan, `${t.sheets.summary} (${w.summary})`].join(' · ')}`,
     '',
   );
   out.push(`${t.sheets.cover} — ${w.cover}`);
