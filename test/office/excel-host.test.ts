@@ -1,0 +1,427 @@
+import { buildFilledReturn, checkReturn, planFill, standardTemplate } from '../../src/engine';
+import type { CellValue } from '../../src/engine/cell';
+import type { CellWrite, FillPlan } from '../../src/engine/fill-plan';
+import type { Finding, Severity } from '../../src/engine/findings';
+import { MemoryWorkbook } from '../../src/engine/memory-workbook';
+import { FakeWorkbookModel, installFakeOffice, type FakeOfficeEnvironment, type FakeSheet } from '../../src/office-fake';
+import {
+  batchWrites,
+  createExcelHost,
+  estimatePayload,
+  MARK_FILLS,
+  MARK_FORMULA,
+  needsTextFormat,
+  planExcelWrites,
+  rectangles,
+  sheetFromRange,
+} from '../../src/taskpane/excel';
+
+const template = standardTemplate();
+
+let env: (FakeOfficeEnvironment & { uninstall(): void }) | undefined;
+afterEach(() => {
+  env?.uninstall();
+  env = undefined;
+});
+
+function open(model: FakeWorkbookModel, options = {}): FakeOfficeEnvironment {
+  env?.uninstall();
+  env = installFakeOffice(globalThis, model, options);
+  return env;
+}
+
+function filledModel(quarter: 1 | 2 | 3 | 4 = 3, seed = 7): FakeWorkbookModel {
+  return FakeWorkbookModel.fromMemoryWorkbook(buildFilledReturn(template, { quarter, seed }));
+}
+
+/** Everything a user owns in a sheet: cells (value, formula, number format, format) and conditional formats. */
+function snapshot(model: FakeWorkbookModel): unknown {
+  return model.sheets.map((s) => ({
+    name: s.name,
+    cells: [...s.entries()].map(([r, c, cell]) => [r, c, cell]),
+    cfs: s.conditionalFormats.map((cf) => ({ ...cf })),
+  }));
+}
+
+const textCell = (value: string) => ({ value: { kind: 'text' as const, value } });
+
+describe('check', () => {
+  test('one sync for a complete return; loads only values, formulas, numberFormat and address of used ranges', async () => {
+    const fake = open(filledModel());
+    const out = await createExcelHost().check(template, 'zh-CN');
+    expect(fake.stats.syncCount).toBe(1);
+    expect(out.findings).toEqual([]);
+    expect(out.report.period).toEqual({ year: expect.any(Number), quarter: 3 });
+    expect(fake.stats.loads.length).toBe(7);
+    for (const l of fake.stats.loads) {
+      expect(l.object).toBe('Range');
+      expect([...l.properties].sort()).toEqual(['address', 'formulas', 'numberFormat', 'values']);
+    }
+    expect(out.sheetNames).toEqual(['封面', '创业就业', '维权服务', '关爱救助', '家庭建设', '组织建设', '两纲监测']);
+  });
+
+  test('reads the same report as the engine does on the workbook itself', async () => {
+    const wb = buildFilledReturn(template, { quarter: 2, seed: 3 });
+    const s = wb.sheet('创业就业')!;
+    s.setA1('E3', { kind: 'text', value: '1262余' });
+    s.setA1('F4', { kind: 'text', value: '无' });
+    s.setA1('E5', { kind: 'error', code: '#DIV/0!' });
+    open(FakeWorkbookModel.fromMemoryWorkbook(wb));
+    const out = await createExcelHost().check(template, 'en');
+    const direct = checkReturn(wb, template);
+    expect(out.report.issues).toEqual(direct.issues);
+    expect(out.findings.map((f) => [f.rule, f.cell])).toEqual(
+      expect.arrayContaining([
+        ['approximate-value', 'E3'],
+        ['not-a-number', 'F4'],
+        ['formula-error', 'E5'],
+      ]),
+    );
+    expect(out.findings.every((f) => /^[\x20-\x7e]/.test(f.message))).toBe(true); // English on request
+  });
+
+  test('a missing template sheet costs a second sync, which lists the workbook sheet names', async () => {
+    const model = filledModel();
+    model.removeSheet('关爱救助');
+    model.addSheet('备注');
+    const fake = open(model);
+    const out = await createExcelHost().check(template, 'zh-CN');
+    expect(fake.stats.syncCount).toBe(2);
+    expect(out.sheetNames).toEqual(['封面', '创业就业', '维权服务', '家庭建设', '组织建设', '两纲监测', '备注']);
+    expect(out.findings).toContainEqual(expect.objectContaining({ rule: 'missing-sheet', sheet: '关爱救助', cell: null }));
+    expect(fake.stats.loads.filter((l) => l.object !== 'Range')).toEqual([{ object: 'WorksheetCollection', properties: ['items/name'] }]);
+  });
+
+  test('used ranges that do not start at A1, dates, percents, errors and formulas become engine cells', () => {
+    const wb = new MemoryWorkbook();
+    const s = sheetFromRange(
+      wb.addSheet('封面'),
+      "'封面'!C3:E4",
+      [
+        [46303, 0.25, '#DIV/0!'],
+        ['', 12, '文本'],
+      ],
+      [
+        [46303, 0.25, '=1/0'],
+        ['', '=3*4', '文本'],
+      ],
+      [
+        ['yyyy-mm-dd', '0.00%', 'General'],
+        ['General', 'General', '@'],
+      ],
+    );
+    expect(s.cell(3, 3)).toEqual({ value: { kind: 'date', serial: 46303 }, numberFormat: 'yyyy-mm-dd' });
+    expect(s.cell(3, 4)).toEqual({ value: { kind: 'number', value: 0.25 }, numberFormat: '0.00%' });
+    expect(s.cell(3, 5)).toEqual({ value: { kind: 'error', code: '#DIV/0!' }, formula: '=1/0' });
+    expect(s.cell(4, 3).value.kind).toBe('blank');
+    expect(s.cell(4, 4)).toEqual({ value: { kind: 'number', value: 12 }, formula: '=3*4' });
+    expect(s.cell(4, 5)).toEqual({ value: { kind: 'text', value: '文本' }, numberFormat: '@' });
+    expect(s.cell(1, 1).value.kind).toBe('blank');
+    expect([s.rowCount, s.colCount]).toEqual([4, 5]);
+  });
+});
+
+/** The cell as the plan means it: a formula, or its constant as Office would hand it back. */
+function officeOf(v: CellValue): unknown {
+  return v.kind === 'blank' ? '' : v.kind === 'date' ? v.serial : v.kind === 'error' ? v.code : v.value;
+}
+
+function expectCellsMatchPlan(model: FakeWorkbookModel, cells: readonly CellWrite[], sheetName?: string): void {
+  for (const w of cells) {
+    const s = model.sheet(sheetName ?? w.sheet)!;
+    const got = s.cell(w.row, w.col);
+    const where = `${w.sheet}!R${w.row}C${w.col}`;
+    if (w.formula) expect({ where, formula: got.formula }).toEqual({ where, formula: w.formula });
+    else expect({ where, value: officeOf(got.value) }).toEqual({ where, value: officeOf(w.value) });
+    if (w.numberFormat) expect({ where, fmt: got.numberFormat }).toEqual({ where, fmt: w.numberFormat });
+    if (w.bold) expect(got.format.bold).toBe(true);
+  }
+}
+
+/** The evaluator's value of a formula cell against the engine's cached figure. */
+function expectValuesMatchEngine(model: FakeWorkbookModel, cells: readonly CellWrite[], sheetName?: string): number {
+  let compared = 0;
+  for (const w of cells) {
+    if (!w.formula) continue;
+    const got = model.sheet(sheetName ?? w.sheet)!.cell(w.row, w.col).value;
+    const where = `${w.sheet}!R${w.row}C${w.col} ${w.formula}`;
+    const want = w.value;
+    if (want.kind === 'number' && got.kind === 'number') {
+      expect({ where, v: got.value }).toEqual({ where, v: expect.closeTo(want.value, 9) });
+    } else if (want.kind === 'blank') {
+      expect({ where, v: got.kind === 'text' ? got.value : got.kind }).toEqual({ where, v: '' });
+    } else {
+      expect({ where, v: got }).toEqual({ where, v: want });
+    }
+    compared++;
+  }
+  return compared;
+}
+
+describe('fill', () => {
+  test('one more sync writes exactly the plan: tool-owned formulas and the whole 汇总, evaluating to the engine figures', async () => {
+    const model = filledModel(3, 11);
+    const fake = open(model);
+    const host = createExcelHost();
+    const out = await host.check(template, 'zh-CN');
+    const plan = planFill(model.toWorkbookView(), template, out.report);
+    await host.fill(template);
+    expect(fake.stats.syncCount).toBe(2);
+    expect(model.sheets.map((s) => s.name).at(-1)).toBe('汇总');
+    expectCellsMatchPlan(model, plan.toolOwned);
+    expectCellsMatchPlan(model, plan.summary.cells, plan.summary.name);
+    const n = expectValuesMatchEngine(model, plan.toolOwned) + expectValuesMatchEngine(model, plan.summary.cells, plan.summary.name);
+    expect(n).toBeGreaterThan(200);
+    // Nothing else landed in 汇总.
+    const planned = new Set(plan.summary.cells.map((c) => `${c.row}:${c.col}`));
+    const extra = [...model.sheet('汇总')!.entries()].filter(([r, c, cell]) => !planned.has(`${r}:${c}`) && (cell.value.kind !== 'blank' || cell.formula));
+    expect(extra).toEqual([]);
+    // Column widths were set.
+    expect(model.sheet('汇总')!.columnWidths.size).toBeGreaterThan(0);
+  });
+
+  test('a second fill clears the old 汇总 and rewrites it in one sync; user cells keep value and format', async () => {
+    const model = filledModel(2, 5);
+    const fake = open(model);
+    const host = createExcelHost();
+    await host.check(template, 'zh-CN');
+    await host.fill(template);
+    model.sheet('汇总')!.setCell(400, 20, textCell('stale'));
+    const userCell = model.sheet('创业就业')!.cell(3, 5);
+    await host.check(template, 'zh-CN');
+    fake.stats.reset();
+    await host.fill(template);
+    expect(fake.stats.syncCount).toBe(1);
+    expect(model.sheet('汇总')!.cell(400, 20).value.kind).toBe('blank');
+    expect(model.sheet('创业就业')!.cell(3, 5)).toEqual(userCell);
+    expect(model.sheets.filter((s) => s.name === '汇总')).toHaveLength(1);
+  });
+
+  test('fill without a previous check checks first', async () => {
+    const model = filledModel(1, 2);
+    const fake = open(model);
+    await createExcelHost().fill(template);
+    expect(fake.stats.syncCount).toBe(2);
+    expect(model.sheet('汇总')).toBeDefined();
+  });
+
+  test('a tool-owned cell a user formatted as Text gets General back, so Excel keeps the formula a formula', async () => {
+    const model = filledModel(3, 4);
+    const s = model.sheet('创业就业')!;
+    s.setCell(3, 9, { value: { kind: 'number', value: 1 }, numberFormat: '@' }); // A01 累计
+    open(model);
+    const host = createExcelHost();
+    await host.check(template, 'zh-CN');
+    await host.fill(template);
+    expect(s.cell(3, 9).formula).toMatch(/^=SUM\(/);
+    expect(s.cell(3, 9).numberFormat).toBe('General');
+    expect(s.cell(3, 9).value.kind).toBe('number');
+  });
+
+  test('over the payload budget the writes split across syncs, each under the limit, with the same result', async () => {
+    const small = filledModel(4, 9);
+    const big = filledModel(4, 9);
+    open(small);
+    const a = createExcelHost();
+    await a.check(template, 'zh-CN');
+    await a.fill(template);
+
+    const fake = open(big, { payloadLimit: 24_000 });
+    const b = createExcelHost({ payloadBudget: 20_000 });
+    await b.check(template, 'zh-CN');
+    fake.stats.reset();
+    await b.fill(template);
+    expect(fake.stats.syncCount).toBeGreaterThan(1);
+    expect(Math.max(...fake.stats.payloads)).toBeLessThanOrEqual(24_000);
+    expect(snapshot(big)).toEqual(snapshot(small));
+  });
+});
+
+describe('writes planning', () => {
+  const cw = (row: number, col: number, value: CellValue, extra: Partial<CellWrite> = {}): CellWrite => ({ sheet: '汇总', row, col, value, ...extra });
+  const t = (s: string): CellValue => ({ kind: 'text', value: s });
+
+  test('contiguous cells batch into rectangles', () => {
+    const cells = [cw(1, 1, t('a')), cw(1, 2, t('b')), cw(2, 1, t('c')), cw(2, 2, t('d')), cw(3, 1, t('e')), cw(5, 4, t('f'))];
+    expect(rectangles(cells).map((r) => [r.range.start, r.range.end])).toEqual([
+      [{ row: 1, col: 1 }, { row: 2, col: 2 }],
+      [{ row: 3, col: 1 }, { row: 3, col: 1 }],
+      [{ row: 5, col: 4 }, { row: 5, col: 4 }],
+    ]);
+  });
+
+  test('labels Excel would not keep as text are written into @-formatted cells first, and stay text', async () => {
+    expect(['=W99', '+1', '-', '001', '2026-10-08', 'TRUE', '#N/A', '12%'].map(needsTextFormat)).toEqual([true, true, true, true, true, true, true, true]);
+    expect(['妇女', 'A01', '合计', 'W01'].map(needsTextFormat)).toEqual([false, false, false, false]);
+    const plan: FillPlan = {
+      toolOwned: [],
+      summary: { name: '汇总', columnWidths: [10, 10, 30], cells: [cw(1, 1, t('=W99')), cw(1, 2, t('001')), cw(1, 3, t('妇女'), { bold: true })] },
+    };
+    const ops = planExcelWrites(plan, false);
+    expect(ops.map((o) => o.kind)).toEqual(['prepare-sheet', 'number-format', 'formulas', 'bold', 'column-width', 'column-width']);
+    const model = new FakeWorkbookModel();
+    model.addSheet('封面');
+    const fake = open(model);
+    await fake.Excel.run(async (context) => {
+      const ws = context.workbook.worksheets;
+      ws.add('汇总');
+      const r = ws.getItem('汇总').getRange('A1:C1');
+      r.numberFormat = [['@', '@', 'General']];
+      r.formulas = [['=W99', '001', '妇女']];
+      await context.sync();
+    });
+    const s = model.sheet('汇总')!;
+    expect(s.cell(1, 1)).toMatchObject({ value: { kind: 'text', value: '=W99' } });
+    expect(s.cell(1, 1).formula).toBeUndefined();
+    expect(s.cell(1, 2).value).toEqual({ kind: 'text', value: '001' });
+    // Without the guard Excel would have made a formula and a number of them.
+    await fake.Excel.run(async (context) => {
+      context.workbook.worksheets.getItem('汇总').getRange('A2:B2').formulas = [['=1+1', '001']];
+      await context.sync();
+    });
+    expect(s.cell(2, 1).formula).toBe('=1+1');
+    expect(s.cell(2, 2).value).toEqual({ kind: 'number', value: 1 });
+  });
+
+  test('a huge plan splits into batches under 4 MB; a normal plan is one batch', () => {
+    const normal = planFill(
+      buildFilledReturn(template, { quarter: 4, seed: 1 }),
+      template,
+      checkReturn(buildFilledReturn(template, { quarter: 4, seed: 1 }), template),
+    );
+    expect(batchWrites(planExcelWrites(normal, false))).toHaveLength(1);
+    const cells: CellWrite[] = [];
+    const label = '妇女儿童工作统计压力测试单元格'.repeat(6);
+    for (let r = 1; r <= 6_000; r++) {
+      for (let c = 1; c <= 8; c++) cells.push(cw(r, c, t(`${label}${r}-${c}`)));
+    }
+    const huge: FillPlan = { toolOwned: [], summary: { name: '汇总', columnWidths: [], cells } };
+    const ops = planExcelWrites(huge, true);
+    const total = ops.reduce((n, o) => n + estimatePayload(o), 0);
+    expect(total).toBeGreaterThan(8 * 1024 * 1024);
+    const batches = batchWrites(ops);
+    expect(batches.length).toBeGreaterThanOrEqual(3);
+    for (const b of batches) expect(b.reduce((n, o) => n + estimatePayload(o), 0)).toBeLessThanOrEqual(4 * 1024 * 1024);
+    // Every cell is written exactly once, in order.
+    const rows = batches.flat().flatMap((o) => (o.kind === 'formulas' ? o.rows : []));
+    expect(rows).toHaveLength(6_000);
+    expect(batches[0]![0]).toEqual({ kind: 'prepare-sheet', sheet: '汇总', exists: true });
+  });
+});
+
+function findingsOn(sheet: FakeSheet, count: number): Finding[] {
+  const sev: Severity[] = ['error', 'warning', 'info'];
+  return Array.from({ length: count }, (_, i) => ({
+    rule: 'not-a-number',
+    severity: sev[i % 3]!,
+    sheet: sheet.name,
+    cell: `${String.fromCharCode(65 + (i % 12))}${3 + Math.floor(i / 12)}`,
+    indicator: null,
+    message: '不是数字',
+  }));
+}
+
+describe('highlight and clear', () => {
+  function decorated(): FakeWorkbookModel {
+    const model = filledModel(3, 21);
+    const s = model.sheet('创业就业')!;
+    s.setCell(3, 5, { ...s.cell(3, 5), numberFormat: '#,##0', format: { fill: '#00B050', bold: true, fontColor: '#1F4E79' } });
+    s.setCell(4, 6, { ...s.cell(4, 6), format: { italic: true } });
+    // The user's own conditional format.
+    s.conditionalFormats.push({
+      id: '{USER-1}',
+      type: 'Custom',
+      range: { start: { row: 3, col: 5 }, end: { row: 10, col: 8 } },
+      formula: '=E3>100',
+      fill: '#FF0000',
+      fontColor: null,
+      bold: null,
+    });
+    return model;
+  }
+
+  test.each([1, 500])('highlight = 1 sync, clear = 1 sync with %i findings; cells and user formats come back exactly', async (count) => {
+    const model = decorated();
+    const fake = open(model);
+    const before = snapshot(model);
+    const host = createExcelHost();
+    const findings = findingsOn(model.sheet('创业就业')!, count);
+    await host.highlight(findings);
+    expect(fake.stats.syncCount).toBe(1);
+    const ours = model.sheet('创业就业')!.conditionalFormats.filter((cf) => cf.formula === MARK_FORMULA);
+    expect(ours).toHaveLength(count);
+    expect(model.effectiveFormat('创业就业', 3, 1).fill).toBe(MARK_FILLS.error);
+    if (count > 1) expect(model.effectiveFormat('创业就业', 3, 2).fill).toBe(MARK_FILLS.warning);
+    if (count > 2) expect(model.effectiveFormat('创业就业', 3, 3).fill).toBe(MARK_FILLS.info);
+    // The cell's own format was never written.
+    expect(model.sheet('创业就业')!.cell(3, 5).format.fill).toBe('#00B050');
+    await host.clearHighlights();
+    expect(fake.stats.syncCount).toBe(2);
+    expect(snapshot(model)).toEqual(before);
+  });
+
+  test('several findings on one cell make one mark in the most severe colour; highlighting again replaces the marks', async () => {
+    const model = decorated();
+    const fake = open(model);
+    const host = createExcelHost();
+    const base = { rule: 'outlier', sheet: '创业就业', cell: 'G7', indicator: 'A05', message: 'x' } as const;
+    await host.highlight([
+      { ...base, severity: 'warning' },
+      { ...base, severity: 'error' },
+      { ...base, cell: null, severity: 'error' },
+    ]);
+    await host.highlight([{ ...base, cell: 'H8', severity: 'info' }]);
+    expect(fake.stats.syncCount).toBe(2);
+    const ours = model.sheet('创业就业')!.conditionalFormats.filter((cf) => cf.formula === MARK_FORMULA);
+    expect(ours.map((cf) => [cf.range.start, cf.fill])).toEqual([[{ row: 8, col: 8 }, MARK_FILLS.info]]);
+  });
+
+  test('a reopened pane clears the marks it finds in the document settings, in one sync', async () => {
+    const model = decorated();
+    const before = snapshot(model);
+    open(model);
+    await createExcelHost().highlight(findingsOn(model.sheet('创业就业')!, 30));
+    await new Promise((r) => setTimeout(r, 0)); // settings.saveAsync completes
+    const reopened = open(model);
+    await createExcelHost().clearHighlights();
+    expect(reopened.stats.syncCount).toBe(1);
+    expect(snapshot(model)).toEqual(before);
+  });
+
+  test('when remembered ids are stale (a mark removed by hand), clear still removes every mark and only ours', async () => {
+    const model = decorated();
+    const before = snapshot(model);
+    open(model);
+    const host = createExcelHost();
+    await host.highlight(findingsOn(model.sheet('创业就业')!, 10));
+    const s = model.sheet('创业就业')!;
+    const gone = s.conditionalFormats.find((cf) => cf.formula === MARK_FORMULA)!;
+    s.conditionalFormats = s.conditionalFormats.filter((cf) => cf !== gone);
+    await host.clearHighlights();
+    expect(snapshot(model)).toEqual(before);
+  });
+
+  test('with nothing remembered anywhere, clear finds our marks by their rule formula', async () => {
+    const model = decorated();
+    const before = snapshot(model);
+    open(model);
+    await createExcelHost({ settings: null }).highlight(findingsOn(model.sheet('创业就业')!, 5));
+    await createExcelHost({ settings: null }).clearHighlights();
+    expect(snapshot(model)).toEqual(before);
+  });
+});
+
+describe('select', () => {
+  test('activates the sheet, then selects the cell (A1 for a sheet-level finding), in one sync each', async () => {
+    const model = filledModel();
+    model.activeSheet = '封面';
+    const fake = open(model);
+    const host = createExcelHost();
+    await host.select('关爱救助', 'E9');
+    await host.select('两纲监测', null);
+    expect(fake.stats.syncCount).toBe(2);
+    expect(fake.stats.actions).toEqual(['activate 关爱救助', 'select 关爱救助!E9', 'activate 两纲监测', 'select 两纲监测!A1']);
+    expect(model.selection).toEqual({ sheet: '两纲监测', address: 'A1' });
+    expect(model.activeSheet).toBe('两纲监测');
+  });
+});
