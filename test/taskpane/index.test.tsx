@@ -1,0 +1,54 @@
+/**
+ * The entry (index.tsx) under the fake Office.js: it waits for Office.onReady, derives the language from
+ * Office.context.displayLanguage and mounts the pane over the Excel host into #container.
+ */
+import { screen, waitFor } from '@testing-library/react';
+import { buildFilledReturn, standardTemplate } from '../../src/engine';
+import { FakeWorkbookModel, installFakeOffice } from '../../src/office-fake';
+
+// The first mount loads the engine, Fluent and the host: slow on a shared two-core machine.
+jest.setTimeout(60_000);
+
+async function boot(displayLanguage: string) {
+  const model = FakeWorkbookModel.fromMemoryWorkbook(buildFilledReturn(standardTemplate(), { quarter: 2, seed: 3 }));
+  const fake = installFakeOffice(globalThis, model, { displayLanguage });
+  document.body.innerHTML = '<div id="container"></div>';
+  jest.isolateModules(() => {
+    require('../../src/taskpane/index');
+  });
+  return fake;
+}
+
+describe('task pane entry', () => {
+  let uninstall: (() => void) | undefined;
+  // The entry mounts its own root, as in Excel, not through Testing Library's act()-wrapped render; tell React so.
+  const g = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
+  let actEnvironment: boolean | undefined;
+  beforeAll(() => {
+    actEnvironment = g.IS_REACT_ACT_ENVIRONMENT;
+    g.IS_REACT_ACT_ENVIRONMENT = false;
+  });
+  afterAll(() => {
+    g.IS_REACT_ACT_ENVIRONMENT = actEnvironment;
+  });
+  afterEach(() => {
+    uninstall?.();
+    document.body.innerHTML = '';
+  });
+
+  test('English when Office displays en-US', async () => {
+    const fake = await boot('en-US');
+    uninstall = fake.uninstall;
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Check complete: 0 errors, 0 warnings'));
+    expect(document.documentElement.lang).toBe('en');
+    expect(screen.getByRole('button', { name: 'Check again' })).toBeInTheDocument();
+  });
+
+  test('Chinese otherwise', async () => {
+    const fake = await boot('zh-CN');
+    uninstall = fake.uninstall;
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('检查完成：0 个错误，0 个警告'));
+    expect(document.documentElement.lang).toBe('zh-CN');
+    expect(screen.getByRole('button', { name: '重新检查' })).toBeInTheDocument();
+  });
+});
