@@ -98,7 +98,8 @@ export async function readXlsx(bytes: Uint8Array, opts?: { maxUncompressedBytes?
           const f = c.formula || (raw as { formula?: string }).formula;
           if (f) formula = f.startsWith('=') ? f : `=${f}`;
         }
-        const value = toValue(raw);
+        // ExcelJS's cell.value copies only truthy results (a cached 0 or FALSE would vanish); cell.result does not.
+        const value = formula ? toValue((c as unknown as { result: unknown }).result) : toValue(raw);
         const fmt = c.numFmt;
         const cell: Cell = {
           value,

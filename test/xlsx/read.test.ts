@@ -88,6 +88,15 @@ describe('readXlsx reads each kind of cell the way the engine expects', () => {
     expect(s.cell(1, 5)).toEqual({ value: { kind: 'blank' }, formula: '=A1*2' });
   });
 
+  test('cached results 0 and FALSE survive (ExcelJS drops falsy results from cell.value)', async () => {
+    const bytes = buildPackage({
+      sheets: [{ name: 'S', xml: '<row r="1"><c r="A1"><f>SUM(B1:B1)</f><v>0</v></c><c r="C1" t="b"><f>1&gt;2</f><v>0</v></c></row>' }],
+    });
+    const s = (await readXlsx(bytes)).view.sheet('S')!;
+    expect(s.cell(1, 1)).toEqual({ value: { kind: 'number', value: 0 }, formula: '=SUM(B1:B1)' });
+    expect(s.cell(1, 3)).toEqual({ value: { kind: 'boolean', value: false }, formula: '=1>2' });
+  });
+
   test('error values typed or pasted into cells are error values, not text', async () => {
     const bytes = buildPackage({
       sheets: [{ name: 'S', xml: '<row r="1"><c r="A1" t="e"><v>#N/A</v></c><c r="B1" t="e"><v>#REF!</v></c></row>' }],
