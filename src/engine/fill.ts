@@ -18,8 +18,9 @@ const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 const numOrBlank = (v: number | null | undefined): CellValue => (v === null || v === undefined || !Number.isFinite(v) ? BLANK : num(v));
 const textOrBlank = (s: string): CellValue => (s === '' ? BLANK : text(s));
 
-/** Cells of one row as a SUM / COUNTA argument list: ranges where the columns run side by side. */
-function refList(row: number, cols: readonly number[], prefix = ''): string {
+/** Cells of one row as a SUM / COUNTA argument list (order is irrelevant there): ranges where columns run side by side. */
+function refList(row: number, unsorted: readonly number[], prefix = ''): string {
+  const cols = [...unsorted].sort((a, b) => a - b);
   const parts: string[] = [];
   let i = 0;
   while (i < cols.length) {
@@ -50,9 +51,10 @@ export function planFill(view: WorkbookView, template: Template, report: ReturnR
   const toolOwned: CellWrite[] = [];
 
   /** Where an indicator sits: its sheet's layout and its row, when found. */
+  const sheetOf = new Map(template.indicators.map((i) => [i.code, i.sheet]));
   const locate = (code: string): { layout: DataSheetLayout; row: number } | null => {
-    const ind = template.indicators.find((i) => i.code === code);
-    const layout = ind ? layoutOf.get(ind.sheet) : undefined;
+    const sheet = sheetOf.get(code);
+    const layout = sheet !== undefined ? layoutOf.get(sheet) : undefined;
     const row = layout?.rows[code];
     return layout && row !== undefined ? { layout, row } : null;
   };
