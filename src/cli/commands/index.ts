@@ -5,6 +5,7 @@
 import type { Command } from '../context';
 import { check } from './check';
 import { fill } from './fill';
+import { merge } from './merge';
 import { newReturn } from './new';
 import { summaryCommand } from './summary';
 import { templateCommand } from './template';
@@ -13,8 +14,7 @@ export const COMMANDS: readonly Command[] = [
   check,
   fill,
   newReturn,
-  // merge: `fulian-returns merge FILE-OR-DIR... -o OUT [--unit NAME] [--allow-errors]` (spec section 6) goes here,
-  // from ./merge, once it is built.
+  merge,
   summaryCommand,
   templateCommand,
 ];

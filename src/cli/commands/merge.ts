@@ -1,0 +1,260 @@
+/**
+ * `fulian-returns merge FILE-OR-DIR... -o OUT [--unit NAME] [--allow-errors]` (spec section 6): the returns of one
+ * period rolled up into one new return. Streams: workers read and check the files and send back compact results; this
+ * thread keeps running sums and one small row per return, never the workbooks. The roll-up is then written the way
+ * `new` + `fill` write a return: a MemoryWorkbook through writeNewXlsx, then checkReturn + planFill + patchXlsx.
+ */
+import { join } from 'node:path';
+import type { Finding, Lang } from '../../engine/findings';
+import { loadTemplate, oneLine, type Command, type Context } from '../context';
+import { errorDetail, listWorkbooks, pathKind, writeFileAtomic } from '../files';
+import { CliError, UsageError } from '../io';
+import type { MergeItem, Task } from '../parallel/task';
+
+type Ok = Extract<MergeItem, { ok: true }>;
+
+const MAX_LISTED_ERRORS = 10;
+
+const text = {
+  'zh-CN': {
+    what: '要汇总的文件或文件夹',
+    emptyUnit: '--unit 不能为空',
+    noXlsx: (dir: string) => `${dir}：文件夹中没有 .xlsx 文件`,
+    notFound: (p: string) => `${p}：找不到该文件或文件夹`,
+    outputIsInput: (out: string) => `输出文件 ${out} 也是输入文件；汇总不会改动任何输入文件，请换一个输出文件名`,
+    unreadable: (n: number) => `${n} 个文件无法读取，未汇总：`,
+    periodsDiffer: (common: string) => `报告期不一致，未汇总（多数报表为 ${common}）：`,
+    versionsDiffer: (common: string) => `模板版本不一致，未汇总（多数报表为 ${common}）：`,
+    noPeriod: '无法识别的报告期',
+    item: (file: string, why: string) => `${file}（${why}）`,
+    sep: '；',
+    refused: (n: number) => `${n} 份报表有错误，未汇总（修改后重试，或加 --allow-errors 照常汇总）：`,
+    errorsOf: (file: string, unit: string | null, n: number) => `${file}${unit ? `（${unit}）` : ''}：${n} 个错误`,
+    more: (n: number) => `……另有 ${n} 个错误`,
+    merged: (n: number, out: string, unit: string, period: string) => `已汇总 ${n} 份报表 → ${out}：${unit}，${period}`,
+    withErrors: (n: number) => `其中 ${n} 份有错误，已照常计入（见「各单位」表的错误数）`,
+    suffix: '汇总',
+  },
+  en: {
+    what: 'FILE-OR-DIR',
+    emptyUnit: '--unit must not be empty',
+    noXlsx: (dir: string) => `${dir}: no .xlsx file in the folder`,
+    notFound: (p: string) => `${p}: no such file or folder`,
+    outputIsInput: (out: string) => `the output ${out} is also an input; merge never changes an input, choose another output name`,
+    unreadable: (n: number) => `${n} file(s) could not be read; nothing merged: `,
+    periodsDiffer: (common: string) => `the returns are of different periods; nothing merged (most are ${common}): `,
+    versionsDiffer: (common: string) => `the returns are of different template versions; nothing merged (most are ${common}): `,
+    noPeriod: 'unreadable period',
+    item: (file: string, why: string) => `${file} (${why})`,
+    sep: '; ',
+    refused: (n: number) => `${n} return(s) have errors; nothing merged (fix them, or add --allow-errors to merge anyway):`,
+    errorsOf: (file: string, unit: string | null, n: number) => `${file}${unit ? ` (${unit})` : ''}: ${n} error(s)`,
+    more: (n: number) => `… and ${n} more error(s)`,
+    merged: (n: number, out: string, unit: string, period: string) => `merged ${n} returns → ${out}: ${unit}, ${period}`,
+    withErrors: (n: number) => `${n} of them have errors and were merged anyway (see the error counts in 各单位)`,
+    suffix: '汇总',
+  },
+} as const satisfies Record<Lang, unknown>;
+
+export const merge: Command = {
+  name: 'merge',
+  summary: { 'zh-CN': '把同一报告期的多份报表汇总成一份', en: 'roll the returns of one period up into one return' },
+  help: {
+    'zh-CN': `用法：fulian-returns merge 文件或文件夹... -o 输出文件 [--unit 单位名称] [--allow-errors] [--template 模板文件]
+
+把同一报告期、同一模板版本的多份报表汇总成一份新报表（文件夹：其中每个 .xlsx，不含子文件夹）：
+各数据表用户填写的单元格（年计划、各季度）逐格相加，比率行留空、其累计由公式计算；累计、完成年计划(%)、
+序时进度(%) 的公式和「汇总」表与 fill 写的完全一样；「两纲监测」沿用第一份报表的指标行和目标值，本期值留空；
+新增「各单位」表，每份报表一行：填报单位、文件、完整率(%)、错误数、警告数及各计划指标的累计。
+无法识别的数值按空白计。不改动任何输入文件；输出文件原子写入。
+
+选项：
+  -o, --output 文件   输出文件（必填；已存在时不覆盖，除非加 --force）
+  --unit 名称         汇总报表的填报单位（默认：第一份报表的单位加「汇总」）
+  --allow-errors      有错误的报表也照常汇总（默认拒绝并列出）
+  --force             覆盖已存在的输出文件
+  --lang zh-CN|en     消息语言（默认 zh-CN）
+  --template 文件     使用另一版本的模板（JSON）
+  -h, --help          显示本帮助
+
+环境变量 FULIAN_RETURNS_JOBS：并行线程数（默认为 CPU 数；1 为单线程）。
+
+退出码：0 已汇总；1 有报表存在错误（未汇总）；2 无法按要求运行（参数有误、文件缺失或无法读取、报告期或模板版本不一致）`,
+    en: `Usage: fulian-returns merge FILE-OR-DIR... -o OUT [--unit NAME] [--allow-errors] [--template FILE]
+
+Rolls the returns of one period and template version up into one new return (a folder: every .xlsx in it, not
+recursive): every data-sheet cell users type (年计划, the quarters) is the sum over the returns; rate rows are left
+blank and their 累计 computed; the formulas of 累计, 完成年计划(%), 序时进度(%) and the 汇总 sheet are exactly what fill
+writes; 两纲监测 carries the first return's rows and targets with 本期值 blank; a sheet 各单位 lists one row per return
+(unit, file, completeness, errors, warnings, 累计 of each plan indicator). Unreadable values count as blank. No input
+is changed; the output is written atomically.
+
+Options:
+  -o, --output OUT    the roll-up to write (required; never replaced unless --force)
+  --unit NAME         填报单位 of the roll-up (default: the first return's unit followed by 汇总)
+  --allow-errors      merge returns that have errors too (default: refuse and list them)
+  --force             replace OUT when it exists
+  --lang zh-CN|en     language of messages (default zh-CN)
+  --template FILE     use another template version (JSON)
+  -h, --help          show this help
+
+Environment: FULIAN_RETURNS_JOBS = worker threads (default: the number of CPUs; 1 = this thread only).
+
+Exit codes: 0 merged; 1 some returns have errors (nothing merged); 2 could not run as asked (bad arguments, a missing
+or unreadable file, different periods or template versions)`,
+  },
+  options: {
+    output: { type: 'string', short: 'o' },
+    unit: { type: 'string' },
+    'allow-errors': { type: 'boolean' },
+    force: { type: 'boolean' },
+    template: { type: 'string' },
+  },
+  async run(ctx, args) {
+    const s = text[ctx.lang];
+    if (args.positionals.length === 0) throw new UsageError(ctx.m.missingPositional(s.what), 'merge');
+    const out = args.options['output'] as string | undefined;
+    if (out === undefined) throw new UsageError(ctx.m.missingOption('-o'), 'merge');
+    const unitOption = args.options['unit'] as string | undefined;
+    if (unitOption !== undefined && unitOption.trim() === '') throw new UsageError(s.emptyUnit, 'merge');
+    const allowErrors = args.options['allow-errors'] === true;
+    const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
+
+    const files = await expandInputs(ctx, args.positionals);
+    const outPath = ctx.resolve(out);
+    if (files.some((f) => ctx.resolve(f) === outPath)) throw new CliError(s.outputIsInput(out));
+
+    const [{ Rollup }, { mapInOrder, chooseJobs }] = await Promise.all([import('../../engine/rollup'), import('../parallel/pool')]);
+    const rollup = new Rollup(template);
+    const items: Ok[] = [];
+    const unreadable: { file: string; error: string }[] = [];
+    let twoPlan: Ok['twoPlan'] = null;
+    const tasks: Task[] = files.map((file, i) => ({ kind: 'merge', file, carryTwoPlan: i === 0 }));
+    await mapInOrder<MergeItem>(
+      tasks,
+      { jobs: chooseJobs(ctx.io.env, tasks.length), setup: { template, lang: ctx.lang, cwd: ctx.io.cwd } },
+      (item, i) => {
+        if (!item.ok) {
+          unreadable.push(item);
+          return;
+        }
+        rollup.add(item.contribution);
+        if (i === 0) twoPlan = item.twoPlan;
+        // Keep only what the listing and 各单位 need: the sums already hold the numbers.
+        items.push({ ...item, contribution: { values: {} }, twoPlan: null, errors: item.errors.slice(0, MAX_LISTED_ERRORS + 1) });
+      },
+      (task, e) => ({ file: task.file, ok: false, error: ctx.m.readFailure('check-failed', oneLine(e.message)) }),
+    );
+
+    // Exit 2 says why on one line, naming the odd files.
+    const list = (xs: readonly { file: string; why: string }[]): string => xs.map((x) => s.item(x.file, x.why)).join(s.sep);
+    if (unreadable.length > 0) {
+      throw new CliError(`${s.unreadable(unreadable.length)}${list(unreadable.map((u) => ({ file: u.file, why: u.error })))}`);
+    }
+    const periodKey = (it: Ok): string => (it.period ? `${it.period.year}Q${it.period.quarter}` : '');
+    const periodShown = (it: Ok): string => periodKey(it) || (it.periodText ? `${s.noPeriod}「${it.periodText}」` : s.noPeriod);
+    const period = majority(items.filter((it) => periodKey(it) !== ''), periodKey);
+    const oddPeriods = items.filter((it) => periodKey(it) !== period || period === '');
+    if (oddPeriods.length > 0) {
+      throw new CliError(`${s.periodsDiffer(period || s.noPeriod)}${list(oddPeriods.map((it) => ({ file: it.file, why: periodShown(it) })))}`);
+    }
+    const versionKey = (it: Ok): string => `${it.template.id} ${it.template.version}`;
+    const version = majority(items, versionKey);
+    const oddVersions = items.filter((it) => versionKey(it) !== version);
+    if (oddVersions.length > 0) {
+      throw new CliError(`${s.versionsDiffer(version)}${list(oddVersions.map((it) => ({ file: it.file, why: versionKey(it) })))}`);
+    }
+    const withErrors = items.filter((it) => it.counts.error > 0);
+    if (withErrors.length > 0 && !allowErrors) {
+      ctx.io.stderr.write(`fulian-returns: ${listRefused(s, withErrors)}\n`);
+      return 1;
+    }
+
+    const first = items[0]!;
+    const unit = unitOption ?? `${first.unit ?? ''}${s.suffix}`;
+    const [{ checkReturn }, { planFill }, { readXlsx, writeNewXlsx, patchXlsx }] = await Promise.all([
+      import('../../engine/check'),
+      import('../../engine/fill'),
+      import('../../xlsx'),
+    ]);
+    let bytes: Uint8Array;
+    try {
+      const book = rollup.build({ unit, period, units: items.map((it) => it.unitRow), twoPlan });
+      const fresh = await writeNewXlsx(book);
+      // The same path as `fill`: read the new package back, check it, plan the fill, patch it in.
+      const { view } = await readXlsx(fresh);
+      const report = checkReturn(view, template);
+      bytes = patchXlsx(fresh, planFill(view, template, report));
+    } catch (e) {
+      throw new CliError(ctx.m.internalError(oneLine(e instanceof Error ? e.message : String(e))));
+    }
+    try {
+      await writeFileAtomic(outPath, bytes, { noClobber: args.options['force'] !== true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError(ctx.m.outputExists(out));
+      throw new CliError(ctx.m.writeFailed(out, errorDetail(e)));
+    }
+    ctx.io.stdout.write(`${s.merged(items.length, out, unit, period)}\n`);
+    if (withErrors.length > 0) ctx.io.stdout.write(`${s.withErrors(withErrors.length)}\n`);
+    return 0;
+  },
+};
+
+/** Files named on the command line and the .xlsx files of folders, each once, in the order given. */
+async function expandInputs(ctx: Context, paths: readonly string[]): Promise<string[]> {
+  const s = text[ctx.lang];
+  const files: string[] = [];
+  const seen = new Set<string>();
+  const push = (f: string): void => {
+    const key = ctx.resolve(f);
+    if (seen.has(key)) return;
+    seen.add(key);
+    files.push(f);
+  };
+  for (const p of paths) {
+    const kind = await pathKind(ctx.resolve(p));
+    if (kind === 'missing') throw new CliError(s.notFound(p));
+    if (kind !== 'directory') {
+      push(p);
+      continue;
+    }
+    let names: string[];
+    try {
+      names = await listWorkbooks(ctx.resolve(p));
+    } catch (e) {
+      throw new CliError(`${p}: ${ctx.m.readFailure('unreadable', errorDetail(e))}`);
+    }
+    if (names.length === 0) throw new CliError(s.noXlsx(p));
+    for (const n of names) push(join(p, n));
+  }
+  return files;
+}
+
+/** The most common key (ties: the one seen first). */
+function majority<T>(items: readonly T[], key: (t: T) => string): string {
+  const counts = new Map<string, number>();
+  for (const it of items) counts.set(key(it), (counts.get(key(it)) ?? 0) + 1);
+  let best = '';
+  let n = -1;
+  for (const [k, c] of counts) {
+    if (c > n) {
+      best = k;
+      n = c;
+    }
+  }
+  return best;
+}
+
+function listRefused(s: (typeof text)[Lang], items: readonly Ok[]): string {
+  const lines = [s.refused(items.length)];
+  for (const it of items) {
+    lines.push(`  ${s.errorsOf(it.file, it.unit, it.counts.error)}`);
+    for (const f of it.errors.slice(0, MAX_LISTED_ERRORS)) lines.push(`    ${where(f)}  ${f.message}  ${f.rule}`);
+    if (it.counts.error > MAX_LISTED_ERRORS) lines.push(`    ${s.more(it.counts.error - MAX_LISTED_ERRORS)}`);
+  }
+  return lines.join('\n');
+}
+
+function where(f: Finding): string {
+  return f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
+}

@@ -1,0 +1,191 @@
+/**
+ * A small worker_threads pool for work over many returns: one task in flight per worker (so a slow file never holds
+ * up a queue behind it), results delivered in input order with a bounded window (so memory stays flat however many
+ * files there are), and a serial path with the very same task function when one thread is enough.
+ *
+ * Workers run from the compiled CLI (dist/cli/parallel/worker.js) or, under jest and tsx where only the TypeScript
+ * sources exist, from worker.ts through tsx's CommonJS hook: the bootstrap below picks whichever is there.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { runTask, taskContext, type Task, type TaskResult, type TaskSetup } from './task';
+import type { WorkerRequest, WorkerResponse } from './worker';
+
+/** Below this many files, starting threads costs more than it saves (unless FULIAN_RETURNS_JOBS says otherwise). */
+export const MIN_FILES_FOR_WORKERS = 8;
+
+/**
+ * How many threads to use for `count` files: FULIAN_RETURNS_JOBS when set (1 = serial), else
+ * os.availableParallelism(), and 1 for a handful of files.
+ */
+export function chooseJobs(env: Readonly<Record<string, string | undefined>>, count: number): number {
+  const raw = env['FULIAN_RETURNS_JOBS'];
+  const asked = raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : undefined;
+  if (asked !== undefined && asked >= 1) return Math.max(1, Math.min(asked, count));
+  if (count < MIN_FILES_FOR_WORKERS) return 1;
+  return Math.max(1, Math.min(availableParallelism(), count));
+}
+
+/** Where the worker's code is: compiled JavaScript beside this file, else the TypeScript source. */
+export function workerEntry(dir: string = __dirname): { readonly file: string; readonly typescript: boolean } {
+  const compiled = join(dir, 'worker.js');
+  if (existsSync(compiled)) return { file: compiled, typescript: false };
+  return { file: join(dir, 'worker.ts'), typescript: true };
+}
+
+/**
+ * The worker's bootstrap (run with `eval`): registers tsx's CommonJS hook when the entry is TypeScript and no hook
+ * is in place yet (a worker of `tsx bench/run.ts` inherits tsx; one of jest does not), then loads the entry.
+ */
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+const boot = workerData.boot;
+if (boot.typescript && !require.extensions['.ts']) require(boot.tsx).register();
+require(boot.file);
+`;
+
+interface Pending {
+  readonly resolve: (r: TaskResult) => void;
+  readonly reject: (e: Error) => void;
+}
+
+interface Slot {
+  readonly worker: Worker;
+  busy: number | null;
+  dead: boolean;
+}
+
+export class TaskPool {
+  private readonly slots: Slot[] = [];
+  private readonly queue: { id: number; task: Task }[] = [];
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    readonly size: number,
+    setup: TaskSetup,
+    entry = workerEntry(),
+  ) {
+    const boot = { ...entry, tsx: entry.typescript ? require.resolve('tsx/cjs/api') : null };
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { boot, setup } });
+      const slot: Slot = { worker, busy: null, dead: false };
+      worker.on('message', (msg: WorkerResponse) => this.settle(slot, msg));
+      worker.on('error', (e) => this.fail(slot, e));
+      worker.on('exit', (code) => {
+        if (!this.closed) this.fail(slot, new Error(`worker exited with code ${code}`));
+      });
+      this.slots.push(slot);
+    }
+  }
+
+  run(task: Task): Promise<TaskResult> {
+    if (this.closed) return Promise.reject(new Error('pool is closed'));
+    const id = this.nextId++;
+    return new Promise<TaskResult>((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.queue.push({ id, task });
+      this.pump();
+    });
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    for (const p of this.pending.values()) p.reject(new Error('pool closed'));
+    this.pending.clear();
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.dead || slot.busy !== null) continue;
+      const next = this.queue.shift()!;
+      slot.busy = next.id;
+      slot.worker.postMessage({ id: next.id, task: next.task } satisfies WorkerRequest);
+    }
+    if (this.queue.length > 0 && this.slots.every((s) => s.dead)) {
+      for (const q of this.queue.splice(0)) this.take(q.id)?.reject(new Error('no worker left'));
+    }
+  }
+
+  private take(id: number): Pending | undefined {
+    const p = this.pending.get(id);
+    this.pending.delete(id);
+    return p;
+  }
+
+  private settle(slot: Slot, msg: WorkerResponse): void {
+    slot.busy = null;
+    const p = this.take(msg.id);
+    if ('error' in msg) p?.reject(new Error(msg.error));
+    else p?.resolve(msg.result as TaskResult);
+    this.pump();
+  }
+
+  private fail(slot: Slot, e: Error): void {
+    if (slot.dead) return;
+    slot.dead = true;
+    if (slot.busy !== null) this.take(slot.busy)?.reject(e);
+    slot.busy = null;
+    this.pump();
+  }
+}
+
+export interface MapOptions {
+  /** Threads; 1 runs the tasks in this thread, one after another. */
+  readonly jobs: number;
+  readonly setup: TaskSetup;
+  /** Tasks started ahead of the one being delivered (default 2 × jobs): bounds what waits in memory. */
+  readonly window?: number;
+}
+
+/**
+ * Runs the tasks and calls `each` with every result in input order, as soon as it and all before it are done.
+ * A task that fails in its worker (the thread died) yields `onCrash(task, error)` instead.
+ */
+export async function mapInOrder<R extends TaskResult>(
+  tasks: readonly Task[],
+  options: MapOptions,
+  each: (result: R, index: number) => void | Promise<void>,
+  onCrash: (task: Task, error: Error) => R,
+): Promise<void> {
+  if (options.jobs <= 1 || tasks.length <= 1) {
+    const ctx = taskContext(options.setup);
+    for (const [i, t] of tasks.entries()) {
+      let r: R;
+      try {
+        r = (await runTask(t, options.setup, ctx)) as R;
+      } catch (e) {
+        r = onCrash(t, e instanceof Error ? e : new Error(String(e)));
+      }
+      await each(r, i);
+    }
+    return;
+  }
+  const pool = new TaskPool(Math.min(options.jobs, tasks.length), options.setup);
+  const window = Math.max(options.jobs, options.window ?? options.jobs * 2);
+  const started: Promise<R>[] = [];
+  const start = (i: number): void => {
+    const t = tasks[i]!;
+    started[i] = pool.run(t).then(
+      (r) => r as R,
+      (e: Error) => onCrash(t, e),
+    );
+  };
+  try {
+    let launched = 0;
+    for (; launched < Math.min(window, tasks.length); launched++) start(launched);
+    for (let i = 0; i < tasks.length; i++) {
+      const r = await started[i]!;
+      delete started[i];
+      if (launched < tasks.length) start(launched++);
+      await each(r, i);
+    }
+  } finally {
+    await pool.close();
+  }
+}
