@@ -1,10 +1,11 @@
 /**
- * The installed command: builds the CLI with tsconfig.cli.json into a private folder laid out like the package
- * (bin/, dist/, package.json) and spawns `node bin/fulian-returns.js` there, so the real bin, compiled output and
- * process exit codes are exercised without touching the shared dist/.
+ * The installed command: spawns `node bin/fulian-returns.js` against compiled output. When dist/ is newer than every
+ * source it compiles from (as after `npm run build:cli`, which `npm test` runs first), the repository's own bin and
+ * dist/ are used; otherwise the CLI is built with tsconfig.cli.json into a private folder laid out like the package
+ * (bin/, dist/, package.json), never touching the shared dist/.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanReturn, tempDir, viewToXlsx } from './helpers';
 
@@ -13,8 +14,31 @@ let dir: string;
 let cleanup: () => void;
 let bin: string;
 
+/** Newest modification time of the files under the given folders. */
+function newest(paths: string[]): number {
+  let t = 0;
+  for (const p of paths) {
+    const st = statSync(p);
+    if (st.isDirectory()) t = Math.max(t, newest(readdirSync(p).map((n) => join(p, n))));
+    else t = Math.max(t, st.mtimeMs);
+  }
+  return t;
+}
+
+function distIsFresh(): boolean {
+  const main = join(root, 'dist/cli/main.js');
+  if (!existsSync(main)) return false;
+  const sources = ['src/cli', 'src/engine', 'src/xlsx', 'src/templates', 'tsconfig.cli.json'].map((p) => join(root, p));
+  return statSync(main).mtimeMs > newest(sources);
+}
+
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir('fulian-bin-'));
+  writeFileSync(join(dir, 'clean.xlsx'), await viewToXlsx(cleanReturn()));
+  if (distIsFresh()) {
+    bin = join(root, 'bin/fulian-returns.js');
+    return;
+  }
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.cli.json'), '--outDir', join(dir, 'pkg/dist')], {
     stdio: 'pipe',
   });
@@ -22,8 +46,7 @@ beforeAll(async () => {
   copyFileSync(join(root, 'bin/fulian-returns.js'), join(dir, 'pkg/bin/fulian-returns.js'));
   copyFileSync(join(root, 'package.json'), join(dir, 'pkg/package.json'));
   bin = join(dir, 'pkg/bin/fulian-returns.js');
-  writeFileSync(join(dir, 'clean.xlsx'), await viewToXlsx(cleanReturn()));
-}, 120_000);
+}, 180_000);
 
 afterAll(() => cleanup());
 
