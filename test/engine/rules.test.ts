@@ -290,3 +290,19 @@ describe('两纲监测', () => {
     ]);
   });
 });
+
+describe('labels as users type them', () => {
+  it('cover labels with a colon or spaces, full-width brackets in headers, merged title cells', () => {
+    expect(
+      only((wb) => {
+        const c = sheet(wb, '封面');
+        put(c, 'A2', text('填报单位：'));
+        put(c, 'A4', text('报 告 期'));
+        const s = sheet(wb, JY);
+        put(s, 'J2', text('完成年计划（%）'));
+        s.merges = [{ start: { row: 1, col: 1 }, end: { row: 1, col: 12 } }, { start: { row: 3, col: 12 }, end: { row: 5, col: 12 } }];
+        put(s, 'J3', { value: num(0.1), numberFormat: '0.00%' }); // found by its full-width label: a wrong constant
+      }),
+    ).toEqual([{ rule: 'cumulative-mismatch', sheet: JY, cell: 'J3', indicator: 'A01' }]);
+  });
+});

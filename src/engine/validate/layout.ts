@@ -4,14 +4,14 @@ import type { SheetView } from '../workbook';
 
 const FOLD: Readonly<Record<string, string>> = { '（': '(', '）': ')', '％': '%', '：': ':' };
 
-/** A header label as compared: no whitespace, full-width brackets and percent folded. */
+/** A label as compared: no whitespace, full-width brackets, percent and colon folded, no trailing colon (填报单位：). */
 export function normalizeLabel(s: string): string {
   let out = '';
   for (const ch of s) {
     if (/\s/.test(ch)) continue;
     out += FOLD[ch] ?? ch;
   }
-  return out;
+  return out.replace(/:+$/, '');
 }
 
 /** The plain text of a label or code cell: text trimmed, a number as digits, anything else empty. */
