@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { buildBlankReturn, buildFilledReturn, checkReturn, formatFindings, standardTemplate } from '../../src/engine';
 
 const tpl = standardTemplate();
@@ -31,5 +32,24 @@ describe('checkReturn on sample returns', () => {
     // two-plan: no data is no finding
     expect(f.filter((x) => x.sheet === '两纲监测')).toEqual([]);
     expect(r.twoPlan.counts.at(-1)).toEqual({ plan: '合计', total: 12, final: 0, mid: 0, below: 0, noData: 12 });
+  });
+});
+
+describe('buildFilledReturn, any seed', () => {
+  it('is clean for every quarter, seed, year and number of inserted blank rows', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1, 2, 3, 4),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 2000, max: 2099 }),
+        fc.integer({ min: 0, max: 20 }),
+        (quarter, seed, year, extraRows) => {
+          const r = checkReturn(buildFilledReturn(tpl, { quarter: quarter as 1 | 2 | 3 | 4, seed, year, extraRows }), tpl);
+          expect(formatFindings(r.issues, tpl, 'zh-CN')).toEqual([]);
+          expect(r.period).toEqual({ year, quarter });
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
