@@ -49,3 +49,21 @@ describe('a second template version', () => {
     expect(f.find((x) => x.indicator === 'A16' && x.rule === 'plan-missing')!.message).toBe('请填写A16的年计划');
   });
 });
+
+describe('exhaustive parts in money', () => {
+  const money = JSON.parse(JSON.stringify(tpl)) as Template;
+  for (const i of money.indicators) if (['A04', 'A05', 'A06', 'A07'].includes(i.code)) Object.assign(i, { unit: '万元', integer: false });
+  const check = (delta: number) => {
+    const wb = buildFilledReturn(money, { quarter: 2, seed: 9 });
+    const s = wb.sheet('创业就业')!;
+    const v = s.cell(7, 5).value;
+    if (v.kind !== 'number') throw new Error('E7');
+    s.set(7, 5, { value: { kind: 'number', value: v.value + delta } });
+    return hits(checkReturn(wb, money), money);
+  };
+  it('add up within 0.01 万元', () => {
+    expect(check(0)).toEqual([]);
+    expect(check(0.005)).toEqual([]);
+    expect(check(0.02)).toEqual([{ rule: 'parts-sum-mismatch', sheet: '创业就业', cell: 'E6', indicator: 'A04' }]);
+  });
+});
