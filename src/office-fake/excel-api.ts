@@ -43,6 +43,13 @@ const notLoaded = (prop: string): FakeOfficeError =>
   );
 const notFound = (what: string): FakeOfficeError =>
   new FakeOfficeError(ErrorCodes.itemNotFound, `The requested resource doesn't exist.`, what);
+
+/** ItemNotFound raised by a method on a null object (nullChaining 'throw'): not turned into a null object. */
+class NullParentError extends FakeOfficeError {
+  constructor(what: string) {
+    super(ErrorCodes.itemNotFound, `The requested resource doesn't exist.`, what);
+  }
+}
 const badArgument = (where: string, why = 'The argument is invalid or missing or has an incorrect format.'): FakeOfficeError =>
   new FakeOfficeError(ErrorCodes.invalidArgument, why, where);
 
@@ -68,6 +75,11 @@ export interface FakeExcelStats {
 export interface FakeExcelOptions {
   /** Request payload limit; Excel on the web refuses requests over 5 MB. */
   readonly payloadLimit?: number;
+  /**
+   * What a method called on a null object does at sync: 'propagate' (default) makes its *OrNullObject result null
+   * too; 'throw' fails the request with ItemNotFound, for testing hosts against the stricter reading of Office.
+   */
+  readonly nullChaining?: 'propagate' | 'throw';
 }
 
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -92,6 +104,7 @@ interface Runtime {
   readonly model: FakeWorkbookModel;
   readonly stats: FakeExcelStats;
   readonly payloadLimit: number;
+  readonly nullChaining: 'propagate' | 'throw';
 }
 
 /** UTF-8 byte length of a string (the wire encoding). */
@@ -236,7 +249,9 @@ export abstract class ClientObject<T = unknown> {
     try {
       return this.resolver();
     } catch (e) {
-      if (e instanceof FakeOfficeError && e.code === ErrorCodes.itemNotFound && this.nullable) return null;
+      if (e instanceof FakeOfficeError && e.code === ErrorCodes.itemNotFound && this.nullable && !(e instanceof NullParentError)) {
+        return null;
+      }
       throw e;
     }
   }
@@ -548,7 +563,10 @@ export class Worksheet extends ClientObject<SheetTarget> {
       this.context,
       () => {
         const sheet = this.target();
-        if (sheet === null) return null;
+        if (sheet === null) {
+          if (this.context.runtime.nullChaining === 'throw') throw new NullParentError('Worksheet.getUsedRangeOrNullObject');
+          return null;
+        }
         const range = sheet.usedRange(valuesOnly);
         return range ? { sheet, range } : null;
       },
@@ -817,6 +835,7 @@ export class Range extends ClientObject<RangeTarget> {
   private write(kind: 'values' | 'formulas', v: unknown[][]): void {
     this.act({ [kind]: v }, true, () => {
       const t = this.required();
+      if (v === null || v === undefined) throw badArgument(`Range.${kind}`, `null is not a valid input for Range.${kind}.`);
       this.forEachInput(kind, t, v, (r, c, x) => {
         const cur = t.sheet.cell(r, c);
         const got = interpretInput(x as Input, cur.numberFormat);
@@ -965,6 +984,7 @@ export class RangeFill extends ClientObject<RangeTarget> {
   set color(v: string | null) {
     this.act({ color: v }, true, () => {
       const t = this.required();
+      if (v === null || v === undefined) throw badArgument('RangeFill.color', 'null is not a valid input for RangeFill.color.');
       const fill = normalizeColor(v);
       for (const [r, c] of cellsOf(t, 'setting a fill')) {
         t.sheet.setCell(r, c, { format: { ...t.sheet.cell(r, c).format, fill } });
@@ -1259,7 +1279,12 @@ export interface FakeExcel {
 }
 
 export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOptions = {}, stats = createStats()): FakeExcel {
-  const runtime: Runtime = { model, stats, payloadLimit: options.payloadLimit ?? WEB_PAYLOAD_LIMIT };
+  const runtime: Runtime = {
+    model,
+    stats,
+    payloadLimit: options.payloadLimit ?? WEB_PAYLOAD_LIMIT,
+    nullChaining: options.nullChaining ?? 'propagate',
+  };
   return {
     async run<R>(batch: (context: RequestContext) => Promise<R>): Promise<R> {
       const context = new RequestContext(runtime);

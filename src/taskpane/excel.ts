@@ -10,6 +10,7 @@
  */
 import { parseRange, columnLetters, formatRange, type RangeAddress } from '../engine/address';
 import { errorFromText, isDateFormat, type Cell, type CellValue } from '../engine/cell';
+import type { CheckOptions } from '../engine/check';
 import type { CellWrite, FillPlan } from '../engine/fill-plan';
 import type { Finding, Severity } from '../engine/findings';
 import { checkReturn, formatFindings, planFill } from '../engine';
@@ -467,7 +468,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
     remember([]);
   };
 
-  const check = async (template: Template, lang: Parameters<WorkbookHost['check']>[1]): Promise<CheckOutcome> => {
+  type WorkbookRead = Omit<LastCheck, 'report'> & { readonly sheetNames: string[] };
+
+  /** The template sheets and their used ranges in one sync (two when a template sheet is missing). */
+  const readWorkbook = async (template: Template): Promise<WorkbookRead> => {
     const names = sheetsToRead(template);
     return excel().run(async (context) => {
       const worksheets = context.workbook.worksheets;
@@ -496,11 +500,55 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
       } else {
         sheetNames = [...names, ...(summary.isNullObject ? [] : [template.sheets.summary])];
       }
-      const report = checkReturn(view, template);
-      const findings = formatFindings(report.issues, template, lang);
-      last = { view, report, summaryExists: !summary.isNullObject };
-      return { report, findings, sheetNames };
+      return { view, summaryExists: !summary.isNullObject, sheetNames };
     });
+  };
+
+  /**
+   * The same read for an Excel that refuses a method on a null object (a missing sheet's used range) instead of
+   * returning another null object: list the sheets first, then read those present. Two syncs.
+   */
+  const readWorkbookByNames = async (template: Template): Promise<WorkbookRead> => {
+    const names = sheetsToRead(template);
+    return excel().run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      worksheets.load('items/name');
+      await context.sync();
+      const sheetNames = worksheets.items.map((s) => s.name);
+      const actual = (name: string): string | undefined => sheetNames.find((n) => n.toLowerCase() === name.toLowerCase());
+      const reads = names.flatMap((name) => {
+        const found = actual(name);
+        if (found === undefined) return [];
+        const used = worksheets.getItem(found).getUsedRangeOrNullObject(true);
+        used.load(CHECK_LOAD);
+        return [{ name, used }];
+      });
+      if (reads.length) await context.sync();
+      const view = new MemoryWorkbook();
+      for (const r of reads) {
+        const sheet = view.addSheet(r.name);
+        if (!r.used.isNullObject) sheetFromRange(sheet, r.used.address, r.used.values, r.used.formulas, r.used.numberFormat);
+      }
+      return { view, summaryExists: actual(template.sheets.summary) !== undefined, sheetNames };
+    });
+  };
+
+  const check = async (
+    template: Template,
+    lang: Parameters<WorkbookHost['check']>[1],
+    options?: CheckOptions,
+  ): Promise<CheckOutcome> => {
+    let read: WorkbookRead;
+    try {
+      read = await readWorkbook(template);
+    } catch (e) {
+      if ((e as { code?: unknown }).code !== 'ItemNotFound') throw e;
+      read = await readWorkbookByNames(template);
+    }
+    const report = checkReturn(read.view, template, options);
+    const findings = formatFindings(report.issues, template, lang);
+    last = { view: read.view, report, summaryExists: read.summaryExists };
+    return { report, findings, sheetNames: read.sheetNames };
   };
 
   return {

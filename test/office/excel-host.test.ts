@@ -92,6 +92,29 @@ describe('check', () => {
     expect(fake.stats.loads.filter((l) => l.object !== 'Range')).toEqual([{ object: 'WorksheetCollection', properties: ['items/name'] }]);
   });
 
+  test('an Excel that refuses methods on a null object: check falls back to listing the sheets first', async () => {
+    const model = filledModel();
+    model.removeSheet('家庭建设');
+    const fake = open(model, { nullChaining: 'throw' });
+    const out = await createExcelHost().check(template, 'zh-CN');
+    expect(out.findings).toContainEqual(expect.objectContaining({ rule: 'missing-sheet', sheet: '家庭建设' }));
+    expect(out.findings.filter((f) => f.rule !== 'missing-sheet')).toEqual([]);
+    expect(out.sheetNames).not.toContain('家庭建设');
+    expect(fake.stats.syncCount).toBe(3); // the refused request, then names, then used ranges
+  });
+
+  test('options.previous reaches the engine (revisions since the previous quarter)', async () => {
+    const prev = buildFilledReturn(template, { quarter: 2, seed: 8 });
+    const now = buildFilledReturn(template, { quarter: 3, seed: 8 });
+    const s = now.sheet('创业就业')!;
+    const q1 = s.cell(3, 5).value;
+    s.setA1('E3', { kind: 'number', value: (q1.kind === 'number' ? q1.value : 0) + 7 });
+    open(FakeWorkbookModel.fromMemoryWorkbook(now));
+    const out = await createExcelHost().check(template, 'zh-CN', { previous: prev });
+    expect(out.report.issues).toEqual(checkReturn(now, template, { previous: prev }).issues);
+    expect(out.findings.map((f) => f.rule)).toContain('revised-earlier-quarter');
+  });
+
   test('used ranges that do not start at A1, dates, percents, errors and formulas become engine cells', () => {
     const wb = new MemoryWorkbook();
     const s = sheetFromRange(
