@@ -14,7 +14,7 @@ export const check: Command = {
   name: 'check',
   summary: { 'zh-CN': '检查报表，列出问题', en: 'check returns and list their problems' },
   help: {
-    'zh-CN': `用法：fulian-returns check 文件或文件夹... [--json] [--lang zh-CN|en] [--template 模板文件] [--previous 上期报表]
+    'zh-CN': `用法：fulian-returns check 文件或文件夹... [--json] [--lang zh-CN|en] [--template 模板文件] [--previous 上期报表] [--report 审核报告]
 
 按标准模板检查每个 .xlsx 报表（文件夹：其中每个 .xlsx，不含子文件夹，跳过 ~$ 临时文件）。
 
@@ -24,10 +24,11 @@ export const check: Command = {
   --template 文件     使用另一版本的模板（JSON）
   --previous 上期报表 与同一单位同年上一季度的报表比对：已报季度数字被改动时警告（revised-earlier-quarter），
                       存量低于上期所报时警告（stock-decrease）；只能检查一个文件，单位或报告期不符时退出码 2
+  --report 文件       另写一份审核报告（.xlsx 或 .html）：每份报表一行，需要跟进的排在前面，下附各自的问题
   -h, --help          显示本帮助
 
 退出码：0 无错误（可有警告）；1 至少一个错误；2 无法按要求运行（参数有误、文件缺失或无法读取、模板有误）`,
-    en: `Usage: fulian-returns check FILE-OR-DIR... [--json] [--lang zh-CN|en] [--template FILE] [--previous PREV.xlsx]
+    en: `Usage: fulian-returns check FILE-OR-DIR... [--json] [--lang zh-CN|en] [--template FILE] [--previous PREV.xlsx] [--report OUT]
 
 Checks each .xlsx return against the template (a folder: every .xlsx in it, not recursive, skipping ~$ lock files).
 
@@ -38,18 +39,25 @@ Options:
   --previous PREV     compare with the same unit's return of the previous quarter of the same year: warn where an
                       already reported quarter was changed (revised-earlier-quarter) or a stock fell below what was
                       reported (stock-decrease); one FILE only; another unit or period exits 2
+  --report OUT        also write a review report (.xlsx or .html): a row per return, those that need a call
+                      first, each return's findings below
   -h, --help          show this help
 
 Exit codes: 0 no errors (warnings allowed); 1 at least one error; 2 could not run as asked (bad arguments, a missing
 or unreadable file, a broken template)`,
   },
-  options: { json: { type: 'boolean' }, template: { type: 'string' }, previous: { type: 'string' } },
+  options: { json: { type: 'boolean' }, template: { type: 'string' }, previous: { type: 'string' }, report: { type: 'string' } },
   async run(ctx, args) {
     if (args.positionals.length === 0) throw new UsageError(ctx.m.missingPositional(ctx.lang === 'en' ? 'FILE-OR-DIR' : '要检查的文件或文件夹'), 'check');
     const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
     const previous = await loadPrevious(ctx, args.options['previous'] as string | undefined, args.positionals);
+    // --report OUT.xlsx|OUT.html: the review report of the returns (src/cli/report), checked for its name up front.
+    const reportFile = args.options['report'] as string | undefined;
+    const review = reportFile === undefined ? undefined : await import('../report');
+    review?.assertReportFile(ctx, reportFile!);
     const results = await checkPaths(ctx, template, args.positionals, previous);
     ctx.io.stdout.write(args.options['json'] ? json(results) : stylish(results, ctx.lang, ctx.color));
+    if (review) await review.writeReviewReport(ctx, results, template, reportFile!);
     return exitCode(results);
   },
 };
@@ -91,10 +99,16 @@ export async function checkPaths(
   const progress = fromFolder && ctx.io.stderrIsTTY === true;
   const clear = progress ? '\r\u001b[K' : '';
   const results: FileResult[] = [];
+  // Many files: checked ahead in a worker pool (src/cli/parallel), taken here in order; null = this thread.
+  const pooled = previous ? null : (await import('../parallel/checks')).startChecks(ctx, template, files.filter((f) => f.error === undefined).map((f) => f.file));
   for (const [i, f] of files.entries()) {
     if (progress) ctx.io.stderr.write(`${clear}${ctx.m.progress(i + 1, files.length, f.file)}`);
     const r: FileResult =
-      f.error !== undefined ? { file: f.file, ok: false, error: f.error } : await checkFile(ctx, template, f.file, previous);
+      f.error !== undefined
+        ? { file: f.file, ok: false, error: f.error }
+        : pooled
+          ? await pooled.next(f.file)
+          : await checkFile(ctx, template, f.file, previous);
     if (!r.ok) ctx.io.stderr.write(`${clear}fulian-returns: ${r.file}: ${r.error}\n`);
     results.push(r);
   }

@@ -1,0 +1,201 @@
+/**
+ * The review report's data (`check DIR --report OUT`): one row per return, sorted so the returns that need a call
+ * come first — unreadable files, then by errors (most first), then lowest completeness, then most behind time
+ * progress — and each return's findings. Pure: the .xlsx and .html writers render it.
+ */
+import type { Finding, Lang } from '../../engine/findings';
+import type { Template } from '../../engine/template/schema';
+import { periodOf, type FileResult } from '../results';
+
+export interface PlanColumn {
+  readonly code: string;
+  readonly name: string;
+  readonly unit: string;
+}
+
+export interface PlanCell {
+  readonly code: string;
+  readonly plan: number | null;
+  readonly cumulative: number | null;
+  /** 完成年计划(%) as a fraction, or null (no plan, plan 0, or the indicator is missing). */
+  readonly percent: number | null;
+  readonly status: 'exceeded' | 'on-track' | 'behind' | 'no-plan';
+}
+
+export interface ReviewRow {
+  readonly file: string;
+  /** Why the file could not be read; the rest of the row is empty then. */
+  readonly error: string | null;
+  readonly unit: string | null;
+  readonly period: string | null;
+  readonly completeness: number | null;
+  readonly errors: number;
+  readonly warnings: number;
+  /** 序时进度 as a fraction. */
+  readonly timeProgress: number | null;
+  readonly plans: readonly PlanCell[];
+  /** Plan indicators behind time progress. */
+  readonly behind: number;
+  /** Mean 完成年计划 over the plan indicators that have one (the chart's bar), or null. */
+  readonly meanPercent: number | null;
+  readonly findings: readonly Finding[];
+}
+
+export interface ReviewModel {
+  readonly lang: Lang;
+  readonly title: string;
+  readonly templateVersion: string;
+  readonly planColumns: readonly PlanColumn[];
+  readonly rows: readonly ReviewRow[];
+  readonly totals: { readonly returns: number; readonly withErrors: number; readonly unreadable: number; readonly behind: number };
+}
+
+function rowOf(r: FileResult, template: Template): ReviewRow {
+  if (!r.ok) {
+    return {
+      file: r.file,
+      error: r.error,
+      unit: null,
+      period: null,
+      completeness: null,
+      errors: 0,
+      warnings: 0,
+      timeProgress: null,
+      plans: [],
+      behind: 0,
+      meanPercent: null,
+      findings: [],
+    };
+  }
+  const { report } = r;
+  const byCode = new Map(report.indicators.map((f) => [f.indicator.code, f]));
+  let timeProgress: number | null = null;
+  const plans: PlanCell[] = [];
+  for (const ind of template.indicators) {
+    if (!ind.plan) continue;
+    const f = byCode.get(ind.code);
+    if (f?.timeProgress !== null && f?.timeProgress !== undefined) timeProgress = f.timeProgress;
+    const percent = f?.percentOfPlan ?? null;
+    const tp = f?.timeProgress ?? null;
+    const status: PlanCell['status'] =
+      percent === null ? 'no-plan' : percent >= 1 ? 'exceeded' : tp !== null && percent >= tp ? 'on-track' : 'behind';
+    plans.push({ code: ind.code, plan: f?.plan ?? null, cumulative: f?.cumulative ?? null, percent, status });
+  }
+  const percents = plans.map((p) => p.percent).filter((p): p is number => p !== null);
+  return {
+    file: r.file,
+    error: null,
+    unit: report.unit,
+    period: periodOf(report),
+    completeness: report.completeness.overall,
+    errors: report.counts.error,
+    warnings: report.counts.warning,
+    timeProgress,
+    plans,
+    behind: plans.filter((p) => p.status === 'behind').length,
+    meanPercent: percents.length ? percents.reduce((a, b) => a + b, 0) / percents.length : null,
+    findings: r.findings,
+  };
+}
+
+/** How far a return is behind: its mean completion minus time progress (lower is further behind). */
+function lag(r: ReviewRow): number {
+  if (r.meanPercent === null || r.timeProgress === null) return Number.NEGATIVE_INFINITY;
+  return r.meanPercent - r.timeProgress;
+}
+
+/** Returns that need a call first: unreadable, most errors, lowest completeness, most behind; then by file. */
+export function compareRows(a: ReviewRow, b: ReviewRow): number {
+  const ua = a.error !== null ? 1 : 0;
+  const ub = b.error !== null ? 1 : 0;
+  if (ua !== ub) return ub - ua;
+  if (a.errors !== b.errors) return b.errors - a.errors;
+  const ca = a.completeness ?? 0;
+  const cb = b.completeness ?? 0;
+  if (ca !== cb) return ca - cb;
+  const la = lag(a);
+  const lb = lag(b);
+  if (la !== lb) return la < lb ? -1 : 1;
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
+export function buildReviewModel(results: readonly FileResult[], template: Template, lang: Lang): ReviewModel {
+  const rows = results.map((r) => rowOf(r, template)).sort(compareRows);
+  return {
+    lang,
+    title: lang === 'en' ? 'Review of returns' : '报表审核汇总',
+    templateVersion: `${template.id} ${template.version}`,
+    planColumns: template.indicators.filter((i) => i.plan).map((i) => ({ code: i.code, name: i.name, unit: i.unit })),
+    rows,
+    totals: {
+      returns: rows.length,
+      withErrors: rows.filter((r) => r.errors > 0).length,
+      unreadable: rows.filter((r) => r.error !== null).length,
+      behind: rows.filter((r) => r.behind > 0).length,
+    },
+  };
+}
+
+/** Every label the two renderings share, in both languages. */
+export const LABELS = {
+  'zh-CN': {
+    sheet: '审核表',
+    unit: '填报单位',
+    file: '文件',
+    period: '报告期',
+    completeness: '完整率(%)',
+    errors: '错误数',
+    warnings: '警告数',
+    timeProgress: '序时进度(%)',
+    behind: '滞后指标数',
+    percentOf: (code: string, name: string) => `${code} ${name} 完成年计划(%)`,
+    note: '备注',
+    unreadable: '无法读取',
+    findings: '问题清单',
+    findingHeaders: ['严重程度', '规则', '位置', '指标', '说明'],
+    severity: { error: '错误', warning: '警告', info: '提示' },
+    noFindings: '没有发现问题',
+    findingsOf: (unit: string, file: string, n: number) => `${unit} · ${file} · ${n} 个问题`,
+    totals: (n: number, e: number, u: number, b: number) =>
+      `共 ${n} 份报表：${e} 份有错误，${u} 份无法读取，${b} 份有指标滞后序时进度`,
+    chart: '完成年计划（各计划指标平均）与序时进度',
+    chartNote: '条形为各计划指标完成年计划(%)的平均值，竖线为序时进度',
+    status: { exceeded: '超额完成', 'on-track': '达到序时进度', behind: '滞后序时进度', 'no-plan': '无计划' },
+    generated: (v: string) => `模板 ${v}，由 fulian-returns check --report 生成`,
+    unknownUnit: '（未填单位）',
+    table: '审核表（需要跟进的排在前面）',
+  },
+  en: {
+    sheet: 'Review',
+    unit: 'Unit',
+    file: 'File',
+    period: 'Period',
+    completeness: 'Completeness (%)',
+    errors: 'Errors',
+    warnings: 'Warnings',
+    timeProgress: 'Time progress (%)',
+    behind: 'Indicators behind',
+    percentOf: (code: string, name: string) => `${code} ${name} of annual plan (%)`,
+    note: 'Note',
+    unreadable: 'unreadable',
+    findings: 'Findings',
+    findingHeaders: ['Severity', 'Rule', 'Cell', 'Indicator', 'Message'],
+    severity: { error: 'error', warning: 'warning', info: 'info' },
+    noFindings: 'No problems found',
+    findingsOf: (unit: string, file: string, n: number) => `${unit} · ${file} · ${n} finding(s)`,
+    totals: (n: number, e: number, u: number, b: number) =>
+      `${n} returns: ${e} with errors, ${u} unreadable, ${b} with indicators behind time progress`,
+    chart: 'Completion of the annual plan (mean over plan indicators) against time progress',
+    chartNote: 'Bars: mean 完成年计划(%) over the plan indicators; line: time progress',
+    status: { exceeded: 'exceeded', 'on-track': 'on track', behind: 'behind', 'no-plan': 'no plan' },
+    generated: (v: string) => `template ${v}, written by fulian-returns check --report`,
+    unknownUnit: '(no unit)',
+    table: 'Review (returns that need a call first)',
+  },
+} as const;
+
+export type Labels = (typeof LABELS)[Lang];
+
+export function where(f: Finding): string {
+  return f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
+}
