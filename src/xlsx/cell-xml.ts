@@ -15,24 +15,33 @@ export function storedFormula(formula: string): string {
 
 /** Applies `fn` to the parts of a formula outside "string literals" and 'quoted sheet names'. */
 export function mapOutsideStrings(f: string, fn: (s: string) => string): string {
+  if (!/["']/.test(f)) return fn(f);
+  const quote = /["']/g;
   let out = '';
   let i = 0;
   while (i < f.length) {
-    const q = f.slice(i).search(/["']/);
-    if (q < 0) {
+    quote.lastIndex = i;
+    const m = quote.exec(f);
+    if (!m) {
       out += fn(f.slice(i));
       break;
     }
-    out += fn(f.slice(i, i + q));
-    const quote = f[i + q]!;
-    let j = i + q + 1;
-    while (j < f.length) {
-      if (f[j] === quote) {
-        if (f[j + 1] === quote) j += 2;
-        else break;
-      } else j++;
+    out += fn(f.slice(i, m.index));
+    const q = m[0];
+    let j = m.index + 1;
+    for (;;) {
+      const k = f.indexOf(q, j);
+      if (k < 0) {
+        j = f.length;
+        break;
+      }
+      if (f[k + 1] === q) j = k + 2;
+      else {
+        j = k;
+        break;
+      }
     }
-    out += f.slice(i + q, j + 1);
+    out += f.slice(m.index, j + 1);
     i = j + 1;
   }
   return out;

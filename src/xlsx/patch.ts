@@ -83,7 +83,11 @@ export function patchXlsx(bytes: Uint8Array, plan: FillPlan): Uint8Array {
 
   // tool-owned cells, sheet by sheet
   const bySheet = new Map<string, CellWrite[]>();
-  for (const w of plan.toolOwned) bySheet.set(w.sheet, [...(bySheet.get(w.sheet) ?? []), w]);
+  for (const w of plan.toolOwned) {
+    const list = bySheet.get(w.sheet);
+    if (list) list.push(w);
+    else bySheet.set(w.sheet, [w]);
+  }
   for (const [name, writes] of bySheet) {
     const entry = sheets.find((s) => s.name === name);
     if (!entry?.part || !pkg.has(entry.part)) throw new Error(`patchXlsx: the workbook has no worksheet named ${name}`);
