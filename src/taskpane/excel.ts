@@ -8,7 +8,7 @@
  * Requirement sets: ExcelApi 1.4 (getItemOrNullObject, getUsedRangeOrNullObject) and 1.6 (conditional formats);
  * nothing above ExcelApi 1.6. Document settings (Office common API) remember the marks for a reopened pane.
  */
-import { parseRange, columnLetters, formatRange, type RangeAddress } from '../engine/address';
+import { parseA1, parseRange, columnLetters, formatRange, type RangeAddress } from '../engine/address';
 import { errorFromText, isDateFormat, type Cell, type CellValue } from '../engine/cell';
 import type { CheckOptions } from '../engine/check';
 import type { CellWrite, FillPlan } from '../engine/fill-plan';
@@ -369,16 +369,38 @@ export interface Mark {
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
-/** One mark per cell, in the colour of its most severe finding. */
+/**
+ * The marks for findings: each cell in the colour of its most severe finding, adjacent cells of one colour joined
+ * into rectangles (a column of blanks is one conditional format, not fifty). Findings without a cell get none.
+ */
 export function marksFor(findings: readonly Finding[]): { sheet: string; cell: string; severity: Severity }[] {
   const by = new Map<string, { sheet: string; cell: string; severity: Severity }>();
   for (const f of findings) {
     if (f.cell === null) continue;
-    const key = `${f.sheet}\u0000${f.cell}`;
+    const key = `${f.sheet}\u0000${f.cell.toUpperCase()}`;
     const had = by.get(key);
     if (!had || SEVERITY_RANK[f.severity] > SEVERITY_RANK[had.severity]) by.set(key, { sheet: f.sheet, cell: f.cell, severity: f.severity });
   }
-  return [...by.values()];
+  const out: { sheet: string; cell: string; severity: Severity }[] = [];
+  const groups = new Map<string, CellWrite[]>();
+  for (const m of by.values()) {
+    let at: { row: number; col: number };
+    try {
+      at = parseA1(m.cell);
+    } catch {
+      out.push(m); // not a single cell (a range): marked as given
+      continue;
+    }
+    const key = `${m.sheet}\u0000${m.severity}`;
+    const list = groups.get(key) ?? [];
+    list.push({ sheet: m.sheet, row: at.row, col: at.col, value: { kind: 'blank' } });
+    groups.set(key, list);
+  }
+  for (const [key, cells] of groups) {
+    const [sheet, severity] = key.split('\u0000') as [string, Severity];
+    for (const rect of rectangles(cells)) out.push({ sheet, cell: formatRange(rect.range), severity });
+  }
+  return out;
 }
 
 const sameFormula = (a: string, b: string): boolean => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();

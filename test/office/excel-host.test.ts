@@ -1,4 +1,5 @@
 import { buildFilledReturn, checkReturn, planFill, standardTemplate } from '../../src/engine';
+import { parseA1 } from '../../src/engine/address';
 import type { CellValue } from '../../src/engine/cell';
 import type { CellWrite, FillPlan } from '../../src/engine/fill-plan';
 import type { Finding, Severity } from '../../src/engine/findings';
@@ -10,6 +11,7 @@ import {
   estimatePayload,
   MARK_FILLS,
   MARK_FORMULA,
+  marksFor,
   needsTextFormat,
   planExcelWrites,
   rectangles,
@@ -372,7 +374,14 @@ describe('highlight and clear', () => {
     await host.highlight(findings);
     expect(fake.stats.syncCount).toBe(1);
     const ours = model.sheet('创业就业')!.conditionalFormats.filter((cf) => cf.formula === MARK_FORMULA);
-    expect(ours).toHaveLength(count);
+    // Every finding's cell is covered by exactly one of our marks, in its severity's colour.
+    for (const f of findings) {
+      const { row, col } = parseA1(f.cell!);
+      const covering = ours.filter((cf) => row >= cf.range.start.row && row <= cf.range.end.row && col >= cf.range.start.col && col <= cf.range.end.col);
+      expect(covering.map((cf) => cf.fill)).toEqual([MARK_FILLS[f.severity]]);
+    }
+    // Same-colour neighbours share one conditional format.
+    expect(ours.length).toBeLessThanOrEqual(Math.min(count, 12));
     expect(model.effectiveFormat('创业就业', 3, 1).fill).toBe(MARK_FILLS.error);
     if (count > 1) expect(model.effectiveFormat('创业就业', 3, 2).fill).toBe(MARK_FILLS.warning);
     if (count > 2) expect(model.effectiveFormat('创业就业', 3, 3).fill).toBe(MARK_FILLS.info);
@@ -388,6 +397,10 @@ describe('highlight and clear', () => {
     const fake = open(model);
     const host = createExcelHost();
     const base = { rule: 'outlier', sheet: '创业就业', cell: 'G7', indicator: 'A05', message: 'x' } as const;
+    expect(marksFor([{ ...base, cell: 'G7', severity: 'error' }, { ...base, cell: 'G8', severity: 'error' }, { ...base, cell: 'H7', severity: 'warning' }])).toEqual([
+      { sheet: '创业就业', cell: 'G7:G8', severity: 'error' },
+      { sheet: '创业就业', cell: 'H7', severity: 'warning' },
+    ]);
     await host.highlight([
       { ...base, severity: 'warning' },
       { ...base, severity: 'error' },
