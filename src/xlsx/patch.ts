@@ -100,7 +100,8 @@ export function patchXlsx(bytes: Uint8Array, plan: FillPlan): Uint8Array {
     { cells: plan.summary.cells, columnWidths: plan.summary.columnWidths, freezeBelowRow: undefined },
     styles,
   );
-  const existing = sheets.find((s) => s.name === plan.summary.name);
+  // Excel sheet names are unique case-insensitively: a second "Summary" beside "summary" would break the file.
+  const existing = sheets.find((s) => s.name.toLowerCase() === plan.summary.name.toLowerCase());
   if (existing?.part) {
     const part = existing.part;
     dropSheetRelations(pkg, part, (x) => (ct = x), () => ct);
