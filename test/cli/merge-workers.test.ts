@@ -1,0 +1,82 @@
+/**
+ * The worker pool from both builds: compiled (a private tsc build laid out like the package, spawned through the real
+ * bin, where worker.js sits beside pool.js) and the TypeScript sources (jest: the bootstrap registers tsx). Plus how
+ * many threads are chosen, and a worker that cannot start failing its tasks instead of hanging.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { readXlsx } from '../../src/xlsx';
+import { chooseJobs, MIN_FILES_FOR_WORKERS, TaskPool, workerEntry } from '../../src/cli/parallel/pool';
+import { standardTemplate } from '../../src/engine/template/load';
+import { cleanReturn, tempDir, writeReturn } from './helpers';
+
+const root = join(__dirname, '..', '..');
+let dir: string;
+let cleanup: () => void;
+let bin: string;
+
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir('fulian-workers-'));
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.cli.json'), '--outDir', join(dir, 'pkg/dist')], {
+    stdio: 'pipe',
+  });
+  mkdirSync(join(dir, 'pkg/bin'));
+  copyFileSync(join(root, 'bin/fulian-returns.js'), join(dir, 'pkg/bin/fulian-returns.js'));
+  copyFileSync(join(root, 'package.json'), join(dir, 'pkg/package.json'));
+  bin = join(dir, 'pkg/bin/fulian-returns.js');
+  mkdirSync(join(dir, 'returns'));
+  for (let i = 1; i <= 4; i++) await writeReturn(join(dir, 'returns', `r${i}.xlsx`), cleanReturn({ seed: 30 + i, unit: `县${i}` }));
+}, 180_000);
+
+afterAll(() => cleanup());
+
+const spawn = (args: string[], jobs: string) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_PATH: join(root, 'node_modules'), NO_COLOR: '1', FULIAN_RETURNS_JOBS: jobs },
+  });
+
+describe('worker pool', () => {
+  it('picks the compiled worker where it exists and the TypeScript source otherwise', () => {
+    expect(existsSync(join(dir, 'pkg/dist/cli/parallel/worker.js'))).toBe(true);
+    expect(workerEntry(join(dir, 'pkg/dist/cli/parallel'))).toEqual({ file: join(dir, 'pkg/dist/cli/parallel/worker.js'), typescript: false });
+    expect(workerEntry(join(root, 'src/cli/parallel'))).toEqual({ file: join(root, 'src/cli/parallel/worker.ts'), typescript: true });
+  });
+
+  it('merges and checks from the compiled bin on two worker threads, as on one', async () => {
+    const two = spawn(['merge', 'returns', '-o', 'two.xlsx'], '2');
+    expect(two.stderr).toBe('');
+    expect(two.status).toBe(0);
+    const one = spawn(['merge', 'returns', '-o', 'one.xlsx'], '1');
+    expect(one.status).toBe(0);
+    const a = (await readXlsx(new Uint8Array(readFileSync(join(dir, 'two.xlsx'))))).view;
+    const b = (await readXlsx(new Uint8Array(readFileSync(join(dir, 'one.xlsx'))))).view;
+    expect(a.sheetNames).toEqual(b.sheetNames);
+    for (const name of a.sheetNames) {
+      const s = a.sheet(name)!;
+      for (let r = 1; r <= s.rowCount; r++) for (let c = 1; c <= s.colCount; c++) expect(s.cell(r, c)).toEqual(b.sheet(name)!.cell(r, c));
+    }
+    const check2 = spawn(['check', 'returns', '--json', '--report', 'review.html'], '2');
+    const check1 = spawn(['check', 'returns', '--json'], '1');
+    expect(check2.status).toBe(0);
+    expect(check2.stdout).toBe(check1.stdout);
+    expect(readFileSync(join(dir, 'review.html'), 'utf8')).toContain('县4');
+  }, 120_000);
+
+  it('uses os.availableParallelism() threads for many files, one for a handful, and FULIAN_RETURNS_JOBS when set', () => {
+    expect(chooseJobs({}, MIN_FILES_FOR_WORKERS - 1)).toBe(1);
+    expect(chooseJobs({}, 300)).toBe(Math.min(availableParallelism(), 300));
+    expect(chooseJobs({ FULIAN_RETURNS_JOBS: '1' }, 300)).toBe(1);
+    expect(chooseJobs({ FULIAN_RETURNS_JOBS: '3' }, 2)).toBe(2);
+    expect(chooseJobs({ FULIAN_RETURNS_JOBS: 'many' }, 3)).toBe(1);
+  });
+
+  it('fails the tasks of a worker that cannot start instead of waiting for ever', async () => {
+    const pool = new TaskPool(1, { template: standardTemplate(), lang: 'zh-CN', cwd: dir }, { file: join(dir, 'no-such-worker.js'), typescript: false });
+    await expect(pool.run({ kind: 'check', file: 'returns/r1.xlsx' })).rejects.toThrow(/no-such-worker|Cannot find module/);
+    await pool.close();
+  });
+});
