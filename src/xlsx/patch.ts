@@ -22,7 +22,7 @@ import {
 import { patchSheetXml } from './sheet-patch';
 import { MINIMAL_STYLES, StyleBook } from './styles';
 import { worksheetXml } from './worksheet';
-import { escapeAttr, findElement, NS, prefixFor, rootPrefix, setAttr } from './xml';
+import { escapeAttr, findElement, NS, parseAttrs, prefixFor, rootPrefix, setAttr } from './xml';
 import { openPackage, text, utf8, writePackage, type ZipPackage } from './zip';
 
 const CT = '[Content_Types].xml';
@@ -80,6 +80,13 @@ export function patchXlsx(bytes: Uint8Array, plan: FillPlan): Uint8Array {
   }
   const styles0 = pkg.get(stylesPart)!;
   const styles = new StyleBook(styles0);
+
+  // A 1904-system workbook stores date serials 1462 days smaller than the engine's 1900-system ones.
+  const prEl = findElement(wbXml, `${rootPrefix(wbXml, 'workbook')}workbookPr`);
+  const pr = prEl ? parseAttrs(wbXml.slice(prEl.start, prEl.tagEnd)).get('date1904') : undefined;
+  const to1904 = (w: CellWrite): CellWrite =>
+    w.value.kind === 'date' ? { ...w, value: { kind: 'date', serial: w.value.serial - 1462 } } : w;
+  if (pr === '1' || pr === 'true') plan = { toolOwned: plan.toolOwned.map(to1904), summary: { ...plan.summary, cells: plan.summary.cells.map(to1904) } };
 
   // tool-owned cells, sheet by sheet
   const bySheet = new Map<string, CellWrite[]>();

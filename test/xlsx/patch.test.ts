@@ -279,6 +279,19 @@ describe('patchXlsx edge cases in the sheet XML', () => {
     expect(out.text('xl/worksheets/sheet1.xml')).toMatch(/<c r="A1" s="\d+"><v>0.5<\/v><\/c>/);
   });
 
+  test('a date written into a 1904-system workbook reads back as the same date', async () => {
+    const bytes = buildPackage({ workbookPr: '<workbookPr date1904="1"/>', sheets: [{ name: 'S', xml: '' }] });
+    const out = patchXlsx(bytes, {
+      toolOwned: [write('S', 'A1', { value: { kind: 'date', serial: 46303 }, numberFormat: 'yyyy-mm-dd' })],
+      summary: { name: '汇总', cells: [{ sheet: '汇总', row: 1, col: 1, value: { kind: 'date', serial: 46303 }, numberFormat: 'yyyy-mm-dd' }], columnWidths: [] },
+    });
+    expect(cellsByRef(parts(out).text('xl/worksheets/sheet1.xml')).get('A1')).toMatch(/<v>44841<\/v>/);
+    const { view, date1904 } = await readXlsx(out);
+    expect(date1904).toBe(true);
+    expect(view.sheet('S')!.cell(1, 1).value).toEqual({ kind: 'date', serial: 46303 });
+    expect(view.sheet('汇总')!.cell(1, 1).value).toEqual({ kind: 'date', serial: 46303 });
+  });
+
   test('writing to a sheet the workbook lacks is a programming error, not a silent no-op', () => {
     const bytes = buildPackage({ sheets: [{ name: 'S', xml: '' }] });
     expect(() => patchXlsx(bytes, { toolOwned: [write('无此表', 'A1', {})], summary: emptySummary })).toThrow(/无此表/);
