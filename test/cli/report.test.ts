@@ -1,0 +1,180 @@
+/**
+ * `check DIR --report OUT.xlsx|OUT.html`: one review table, returns that need a call first (unreadable, errors, lowest
+ * completeness, most behind), each return's findings below; the HTML self-contained with every user text escaped.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { text, type CellValue } from '../../src/engine/cell';
+import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
+import { standardTemplate } from '../../src/engine/template/load';
+import type { SheetView } from '../../src/engine/workbook';
+import { compareRows, type ReviewRow } from '../../src/cli/report/model';
+import { esc } from '../../src/cli/report/html';
+import { readXlsx } from '../../src/xlsx';
+import { cleanReturn, colOf, rowOf, runCli, tempDir, textFileBytes, writeReturn } from './helpers';
+
+const tpl = standardTemplate();
+const plans = tpl.indicators.filter((i) => i.plan);
+const XSS = '<script>alert("x")</script>&县';
+let dir: string;
+let cleanup: () => void;
+
+function blankOut(v: MemoryWorkbook, sheet: string, code: string, label: string): void {
+  v.sheet(sheet)!.set(rowOf(v, sheet, code), colOf(v, sheet, label), { value: { kind: 'blank' } });
+}
+
+const str = (v: CellValue): string | null => (v.kind === 'text' ? v.value : null);
+
+function column(s: SheetView, header: number, col: number, rows: number): (string | null)[] {
+  return Array.from({ length: rows }, (_, i) => str(s.cell(header + 1 + i, col).value));
+}
+
+beforeAll(async () => {
+  ({ dir, cleanup } = tempDir('fulian-report-'));
+  const r = join(dir, 'returns');
+  mkdirSync(r);
+  await writeReturn(join(r, 'a-clean.xlsx'), cleanReturn({ seed: 41, unit: '甲县' }));
+  // Behind: every plan three times larger, so each 完成年计划 falls under 序时进度 (75% in Q3).
+  const behind = cleanReturn({ seed: 42, unit: '乙县' });
+  for (const p of plans) {
+    const s = behind.sheet(p.sheet)!;
+    const at = { row: rowOf(behind, p.sheet, p.code), col: colOf(behind, p.sheet, '年计划') };
+    const v = s.cell(at.row, at.col).value;
+    if (v.kind === 'number') s.set(at.row, at.col, { value: { kind: 'number', value: v.value * 3 } });
+  }
+  await writeReturn(join(r, 'b-behind.xlsx'), behind);
+  const oneError = cleanReturn({ seed: 43, unit: '丙县' });
+  oneError.sheet('创业就业')!.set(rowOf(oneError, '创业就业', 'A03'), colOf(oneError, '创业就业', '第一季度'), { value: text('无') });
+  await writeReturn(join(r, 'c-error.xlsx'), oneError);
+  const threeErrors = cleanReturn({ seed: 44, unit: '丁县' });
+  for (const code of ['B08', 'C10', 'D01']) blankOut(threeErrors, tpl.indicators.find((i) => i.code === code)!.sheet, code, '第二季度');
+  await writeReturn(join(r, 'd-errors.xlsx'), threeErrors);
+  await writeReturn(join(r, 'e-xss.xlsx'), cleanReturn({ seed: 45, unit: XSS }));
+  writeFileSync(join(r, 'f-broken.xlsx'), textFileBytes());
+}, 60_000);
+
+afterAll(() => cleanup());
+
+describe('review report as .xlsx', () => {
+  it('lists every return, those that need a call first, and each return’s findings below', async () => {
+    const res = await runCli(['check', 'returns', '--report', 'review.xlsx'], { cwd: dir });
+    expect(res.code).toBe(2); // the broken file; the report is written all the same
+    const view = (await readXlsx(new Uint8Array(readFileSync(join(dir, 'review.xlsx'))))).view;
+    expect(view.sheetNames).toEqual(['审核表']);
+    const s = view.sheet('审核表')!;
+    const header = 3;
+    const labels = Array.from({ length: 8 + plans.length + 1 }, (_, i) => str(s.cell(header, i + 1).value));
+    expect(labels.slice(0, 8)).toEqual(['填报单位', '文件', '报告期', '完整率(%)', '错误数', '警告数', '序时进度(%)', '滞后指标数']);
+    expect(labels.slice(8, 8 + plans.length)).toEqual(plans.map((p) => `${p.code} ${p.name} 完成年计划(%)`));
+    const files = column(s, header, 2, 6);
+    expect(files.slice(0, 4)).toEqual(['returns/f-broken.xlsx', 'returns/d-errors.xlsx', 'returns/c-error.xlsx', 'returns/b-behind.xlsx']);
+    expect(new Set(files.slice(4))).toEqual(new Set(['returns/a-clean.xlsx', 'returns/e-xss.xlsx']));
+    expect(column(s, header, 1, 4)).toEqual([null, '丁县', '丙县', '乙县']);
+    // Counts and percents as numbers with the percent format.
+    expect(s.cell(header + 2, 5).value).toEqual({ kind: 'number', value: 3 });
+    expect(s.cell(header + 3, 5).value).toEqual({ kind: 'number', value: 1 });
+    const behindRow = header + 4;
+    expect(s.cell(behindRow, 7)).toEqual({ value: { kind: 'number', value: 0.75 }, numberFormat: '0.00%' });
+    expect(s.cell(behindRow, 8).value).toEqual({ kind: 'number', value: plans.length });
+    for (let j = 0; j < plans.length; j++) {
+      const c = s.cell(behindRow, 9 + j);
+      expect(c.numberFormat).toBe('0.00%');
+      expect((c.value as { value: number }).value).toBeLessThan(0.75);
+    }
+    expect(str(s.cell(header + 1, 9 + plans.length).value)).toMatch(/^无法读取：/);
+    // Findings below the table, in the same order.
+    const titles: string[] = [];
+    for (let r = header + 7; r <= s.rowCount; r++) {
+      const v = str(s.cell(r, 1).value);
+      if (v && v.includes(' · ')) titles.push(v);
+    }
+    expect(titles.slice(0, 3)).toEqual(['（未填单位） · returns/f-broken.xlsx · 0 个问题', '丁县 · returns/d-errors.xlsx · 3 个问题', '丙县 · returns/c-error.xlsx · 1 个问题']);
+    const ruleCells: string[] = [];
+    for (let r = 1; r <= s.rowCount; r++) if (str(s.cell(r, 2).value) === 'not-a-number') ruleCells.push(str(s.cell(r, 3).value)!);
+    expect(ruleCells).toEqual(['创业就业!E5']);
+    // A unit name with markup is plain text in the workbook.
+    expect(column(s, header, 1, 6)).toContain(XSS);
+  });
+
+  it('refuses a report name without .xlsx or .html before checking anything (exit 2)', async () => {
+    const r = await runCli(['check', 'returns', '--report', 'review.txt'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('.xlsx 或 .html');
+  });
+});
+
+describe('review report as .html', () => {
+  let html: string;
+  beforeAll(async () => {
+    await runCli(['check', 'returns', '--report', 'review.html'], { cwd: dir });
+    html = readFileSync(join(dir, 'review.html'), 'utf8');
+  });
+
+  it('is one self-contained file: no script, no external resource, a CSP that forbids fetching', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/<(link|img|iframe|object|embed)\b/i);
+    expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
+    expect(html).not.toMatch(/@import|url\(/i);
+    expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
+    expect(html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+    expect(html).toContain('@media (max-width:720px)');
+  });
+
+  it('escapes every user text and draws one bar per readable return', () => {
+    expect(html).toContain(esc(XSS));
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;县');
+    expect(html).not.toContain(XSS);
+    expect(html.match(/<rect class="bar/g)).toHaveLength(5);
+    expect(html.match(/<line class="tp"/g)).toHaveLength(5);
+    expect(html).toContain('class="bar behind"');
+  });
+
+  it('speaks English with --lang en', async () => {
+    await runCli(['check', 'returns', '--report', 'review-en.html', '--lang', 'en'], { cwd: dir });
+    const en = readFileSync(join(dir, 'review-en.html'), 'utf8');
+    expect(en).toContain('<html lang="en">');
+    expect(en).toContain('Review (returns that need a call first)');
+  });
+});
+
+describe('order of the review table', () => {
+  const row = (file: string, over: Partial<ReviewRow>): ReviewRow => ({
+    file,
+    error: null,
+    unit: file,
+    period: '2026Q3',
+    completeness: 1,
+    errors: 0,
+    warnings: 0,
+    timeProgress: 0.75,
+    plans: [],
+    behind: 0,
+    meanPercent: 0.8,
+    findings: [],
+    ...over,
+  });
+
+  it('puts unreadable files, then most errors, then lowest completeness, then most behind, then by file', () => {
+    const rows = [
+      row('ok-b', {}),
+      row('ok-a', {}),
+      row('behind', { meanPercent: 0.5, behind: 3 }),
+      row('little-behind', { meanPercent: 0.7, behind: 1 }),
+      row('incomplete', { completeness: 0.9, errors: 2 }),
+      row('very-incomplete', { completeness: 0.5, errors: 2 }),
+      row('many-errors', { errors: 9 }),
+      row('broken', { error: '不是 .xlsx 文件', completeness: null }),
+    ];
+    expect([...rows].sort(compareRows).map((r) => r.file)).toEqual([
+      'broken',
+      'many-errors',
+      'very-incomplete',
+      'incomplete',
+      'behind',
+      'little-behind',
+      'ok-a',
+      'ok-b',
+    ]);
+  });
+});
