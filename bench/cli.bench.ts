@@ -16,12 +16,13 @@ import type { CliIO } from '../src/cli/io';
 const RETURNS = 100;
 const FILL_RUNS = 15;
 
-const sink = (): CliIO => ({
+/** Output to nowhere; `jobs` sets FULIAN_RETURNS_JOBS (1 = one thread, like the reader alone; unset = worker pool). */
+const sink = (jobs?: number): CliIO => ({
   stdout: { write: () => true },
   stderr: { write: () => true },
   isTTY: false,
   stderrIsTTY: false,
-  env: {},
+  env: jobs === undefined ? {} : { FULIAN_RETURNS_JOBS: String(jobs) },
   cwd: process.cwd(),
 });
 
@@ -41,9 +42,9 @@ async function readAll(dir: string): Promise<number> {
   return performance.now() - t0;
 }
 
-async function checkAll(dir: string, json: boolean): Promise<number> {
+async function checkAll(dir: string, json: boolean, jobs?: number): Promise<number> {
   const t0 = performance.now();
-  const code = await run(['check', dir, ...(json ? ['--json'] : [])], sink());
+  const code = await run(['check', dir, ...(json ? ['--json'] : [])], sink(jobs));
   const ms = performance.now() - t0;
   if (code !== 0) throw new Error(`check over generated returns exited ${code}`);
   return ms;
@@ -67,29 +68,34 @@ export default async function bench(): Promise<void> {
     console.log(`generated ${RETURNS} returns (${(bytesTotal / RETURNS / 1024).toFixed(1)} KiB each) in ${(performance.now() - tGen).toFixed(0)} ms`);
 
     // Warm both paths once, then take the best of three of each (interleaved) to damp noise on a busy machine.
+    // The ratio compares like with like: check on one thread (FULIAN_RETURNS_JOBS=1) against the reader alone.
     await readAll(dir);
-    await checkAll(dir, true);
+    await checkAll(dir, true, 1);
     const reads: number[] = [];
     const checks: number[] = [];
     const humans: number[] = [];
+    const pooled: number[] = [];
     for (let k = 0; k < 3; k++) {
       reads.push(await readAll(dir));
-      checks.push(await checkAll(dir, true));
-      humans.push(await checkAll(dir, false));
+      checks.push(await checkAll(dir, true, 1));
+      humans.push(await checkAll(dir, false, 1));
+      pooled.push(await checkAll(dir, true));
     }
     const read = Math.min(...reads);
     const check = Math.min(...checks);
     const human = Math.min(...humans);
-    console.log(`read ${RETURNS} returns (readXlsx alone):      ${read.toFixed(0)} ms  (${(read / RETURNS).toFixed(1)} ms/return)`);
-    console.log(`check ${RETURNS} returns (run check --json):   ${check.toFixed(0)} ms  (${(check / RETURNS).toFixed(1)} ms/return)`);
-    console.log(`check ${RETURNS} returns (run check, stylish): ${human.toFixed(0)} ms`);
+    const pool = Math.min(...pooled);
+    console.log(`read ${RETURNS} returns (readXlsx alone):             ${read.toFixed(0)} ms  (${(read / RETURNS).toFixed(1)} ms/return)`);
+    console.log(`check ${RETURNS} returns (check --json, one thread):  ${check.toFixed(0)} ms  (${(check / RETURNS).toFixed(1)} ms/return)`);
+    console.log(`check ${RETURNS} returns (stylish, one thread):       ${human.toFixed(0)} ms`);
     console.log(`ratio check/read: ${(check / read).toFixed(2)}×  (target ≤ 1.25×)`);
+    console.log(`check ${RETURNS} returns (check --json, worker pool): ${pool.toFixed(0)} ms  (${(pool / read).toFixed(2)}× the reader alone)`);
 
     const one = join(dir, 'return-003.xlsx');
     const fills: number[] = [];
     for (let k = 0; k < FILL_RUNS + 2; k++) {
       const t0 = performance.now();
-      const code = await run(['fill', one, '-o', join(root, `filled-${k}.xlsx`)], sink());
+      const code = await run(['fill', one, '-o', join(root, `filled-${k}.xlsx`)], sink(1));
       const ms = performance.now() - t0;
       if (code !== 0) throw new Error(`fill exited ${code}`);
       if (k >= 2) fills.push(ms);
