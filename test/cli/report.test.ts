@@ -88,7 +88,7 @@ describe('review report as .xlsx', () => {
       const v = str(s.cell(r, 1).value);
       if (v && v.includes(' · ')) titles.push(v);
     }
-    expect(titles.slice(0, 3)).toEqual(['（未填单位） · returns/f-broken.xlsx · 0 个问题', '丁县 · returns/d-errors.xlsx · 3 个问题', '丙县 · returns/c-error.xlsx · 1 个问题']);
+    expect(titles.slice(0, 3)).toEqual(['（未填单位） · returns/f-broken.xlsx · 无法读取', '丁县 · returns/d-errors.xlsx · 3 个问题', '丙县 · returns/c-error.xlsx · 1 个问题']);
     const ruleCells: string[] = [];
     for (let r = 1; r <= s.rowCount; r++) if (str(s.cell(r, 2).value) === 'not-a-number') ruleCells.push(str(s.cell(r, 3).value)!);
     expect(ruleCells).toEqual(['创业就业!E5']);

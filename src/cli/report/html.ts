@@ -39,6 +39,7 @@ td.exceeded,td.on-track{color:var(--ok)}
 .findings section{border-top:1px solid var(--line);padding-top:4px}
 .findings td.msg{min-width:16em}
 a{color:var(--bar)}
+td.unit{min-width:7em}
 @media (max-width:720px){
   body{padding:10px}
   .wrap{border:0;overflow:visible}
@@ -81,7 +82,8 @@ function tableRow(model: ReviewModel, L: Labels, row: ReviewRow, i: number): str
       td(L.behind, String(row.behind), 'num'),
       ...model.planColumns.map((c, j) => {
         const p = row.plans[j];
-        return td(L.percentOf(c.code, c.name), p ? statusMark(L, p) : '—', `num ${p?.status ?? ''}`);
+        // On a phone the card's label is the indicator; the column's meaning is in the desktop header.
+        return td(`${c.code} ${c.name}`, p ? statusMark(L, p) : '—', `num ${p?.status ?? ''}`);
       }),
     );
   }
@@ -128,7 +130,7 @@ function chart(model: ReviewModel, L: Labels): string {
 
 function findingsSection(L: Labels, row: ReviewRow, i: number): string {
   const unit = row.unit ?? L.unknownUnit;
-  const head = `<h3>${esc(L.findingsOf(unit, row.file, row.findings.length))}</h3>`;
+  const head = `<h3>${esc(row.error !== null ? L.unreadableOf(unit, row.file) : L.findingsOf(unit, row.file, row.findings.length))}</h3>`;
   if (row.error !== null) return `<section id="r${i + 1}">${head}<p class="sev-error">${esc(`${L.unreadable}：${row.error}`)}</p></section>`;
   if (row.findings.length === 0) return `<section id="r${i + 1}">${head}<p class="muted">${esc(L.noFindings)}</p></section>`;
   const th = L.findingHeaders.map((h) => `<th>${esc(h)}</th>`).join('');

@@ -156,6 +156,7 @@ export const LABELS = {
     severity: { error: '错误', warning: '警告', info: '提示' },
     noFindings: '没有发现问题',
     findingsOf: (unit: string, file: string, n: number) => `${unit} · ${file} · ${n} 个问题`,
+    unreadableOf: (unit: string, file: string) => `${unit} · ${file} · 无法读取`,
     totals: (n: number, e: number, u: number, b: number) =>
       `共 ${n} 份报表：${e} 份有错误，${u} 份无法读取，${b} 份有指标滞后序时进度`,
     chart: '完成年计划（各计划指标平均）与序时进度',
@@ -183,6 +184,7 @@ export const LABELS = {
     severity: { error: 'error', warning: 'warning', info: 'info' },
     noFindings: 'No problems found',
     findingsOf: (unit: string, file: string, n: number) => `${unit} · ${file} · ${n} finding(s)`,
+    unreadableOf: (unit: string, file: string) => `${unit} · ${file} · unreadable`,
     totals: (n: number, e: number, u: number, b: number) =>
       `${n} returns: ${e} with errors, ${u} unreadable, ${b} with indicators behind time progress`,
     chart: 'Completion of the annual plan (mean over plan indicators) against time progress',

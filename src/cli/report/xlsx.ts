@@ -64,7 +64,7 @@ export function reviewWorkbook(model: ReviewModel): { book: MemoryWorkbook; bold
   r++;
   for (const row of model.rows) {
     const unit = row.unit ?? L.unknownUnit;
-    s.set(r, 1, t(L.findingsOf(unit, row.file, row.findings.length)));
+    s.set(r, 1, t(row.error !== null ? L.unreadableOf(unit, row.file) : L.findingsOf(unit, row.file, row.findings.length)));
     bold.push(r);
     r++;
     if (row.error !== null) {
