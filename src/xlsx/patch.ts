@@ -23,7 +23,7 @@ import { patchSheetXml } from './sheet-patch';
 import { MINIMAL_STYLES, StyleBook } from './styles';
 import { worksheetXml } from './worksheet';
 import { escapeAttr, findElement, NS, parseAttrs, prefixFor, rootPrefix, setAttr } from './xml';
-import { openPackage, text, utf8, writePackage, type ZipPackage } from './zip';
+import { noWorkbook, openPackage, text, utf8, writePackage, type ZipPackage } from './zip';
 
 const CT = '[Content_Types].xml';
 
@@ -54,7 +54,7 @@ class Pkg {
 export function patchXlsx(bytes: Uint8Array, plan: FillPlan): Uint8Array {
   const pkg = new Pkg(openPackage(bytes));
   const wb = workbookPart(pkg.z.parts, (n) => pkg.get(n));
-  if (!wb) throw xlsxError('no-workbook');
+  if (!wb) throw noWorkbook(pkg.z.parts);
   const wbRelsPath = relsPathFor(wb);
   const wbXml0 = pkg.get(wb)!;
   const wbRels0 = pkg.get(wbRelsPath) ?? emptyRels();

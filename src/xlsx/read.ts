@@ -21,7 +21,7 @@ import type { WorkbookView } from '../engine/workbook';
 import { xlsxError } from './errors';
 import { listSheets, parseRels, relsPathFor, workbookPart } from './opc';
 import { findElement, parseAttrs, rootPrefix } from './xml';
-import { DEFAULT_MAX_UNCOMPRESSED_BYTES, openPackage, text as partText, writePackage } from './zip';
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, noWorkbook, openPackage, text as partText, writePackage } from './zip';
 
 export interface LoadedWorkbook {
   view: WorkbookView;
@@ -49,7 +49,7 @@ function plainText(v: string | RichText): string {
 export async function readXlsx(bytes: Uint8Array, opts?: { maxUncompressedBytes?: number }): Promise<LoadedWorkbook> {
   const pkg = openPackage(bytes, opts?.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES);
   const wb = workbookPart(pkg.parts, (n) => partText(pkg.parts.get(n)));
-  if (!wb) throw xlsxError('no-workbook');
+  if (!wb) throw noWorkbook(pkg.parts);
   const wbXml = partText(pkg.parts.get(wb))!;
   const sheets = listSheets(wbXml, wb, parseRels(partText(pkg.parts.get(relsPathFor(wb)))));
   if (!sheets.some((s) => s.type?.endsWith('/worksheet'))) throw xlsxError('empty');

@@ -2,7 +2,7 @@
  * Opening and writing the zip package with fflate, refusing damaged or hostile input before inflating anything.
  */
 import { inflateSync, strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
-import { xlsxError } from './errors';
+import { xlsxError, type XlsxError } from './errors';
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 /** Deflate cannot do much better than ~1030:1; a declared ratio above this on a big entry is a lie or a bomb. */
@@ -163,6 +163,12 @@ export function openPackage(bytes: Uint8Array, maxUncompressedBytes = DEFAULT_MA
     parts.set(e.name, data);
   }
   return { names, parts };
+}
+
+/** The error for a zip without a workbook part, naming the binary .xlsb format when that is what it is. */
+export function noWorkbook(parts: ReadonlyMap<string, Uint8Array>): XlsxError {
+  if (parts.has('xl/workbook.bin')) return xlsxError('not-xlsx', 'a binary .xlsb workbook; save it as .xlsx (二进制 .xlsb 格式，请另存为 .xlsx)');
+  return xlsxError('no-workbook');
 }
 
 /** A fixed timestamp keeps the output deterministic for the same input. */

@@ -88,6 +88,13 @@ describe('damaged or hostile files are refused with XlsxError and the right reas
     expect((await reasonOf(docx)).reason).toBe('no-workbook');
   });
 
+  test('a binary .xlsb workbook → not-xlsx, naming the format', async () => {
+    const xlsb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.bin': new Uint8Array([0x83, 0x01, 0x00]) });
+    const r = await reasonOf(xlsb);
+    expect(r.reason).toBe('not-xlsx');
+    expect(r.message).toMatch(/\.xlsb/);
+  });
+
   test('a workbook without worksheets → empty', async () => {
     expect((await reasonOf(buildPackage({ sheets: [] }))).reason).toBe('empty');
   });
