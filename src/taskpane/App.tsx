@@ -5,6 +5,8 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
+  Tab,
+  TabList,
   ToggleButton,
 } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Dismiss20Regular, Highlight20Regular, TableEdit20Regular } from '@fluentui/react-icons';
@@ -16,6 +18,9 @@ import { Completeness } from './components/Completeness';
 import { FindingsList } from './components/FindingsList';
 import { Header } from './components/Header';
 import { IndicatorProgress } from './components/IndicatorProgress';
+import { PreviousReturn, type PickedPrevious } from './components/PreviousReturn';
+import { SummaryPanel } from './components/SummaryPanel';
+import { summaryStrings } from './components/summary-strings';
 import type { CheckOutcome, WorkbookHost } from './host';
 import { uiStrings } from './i18n';
 
@@ -54,6 +59,8 @@ export function App({ host, template, lang = 'zh-CN' }: AppProps) {
   const [error, setError] = useState<string | null>(null);
   const [marked, setMarked] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  const [tab, setTab] = useState<'check' | 'summary'>('check');
+  const [previous, setPrevious] = useState<PickedPrevious | null>(null);
   const mounted = useRef(true);
   const running = useRef(false);
 
@@ -82,10 +89,10 @@ export function App({ host, template, lang = 'zh-CN' }: AppProps) {
   }, []);
 
   const check = useCallback(async () => {
-    const result = await host.check(template, lang);
+    const result = await host.check(template, lang, previous ? { previous: previous.view } : undefined);
     if (mounted.current) setOutcome(result);
     return uiStrings(lang).announceChecked(result.report.counts);
-  }, [host, template, lang]);
+  }, [host, template, lang, previous]);
 
   useEffect(() => {
     void run('check', check);
@@ -181,7 +188,18 @@ export function App({ host, template, lang = 'zh-CN' }: AppProps) {
         {announcement}
       </div>
 
-      {report && outcome && (
+      <TabList
+        selectedValue={tab}
+        onTabSelect={(_, d) => setTab(d.value === 'summary' ? 'summary' : 'check')}
+        aria-label={summaryStrings(lang).tabsLabel}
+      >
+        <Tab value="check">{summaryStrings(lang).tabCheck}</Tab>
+        <Tab value="summary">{summaryStrings(lang).tabSummary}</Tab>
+      </TabList>
+
+      {tab === 'summary' && <SummaryPanel report={report} template={template} lang={lang} />}
+
+      {tab === 'check' && report && outcome && (
         <>
           <Completeness completeness={report.completeness} strings={strings} />
           <FindingsList findings={outcome.findings} sheetOrder={order} strings={strings} onSelect={onSelect} />
@@ -189,6 +207,14 @@ export function App({ host, template, lang = 'zh-CN' }: AppProps) {
             indicators={report.indicators}
             behindStatus={template.progress.statuses.behind}
             strings={strings}
+          />
+          <PreviousReturn
+            template={template}
+            lang={lang}
+            current={report}
+            previous={previous}
+            onChange={setPrevious}
+            disabled={busy}
           />
         </>
       )}

@@ -1,3 +1,4 @@
+import type { CheckOptions } from '../engine/check';
 import type { Finding, Lang } from '../engine/findings';
 import type { ReturnReport } from '../engine/report';
 import type { Template } from '../engine/template/schema';
@@ -14,8 +15,11 @@ export interface CheckOutcome {
  * host as a prop and never import Office themselves, so tests and the preview can hand them another one.
  */
 export interface WorkbookHost {
-  /** Reads what a check needs (one context.sync; two when a template sheet is missing) and runs the engine. */
-  check(template: Template, lang: Lang): Promise<CheckOutcome>;
+  /**
+   * Reads what a check needs (one context.sync; two when a template sheet is missing) and runs the engine;
+   * `options.previous` (the previous quarter's return, read from a file) adds the revisions since last quarter.
+   */
+  check(template: Template, lang: Lang, options?: CheckOptions): Promise<CheckOutcome>;
   /** Writes the tool-owned formulas and the 汇总 sheet planned from the last check, in one context.sync. */
   fill(template: Template): Promise<void>;
   /** Activates the sheet, then selects the cell (or the sheet's A1 when cell is null). */

@@ -57,6 +57,7 @@ describe('task pane accessibility', () => {
       '完整率',
       '问题清单',
       '年计划完成进度',
+      '与上期报表比对',
     ]);
     expect(screen.getByRole('status')).toHaveAttribute('aria-live', 'polite');
     expect(screen.getByRole('group', { name: '操作' })).toBeInTheDocument();
