@@ -127,7 +127,8 @@ const ACTION_OVERHEAD = 96;
 
 interface Op {
   readonly size: number;
-  readonly writes: boolean;
+  /** 'values' when cells' values or formulas (or sheets) changed: recalculate; 'format' only redraws. */
+  readonly writes: 'values' | 'format' | false;
   run(): void;
 }
 
@@ -171,18 +172,16 @@ export class RequestContext {
         'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
       );
     }
-    let wrote = false;
+    let wrote: 'values' | 'format' | false = false;
     try {
       for (const o of nullables) o._settleNull();
       for (const op of ops) {
         op.run();
-        wrote ||= op.writes;
+        if (op.writes === 'values' || (op.writes === 'format' && wrote === false)) wrote = op.writes;
       }
     } finally {
-      if (wrote) {
-        model.recalc();
-        model.notify();
-      }
+      if (wrote === 'values') model.recalc();
+      if (wrote) model.notify();
     }
   }
 }
@@ -317,8 +316,12 @@ export abstract class ClientObject<T = unknown> {
   }
 
   /** Queues an action; `size` is its payload (its arguments as JSON). */
-  protected act(args: unknown, writes: boolean, run: () => void): void {
-    this.context.enqueue({ size: ACTION_OVERHEAD + utf8Length(JSON.stringify(args ?? null)), writes, run });
+  protected act(args: unknown, writes: boolean | 'format', run: () => void): void {
+    this.context.enqueue({
+      size: ACTION_OVERHEAD + utf8Length(JSON.stringify(args ?? null)),
+      writes: writes === true ? 'values' : writes,
+      run,
+    });
   }
 
   toJSON(): Record<string, unknown> {
@@ -755,7 +758,7 @@ export class Range extends ClientObject<RangeTarget> {
     return this.get('numberFormat');
   }
   set numberFormat(v: unknown[][]) {
-    this.act({ numberFormat: v }, true, () => {
+    this.act({ numberFormat: v }, 'format', () => {
       const t = this.required();
       this.forEachInput('numberFormat', t, v, (r, c, x) => {
         if (x === null) return;
@@ -911,7 +914,7 @@ export class RangeFormat extends ClientObject<RangeTarget> {
   }
   /** Points, like Office. */
   set columnWidth(points: number) {
-    this.act({ columnWidth: points }, true, () => {
+    this.act({ columnWidth: points }, 'format', () => {
       const t = this.required();
       if (!(points >= 0)) throw badArgument('RangeFormat.columnWidth');
       for (let c = t.range.start.col; c <= t.range.end.col; c++) t.sheet.columnWidths.set(c, points);
@@ -943,7 +946,7 @@ export class RangeFont extends ClientObject<RangeTarget> {
     };
   }
   private setAll(prop: 'bold' | 'italic' | 'fontColor', v: unknown): void {
-    this.act({ [prop]: v }, true, () => {
+    this.act({ [prop]: v }, 'format', () => {
       const t = this.required();
       for (const [r, c] of cellsOf(t, 'setting a font')) {
         const format = { ...t.sheet.cell(r, c).format, [prop]: v };
@@ -982,7 +985,7 @@ export class RangeFill extends ClientObject<RangeTarget> {
     return this.get('color');
   }
   set color(v: string | null) {
-    this.act({ color: v }, true, () => {
+    this.act({ color: v }, 'format', () => {
       const t = this.required();
       if (v === null || v === undefined) throw badArgument('RangeFill.color', 'null is not a valid input for RangeFill.color.');
       const fill = normalizeColor(v);
@@ -992,7 +995,7 @@ export class RangeFill extends ClientObject<RangeTarget> {
     });
   }
   clear(): void {
-    this.act(null, true, () => {
+    this.act(null, 'format', () => {
       const t = this.required();
       for (const [r, c] of cellsOf(t, 'clearing a fill')) {
         const { fill: _drop, ...format } = t.sheet.cell(r, c).format;
@@ -1055,7 +1058,7 @@ export class ConditionalFormatCollection extends ClientObject<RangeTarget> {
   add(type: FakeConditionalFormatType): ConditionalFormat {
     let created: CfTarget | undefined;
     const item = new ConditionalFormat(this.context, () => created ?? throwNotFound('conditional format'), false);
-    this.act({ type }, true, () => {
+    this.act({ type }, 'format', () => {
       const t = this.required();
       const cf: FakeConditionalFormat = {
         id: this.context.runtime.model.newConditionalFormatId(),
@@ -1103,7 +1106,7 @@ export class ConditionalFormatCollection extends ClientObject<RangeTarget> {
   }
 
   clearAll(): void {
-    this.act(null, true, () => {
+    this.act(null, 'format', () => {
       const t = this.required();
       t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !overlaps(cf.range, t.range));
     });
@@ -1158,7 +1161,7 @@ export class ConditionalFormat extends ClientObject<CfTarget> {
     return new Range(this.context, () => ({ sheet: this.required().sheet, range: this.required().cf.range }), false);
   }
   delete(): void {
-    this.act(null, true, () => {
+    this.act(null, 'format', () => {
       const t = this.required();
       t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((c) => c !== t.cf);
     });
@@ -1194,7 +1197,7 @@ export class ConditionalFormatRule extends ClientObject<CfTarget> {
     return this.get('formula');
   }
   set formula(v: string) {
-    this.act({ formula: v }, true, () => {
+    this.act({ formula: v }, 'format', () => {
       const t = this.required();
       if (!isValidFormula(v)) throw badArgument('ConditionalFormatRule.formula');
       t.cf.formula = v.startsWith('=') ? v : `=${v}`;
@@ -1231,12 +1234,12 @@ export class ConditionalRangeFill extends ClientObject<CfTarget> {
     return this.get('color');
   }
   set color(v: string | null) {
-    this.act({ color: v }, true, () => {
+    this.act({ color: v }, 'format', () => {
       this.required().cf.fill = normalizeColor(v) ?? null;
     });
   }
   clear(): void {
-    this.act(null, true, () => {
+    this.act(null, 'format', () => {
       this.required().cf.fill = null;
     });
   }
@@ -1253,7 +1256,7 @@ export class ConditionalRangeFont extends ClientObject<CfTarget> {
     return this.get('color');
   }
   set color(v: string | null) {
-    this.act({ color: v }, true, () => {
+    this.act({ color: v }, 'format', () => {
       this.required().cf.fontColor = normalizeColor(v) ?? null;
     });
   }
@@ -1261,7 +1264,7 @@ export class ConditionalRangeFont extends ClientObject<CfTarget> {
     return this.get('bold');
   }
   set bold(v: boolean | null) {
-    this.act({ bold: v }, true, () => {
+    this.act({ bold: v }, 'format', () => {
       this.required().cf.bold = v;
     });
   }

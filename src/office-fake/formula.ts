@@ -46,8 +46,18 @@ type Tok =
 
 class ParseError extends Error {}
 
-const CELL = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})/;
-const COLS = /^\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})(?![A-Za-z0-9(])/;
+// Sticky patterns, matched in place (no slicing of the rest of the formula at every token).
+const CELL = /\$?([A-Za-z]{1,3})\$?(\d{1,7})/y;
+const COLS = /\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})(?![A-Za-z0-9(])/y;
+const ERROR_LITERAL = /#[A-Z0-9/_]+[!?]?/iy;
+const NUMBER = /(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/iy;
+const SHEET_PREFIX = /([^\s!'"(),:+\-*/^&=<>%#]+)!/uy;
+const WORD = /[A-Za-z_][A-Za-z0-9_.]*/y;
+
+function execAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {
+  re.lastIndex = pos;
+  return re.exec(s);
+}
 
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
@@ -79,7 +89,7 @@ function tokenize(src: string): Tok[] {
       continue;
     }
     if (ch === '#') {
-      const m = /^#[A-Z0-9/_]+[!?]?/i.exec(s.slice(i));
+      const m = execAt(ERROR_LITERAL, s, i);
       const code = m?.[0].toUpperCase();
       if (!code || !isErrorCode(code)) throw new ParseError('bad error literal');
       out.push({ t: 'err', v: code });
@@ -87,7 +97,7 @@ function tokenize(src: string): Tok[] {
       continue;
     }
     if (/[0-9.]/.test(ch)) {
-      const m = /^(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/i.exec(s.slice(i));
+      const m = execAt(NUMBER, s, i);
       if (!m) throw new ParseError('bad number');
       out.push({ t: 'num', v: Number(m[0]) });
       i += m[0].length;
@@ -116,14 +126,13 @@ function tokenize(src: string): Tok[] {
       sheet = name;
       j++;
     } else {
-      const m = /^([^\s!'"(),:+\-*/^&=<>%#]+)!/u.exec(s.slice(i));
+      const m = execAt(SHEET_PREFIX, s, i);
       if (m) {
         sheet = m[1];
         j = i + m[0].length;
       }
     }
-    const rest = s.slice(j);
-    const cols = COLS.exec(rest);
+    const cols = execAt(COLS, s, j);
     if (cols) {
       const c1 = columnIndex(cols[1]!);
       const c2 = columnIndex(cols[2]!);
@@ -131,15 +140,15 @@ function tokenize(src: string): Tok[] {
       i = j + cols[0].length;
       continue;
     }
-    const c = CELL.exec(rest);
-    if (c && !/^[A-Za-z0-9_(]/.test(rest.slice(c[0].length))) {
+    const c = execAt(CELL, s, j);
+    if (c && !/[A-Za-z0-9_(]/.test(s[j + c[0].length] ?? '')) {
       let r1 = Number(c[2]);
       let c1 = columnIndex(c[1]!);
       let r2 = r1;
       let c2 = c1;
       let k = j + c[0].length;
       if (s[k] === ':') {
-        const d = CELL.exec(s.slice(k + 1));
+        const d = execAt(CELL, s, k + 1);
         if (!d) throw new ParseError('bad range');
         r2 = Number(d[2]);
         c2 = columnIndex(d[1]!);
@@ -152,11 +161,12 @@ function tokenize(src: string): Tok[] {
       continue;
     }
     if (sheet !== undefined) throw new ParseError('bad reference after sheet name');
-    const w = /^[A-Za-z_][A-Za-z0-9_.]*/.exec(rest);
+    const w = execAt(WORD, s, j);
     if (w) {
       const word = w[0];
-      const after = s.slice(i + word.length).trimStart();
-      if (after.startsWith('(')) {
+      let after = i + word.length;
+      while (s[after] === ' ') after++;
+      if (s[after] === '(') {
         out.push({ t: 'fn', v: word.toUpperCase() });
       } else if (/^(TRUE|FALSE)$/i.test(word)) {
         out.push({ t: 'bool', v: word.toUpperCase() === 'TRUE' });
@@ -329,7 +339,7 @@ export function parseFormula(formula: string): Node {
     } catch (e) {
       hit = e instanceof ParseError ? e : new ParseError(String(e));
     }
-    if (parseCache.size > 5000) parseCache.clear();
+    if (parseCache.size > 50_000) parseCache.clear();
     parseCache.set(src, hit);
   }
   if (hit instanceof ParseError) throw hit;
