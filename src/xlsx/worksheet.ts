@@ -37,18 +37,19 @@ export function worksheetXml(sheet: NewSheet, styles: StyleBook): string {
     maxRow = Math.max(maxRow, c.row);
     maxCol = Math.max(maxCol, c.col);
   }
-  let data = '';
+  const out: string[] = [];
   for (const r of [...rows.keys()].sort((a, b) => a - b)) {
     const list = rows.get(r)!.sort((a, b) => a.col - b.col);
-    data += `<row r="${r}">`;
+    out.push(`<row r="${r}">`);
     for (const c of list) {
       let numberFormat = c.numberFormat;
       if (numberFormat === undefined && c.value.kind === 'date') numberFormat = 'yyyy-mm-dd';
       const s = numberFormat !== undefined || c.bold ? styles.xfFor(0, { numberFormat, bold: c.bold }) : undefined;
-      data += cellXml(c.row, c.col, c.value, c.formula, { s, noCachedValues: sheet.noCachedValues });
+      out.push(cellXml(c.row, c.col, c.value, c.formula, { s, noCachedValues: sheet.noCachedValues }));
     }
-    data += '</row>';
+    out.push('</row>');
   }
+  const data = out.join('');
   const dim = maxRow && maxCol ? formatRange({ start: { row: 1, col: 1 }, end: { row: maxRow, col: maxCol } }) : 'A1';
   let views = '<sheetViews><sheetView workbookViewId="0"/></sheetViews>';
   if (sheet.freezeBelowRow && sheet.freezeBelowRow > 1) {
