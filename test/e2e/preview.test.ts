@@ -30,6 +30,8 @@ let findingsZh: Finding[];
 let findingsEn: Finding[];
 /** Indicators whose 年计划 and quarter cells (and, for a rate, its parts') hold only numbers or blanks. */
 let plainInputs: Set<string>;
+/** What `webpack --mode production` printed ('' when FULIAN_E2E_REUSE_BUILD reused an earlier build). */
+let buildOutput = '';
 
 jest.setTimeout(60_000);
 
@@ -41,6 +43,7 @@ beforeAll(async () => {
     process.stdout.write(`reusing the build in ${out}\n`);
   } else {
     const build = await buildWeb(out);
+    buildOutput = build.output;
     process.stdout.write(`production build in ${(build.ms / 1000).toFixed(1)} s\n`);
   }
   ({ server, origin } = await serveStatic(out));
@@ -136,6 +139,16 @@ async function axeSeriousViolations(): Promise<{ id: string; impact: string; nod
 }
 
 describe('browser preview (production build, Chromium)', () => {
+  it('builds both pages, printing every asset with its size and no warning', () => {
+    if (process.env.FULIAN_E2E_REUSE_BUILD === '1' && buildOutput === '') return;
+    for (const name of [/taskpane\.[0-9a-f]+\.js/, /preview\.[0-9a-f]+\.js/, /exceljs\.[0-9a-f]+\.js/, /taskpane\.html/,
+      /preview\.html/, /index\.html/, /manifest\.xml/, /assets\/sample-return\.xlsx/]) {
+      expect(buildOutput).toMatch(new RegExp(`asset ${name.source} [\\d.]+ (bytes|KiB|MiB)`));
+    }
+    expect(buildOutput).toMatch(/compiled successfully/);
+    expect(buildOutput).not.toMatch(/WARNING|ERROR/);
+  });
+
   it('opens on the sample return and lists its findings, zh-CN first', async () => {
     expect(findingsZh.length).toBeGreaterThanOrEqual(10);
     await page.goto(`${origin}/preview.html`);
