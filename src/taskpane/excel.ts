@@ -79,7 +79,8 @@ export function sheetFromRange(
       const fmt = typeof fmtRaw === 'string' && fmtRaw !== '' && fmtRaw !== 'General' ? fmtRaw : undefined;
       const formula = typeof f === 'string' && f.startsWith('=') && f !== v ? f : undefined;
       const value = cellValueOf(v, fmt);
-      if (value.kind === 'blank' && !formula) return;
+      // A formatted blank is kept (as blank) so fill knows a tool-owned cell formatted as Text.
+      if (value.kind === 'blank' && !formula && !fmt) return;
       const cell: Cell = { value, ...(formula ? { formula } : {}), ...(fmt ? { numberFormat: fmt } : {}) };
       sheet.set(start.row + r, start.col + c, cell);
     });
@@ -499,8 +500,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
       const worksheets = context.workbook.worksheets;
       const reads = names.map((name) => {
         const sheet = worksheets.getItemOrNullObject(name);
-        // valuesOnly: a formatted blank carries nothing a check reads, and pre-formatted empty blocks would only inflate the payload.
-        const used = sheet.getUsedRangeOrNullObject(true);
+        // Not valuesOnly: formatted blanks come too, so fill knows a blank tool-owned cell formatted as Text (a
+        // formula typed there would stay text). The engine reads them as blanks.
+        const used = sheet.getUsedRangeOrNullObject(false);
         used.load(CHECK_LOAD);
         return { name, sheet, used };
       });
@@ -541,7 +543,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
       const reads = names.flatMap((name) => {
         const found = actual(name);
         if (found === undefined) return [];
-        const used = worksheets.getItem(found).getUsedRangeOrNullObject(true);
+        const used = worksheets.getItem(found).getUsedRangeOrNullObject(false);
         used.load(CHECK_LOAD);
         return [{ name, used }];
       });

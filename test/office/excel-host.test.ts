@@ -243,6 +243,22 @@ describe('fill', () => {
     expect(s.cell(3, 9).value.kind).toBe('number');
   });
 
+  test('also when that Text-formatted tool-owned cell is blank (formatted blanks are read too)', async () => {
+    const model = filledModel(3, 4);
+    const s = model.sheet('创业就业')!;
+    const lastRow = s.usedRange(true)!.end.row;
+    s.setCell(3, 9, { value: { kind: 'blank' }, formula: undefined, numberFormat: '@' }); // A01 累计, emptied
+    s.setCell(lastRow + 5, 12, { value: { kind: 'blank' }, numberFormat: '0.00' }); // a formatted blank below the data
+    open(model);
+    const host = createExcelHost();
+    const out = await host.check(template, 'zh-CN');
+    expect(out.findings.filter((f) => f.sheet === '创业就业')).toEqual([]);
+    await host.fill(template);
+    expect(s.cell(3, 9).formula).toMatch(/^=SUM\(/);
+    expect(s.cell(3, 9).numberFormat).toBe('General');
+    expect(s.cell(3, 9).value.kind).toBe('number');
+  });
+
   test('over the payload budget the writes split across syncs, each under the limit, with the same result', async () => {
     const small = filledModel(4, 9);
     const big = filledModel(4, 9);
