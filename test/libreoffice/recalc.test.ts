@@ -11,6 +11,8 @@ import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import type { Quarter, ReturnReport } from '../../src/engine/report';
 import type { SheetView, WorkbookView } from '../../src/engine/workbook';
 import { patchXlsx, readXlsx, writeNewXlsx } from '../../src/xlsx';
+import { a1 } from '../../src/engine/address';
+import { cellsByRef, parts } from '../fixtures/compare';
 import { buildRichWorkbook } from '../fixtures/rich-workbook';
 import { recalcInLibreOffice } from './soffice';
 
@@ -114,6 +116,8 @@ interface Case {
   report: ReturnReport;
   patched: Uint8Array;
   recalculated: WorkbookView;
+  /** The file as LibreOffice saved it. */
+  saved: Uint8Array;
   plan: FillPlan;
 }
 const cases: Record<string, Case> = {};
@@ -130,7 +134,7 @@ beforeAll(async () => {
     built[name] = { report, plan, patched: patchXlsx(bytes, wrongCache(plan)) };
   }
   const out = recalcInLibreOffice(Object.fromEntries(Object.entries(built).map(([n, b]) => [n, b.patched])));
-  for (const [name, b] of Object.entries(built)) cases[name] = { ...b, recalculated: (await readXlsx(out[name]!)).view };
+  for (const [name, b] of Object.entries(built)) cases[name] = { ...b, saved: out[name]!, recalculated: (await readXlsx(out[name]!)).view };
 });
 
 describe.each(Object.keys(SCENARIOS))('LibreOffice recalculates the filled %s return to the engine figures', (name) => {
@@ -185,6 +189,33 @@ describe.each(Object.keys(SCENARIOS))('LibreOffice recalculates the filled %s re
     }
     const rates = template.indicators.filter((i) => i.kind === 'rate').length;
     expect(compared).toBe(template.indicators.length * 3 - rates * 2);
+  });
+
+  test('a workbook saved by LibreOffice is patched again touching only the tool-owned cells', async () => {
+    const { saved, plan } = cases[name]!;
+    const again = patchXlsx(saved, plan);
+    const before = parts(saved);
+    const after = parts(again);
+    const owned = new Map<string, Set<string>>();
+    for (const w of plan.toolOwned) owned.set(w.sheet, (owned.get(w.sheet) ?? new Set()).add(a1(w.row, w.col)));
+    const names = [...before.text('xl/workbook.xml').matchAll(/<sheet name="([^"]+)"[^>]*r:id="([^"]+)"/g)];
+    const rels = before.text('xl/_rels/workbook.xml.rels');
+    let checked = 0;
+    for (const [, sheet, rid] of names) {
+      const target = new RegExp(`Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${rid}"`).exec(rels)![1]!;
+      const part = `xl/${target.replace(/^\/?xl\//, '')}`;
+      if (sheet === template.summary.sheet) continue;
+      const b = cellsByRef(before.text(part));
+      const a = cellsByRef(after.text(part));
+      for (const [r, xml] of b) {
+        if (owned.get(sheet!)?.has(r)) continue;
+        expect([sheet, r, a.get(r)]).toEqual([sheet, r, xml]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(300);
+    const v = (await readXlsx(again)).view;
+    expect(v.sheetNames.filter((n) => n === template.summary.sheet)).toHaveLength(1);
   });
 
   test('达标状态 of every two-plan row', () => {
