@@ -205,6 +205,17 @@ describe('fill', () => {
     expect(model.sheet('汇总')!.columnWidths.size).toBeGreaterThan(0);
   });
 
+  test.each([1, 2, 4] as const)('in Q%i too, every formula the plan writes evaluates to the engine figure', async (quarter) => {
+    const model = filledModel(quarter, 40 + quarter);
+    open(model);
+    const host = createExcelHost();
+    const out = await host.check(template, 'zh-CN');
+    const plan = planFill(model.toWorkbookView(), template, out.report);
+    await host.fill(template);
+    const n = expectValuesMatchEngine(model, plan.toolOwned) + expectValuesMatchEngine(model, plan.summary.cells, plan.summary.name);
+    expect(n).toBeGreaterThan(200);
+  });
+
   test('a second fill clears the old 汇总 and rewrites it in one sync; user cells keep value and format', async () => {
     const model = filledModel(2, 5);
     const fake = open(model);
