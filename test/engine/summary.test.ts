@@ -178,6 +178,15 @@ describe('draftSummary: blanks, periods, behind time progress', () => {
     expect(p.notes.join()).toContain('未填年计划，未写完成率：A09');
   });
 
+  it('with an unreadable 报告期 says 本期 and judges completeness by the quarter the engine used', () => {
+    const base = report(t, 2, { A01: { plan: 100, quarters: [10, 20, null, null] }, A03: { plan: 10, quarters: [1, null, null, null] } });
+    const r: ReturnReport = { ...base, period: null, periodText: '今年二季度', quarter: 2 };
+    const s = draftSummary(r, t, 'zh-CN');
+    expect(s.title).toBe('临夏县妇联本期数据摘要');
+    expect(para(s, '创业就业').text).toMatch(/^本期共培训妇女30人次，完成年计划的30\.00%。$/);
+    expect(para(s, '创业就业').notes.join()).toContain('A03技能培训班期数');
+  });
+
   it('drafts a part whose total is blank on its own, without a share', () => {
     const r = report(t, 1, { A07: { quarters: [12, null, null, null] } });
     const p = para(draftSummary(r, t, 'zh-CN'), '创业就业');

@@ -51,7 +51,8 @@ function unitOf(ctx: Ctx, ind: Indicator): string | null {
 function valueOf(ctx: Ctx, ind: Indicator): number | null {
   const f = ctx.figures.get(ind.code);
   if (!f || f.row === null || f.cumulative === null || !Number.isFinite(f.cumulative)) return null;
-  const q = ctx.report.period?.quarter;
+  // The quarter the engine used (from 报告期, or the last filled quarter when 报告期 is unreadable).
+  const q = ctx.report.period?.quarter ?? ctx.report.quarter;
   if (q !== undefined && ind.kind === 'flow' && f.quarters.slice(0, q).some((v) => v === null)) return null;
   if (q !== undefined && ind.kind === 'stock' && f.quarters[q - 1] === null) return null;
   return f.cumulative;
