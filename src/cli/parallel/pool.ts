@@ -10,7 +10,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { runTask, taskContext, type Task, type TaskResult, type TaskSetup } from './task';
+// Types only: the reader and the engine load in the workers (or, on the serial path, on first use), so the thread
+// that hands out work does not spend its time loading ExcelJS.
+import type { Task, TaskResult, TaskSetup } from './task';
 import type { WorkerRequest, WorkerResponse } from './worker';
 
 /** Below this many files, starting threads costs more than it saves (unless FULIAN_RETURNS_JOBS says otherwise). */
@@ -154,6 +156,7 @@ export async function mapInOrder<R extends TaskResult>(
   onCrash: (task: Task, error: Error) => R,
 ): Promise<void> {
   if (options.jobs <= 1 || tasks.length <= 1) {
+    const { runTask, taskContext } = await import('./task');
     const ctx = taskContext(options.setup);
     for (const [i, t] of tasks.entries()) {
       let r: R;
