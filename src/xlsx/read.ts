@@ -42,8 +42,10 @@ type ExcelValue =
   | { text: string | RichText; hyperlink: string }
   | { formula?: string; sharedFormula?: string; result?: unknown };
 
-function plainText(v: string | RichText): string {
-  return typeof v === 'string' ? v : v.richText.map((r) => r.text).join('');
+function plainText(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (v && typeof v === 'object' && Array.isArray((v as RichText).richText)) return (v as RichText).richText.map((r) => r.text ?? '').join('');
+  return v === null || v === undefined ? '' : String(v);
 }
 
 export async function readXlsx(bytes: Uint8Array, opts?: { maxUncompressedBytes?: number }): Promise<LoadedWorkbook> {
@@ -80,7 +82,7 @@ export async function readXlsx(bytes: Uint8Array, opts?: { maxUncompressedBytes?
     if (x instanceof Date) return Number.isNaN(x.getTime()) ? BLANK : { kind: 'date', serial: dateSerial(x) };
     if ('error' in x) return isErrorCode(x.error) ? cellError(x.error) : cellError('#VALUE!');
     if ('richText' in x) return text(plainText(x));
-    if ('hyperlink' in x) return text(plainText(x.text ?? ''));
+    if ('hyperlink' in x) return text(plainText(x.text));
     if ('formula' in x || 'sharedFormula' in x) return toValue(x.result);
     return BLANK;
   };

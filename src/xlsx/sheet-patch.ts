@@ -50,11 +50,8 @@ function scanCells(rowXml: string, p: string, row: number): CellTok[] {
     const tag = m[0].slice(0, m[0].indexOf('>') + 1);
     const r = parseAttrs(tag).get('r');
     let col = last + 1;
-    if (r) {
-      const mm = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(r);
-      if (mm && Number(mm[2]) === row) col = columnIndex(mm[1]!);
-      else if (mm) col = columnIndex(mm[1]!);
-    }
+    const mm = r ? /^\$?([A-Za-z]{1,3})\$?\d+$/.exec(r) : null;
+    if (mm) col = columnIndex(mm[1]!);
     last = col;
     out.push({ start: m.index, end: m.index + m[0].length, col, xml: m[0] });
   }
