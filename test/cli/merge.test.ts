@@ -276,6 +276,7 @@ describe('unit names that look like formulas', () => {
     mkdirSync(sub);
     await writeReturn(join(sub, '1.xlsx'), cleanReturn({ seed: 21, unit: '+某县妇联' }));
     await writeReturn(join(sub, '2.xlsx'), cleanReturn({ seed: 22, unit: '@某县' }));
+    await writeReturn(join(sub, '3.xlsx'), cleanReturn({ seed: 23, unit: '-某县' }));
     const unit = '=HYPERLINK("http://example.invalid","x")';
     const r = await runCli(['merge', 'eq', '-o', 'eq.xlsx', '--unit', unit], { cwd: dir });
     expect(r.code).toBe(0);
@@ -283,7 +284,7 @@ describe('unit names that look like formulas', () => {
     const cover = view.sheet(tpl.sheets.cover)!.cell(rowOf(view, tpl.sheets.cover, '填报单位'), 2);
     expect(cover).toEqual({ value: text(unit) });
     const units = view.sheet(UNITS_SHEET.name)!;
-    expect([units.cell(3, 1), units.cell(4, 1)]).toEqual([{ value: text('+某县妇联') }, { value: text('@某县') }]);
+    expect([units.cell(3, 1), units.cell(4, 1), units.cell(5, 1)]).toEqual([{ value: text('+某县妇联') }, { value: text('@某县') }, { value: text('-某县') }]);
     // And in the package itself: no <f> element anywhere on the cover, the name is a string cell.
     const zip = unzipSync(new Uint8Array(readFileSync(join(dir, 'eq.xlsx'))));
     const coverXml = strFromU8(zip['xl/worksheets/sheet1.xml']!);

@@ -74,6 +74,8 @@ export class TaskPool {
     const boot = { ...entry, tsx: entry.typescript ? require.resolve('tsx/cjs/api') : null };
     for (let i = 0; i < size; i++) {
       const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { boot, setup } });
+      // An idle worker never keeps the process alive (a caller that stops early cannot hang it); a busy one does.
+      worker.unref();
       const slot: Slot = { worker, busy: null, dead: false };
       worker.on('message', (msg: WorkerResponse) => this.settle(slot, msg));
       worker.on('error', (e) => this.fail(slot, e));
@@ -107,6 +109,7 @@ export class TaskPool {
       if (slot.dead || slot.busy !== null) continue;
       const next = this.queue.shift()!;
       slot.busy = next.id;
+      slot.worker.ref();
       slot.worker.postMessage({ id: next.id, task: next.task } satisfies WorkerRequest);
     }
     if (this.queue.length > 0 && this.slots.every((s) => s.dead)) {
@@ -122,6 +125,7 @@ export class TaskPool {
 
   private settle(slot: Slot, msg: WorkerResponse): void {
     slot.busy = null;
+    slot.worker.unref();
     const p = this.take(msg.id);
     if ('error' in msg) p?.reject(new Error(msg.error));
     else p?.resolve(msg.result as TaskResult);
