@@ -1274,6 +1274,7 @@ export class ConditionalRangeFont extends ClientObject<CfTarget> {
 
 export interface FakeExcel {
   run<R>(batch: (context: RequestContext) => Promise<R>): Promise<R>;
+  run<R>(objectOrOptions: unknown, batch: (context: RequestContext) => Promise<R>): Promise<R>;
   readonly RequestContext: new () => RequestContext;
   readonly ConditionalFormatType: Readonly<Record<string, FakeConditionalFormatType>>;
   readonly ClearApplyTo: Readonly<Record<'all' | 'formats' | 'contents', 'All' | 'Formats' | 'Contents'>>;
@@ -1289,7 +1290,10 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
     nullChaining: options.nullChaining ?? 'propagate',
   };
   return {
-    async run<R>(batch: (context: RequestContext) => Promise<R>): Promise<R> {
+    async run<R>(first: unknown, second?: (context: RequestContext) => Promise<R>): Promise<R> {
+      // Excel.run(batch), or Excel.run(objectOrOptions, batch) as Office also accepts.
+      const batch = (typeof first === 'function' ? first : second) as (context: RequestContext) => Promise<R>;
+      if (typeof batch !== 'function') throw badArgument('Excel.run', 'Excel.run needs a batch function.');
       const context = new RequestContext(runtime);
       const result = await batch(context);
       // Like Office, Excel.run flushes what the batch left queued (one more sync).

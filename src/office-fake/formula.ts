@@ -564,8 +564,8 @@ function roundHalfAway(x: number, digits: number): number {
   return (Math.sign(x) * Math.round(scaled)) / f;
 }
 
+/** Evaluates formulas of one sheet against a context (cycle detection and caching are the caller's, see model.recalc). */
 export class Evaluator {
-  /** Formula cells being evaluated, for cycle detection; set by the model. */
   constructor(
     private readonly ctx: EvalContext,
     private readonly sheet: string,
