@@ -189,6 +189,9 @@ describe('checkReturn(view, template, { previous })', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(PreviousReturnError);
       expect((e as PreviousReturnError).mismatch.reason).toBe('not-previous-quarter');
+      expect((e as Error).message).toBe(
+        '上期报表的报告期为2026年第1季度，应为本期（2026年第3季度）的上一季度2026年第2季度 (The previous return is for 2026Q1; expected 2026Q2, the quarter before 2026Q3)',
+      );
     }
   });
 });

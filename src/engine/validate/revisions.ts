@@ -41,7 +41,8 @@ export interface PreviousMismatch {
  */
 export class PreviousReturnError extends Error {
   constructor(readonly mismatch: PreviousMismatch) {
-    super(mismatch.message.en);
+    // Both languages: hosts that only show `message` still speak the user's.
+    super(`${mismatch.message['zh-CN']} (${mismatch.message.en})`);
     this.name = 'PreviousReturnError';
   }
 }
