@@ -1,0 +1,65 @@
+import fc from 'fast-check';
+import { parseRange } from '../../src/engine/address';
+import type { CellWrite } from '../../src/engine/fill-plan';
+import { batchWrites, estimatePayload, planExcelWrites, rectangles } from '../../src/taskpane/excel';
+
+const cellsArb = fc
+  .uniqueArray(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 12 })), {
+    selector: ([r, c]) => `${r}:${c}`,
+    maxLength: 200,
+  })
+  .map((pairs) =>
+    pairs.map(([row, col]): CellWrite => ({ sheet: '汇总', row, col, value: { kind: 'text', value: `v${row}-${col}` } })),
+  );
+
+describe('range-write planning (properties)', () => {
+  test('rectangles cover exactly the written cells, each once', () => {
+    fc.assert(
+      fc.property(cellsArb, (cells) => {
+        const seen = new Map<string, number>();
+        for (const rect of rectangles(cells)) {
+          for (let r = rect.range.start.row; r <= rect.range.end.row; r++) {
+            for (let c = rect.range.start.col; c <= rect.range.end.col; c++) {
+              const w = rect.cells[r - rect.range.start.row]![c - rect.range.start.col];
+              expect(w).toMatchObject({ row: r, col: c });
+              seen.set(`${r}:${c}`, (seen.get(`${r}:${c}`) ?? 0) + 1);
+            }
+          }
+        }
+        expect([...seen.keys()].sort()).toEqual(cells.map((w) => `${w.row}:${w.col}`).sort());
+        expect([...seen.values()].every((n) => n === 1)).toBe(true);
+      }),
+    );
+  });
+
+  test('batching under any budget keeps every value write after its number format, each batch within budget unless one row alone exceeds it', () => {
+    fc.assert(
+      fc.property(cellsArb, fc.integer({ min: 300, max: 20_000 }), (cells, budget) => {
+        const ops = planExcelWrites({ toolOwned: [], summary: { name: '汇总', cells, columnWidths: [] } }, true);
+        const batches = batchWrites(ops, budget);
+        const written = new Map<string, unknown>();
+        const formatted = new Set<string>();
+        for (const op of batches.flat()) {
+          if (op.kind === 'number-format') {
+            const range = parseRange(op.address);
+            op.rows.forEach((line, i) => line.forEach((_, j) => formatted.add(`${range.start.row + i}:${range.start.col + j}`)));
+          }
+          if (op.kind !== 'formulas') continue;
+          const range = parseRange(op.address);
+          op.rows.forEach((line, i) => line.forEach((_, j) => expect(formatted.has(`${range.start.row + i}:${range.start.col + j}`)).toBe(true)));
+          op.rows.forEach((line, i) =>
+            line.forEach((v, j) => written.set(`${range.start.row + i}:${range.start.col + j}`, v)),
+          );
+        }
+        expect(written.size).toBe(cells.length);
+        for (const w of cells) expect(written.get(`${w.row}:${w.col}`)).toBe(`v${w.row}-${w.col}`);
+        for (const b of batches) {
+          const size = b.reduce((n, o) => n + estimatePayload(o), 0);
+          if (b.length > 1) expect(size).toBeLessThanOrEqual(budget);
+        }
+        expect(batches.flat()[0]).toEqual({ kind: 'prepare-sheet', sheet: '汇总', exists: true });
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
