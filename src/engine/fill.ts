@@ -76,9 +76,9 @@ export function planFill(view: WorkbookView, template: Template, report: ReturnR
         const formula = cumulativeFormula(ind, layout, row, quarter, locate);
         if (formula) put(cumCol, formula, numOrBlank(f.cumulative), ind.kind === 'rate' ? pctFormat : undefined);
       }
-      if (ind.kind === 'rate') continue;
       const pctCol = col(layout, 'percentOfPlan');
-      if (pctCol !== undefined && cumCol !== undefined && owned.has('percentOfPlan')) {
+      // A rate has no annual plan, so no 完成年计划(%); 序时进度 is the same for every row.
+      if (ind.kind !== 'rate' && pctCol !== undefined && cumCol !== undefined && owned.has('percentOfPlan')) {
         const p = a1(row, planCol);
         put(pctCol, `=IF(N(${p})=0,"",${a1(row, cumCol)}/${p})`, numOrBlank(f.percentOfPlan), pctFormat);
       }
