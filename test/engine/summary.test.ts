@@ -220,6 +220,9 @@ describe('phrases are template data', () => {
     if (plain.ok) expect(para(draftSummary(report(t, 4, seedFigures), plain.template, 'zh-CN'), '创业就业').text).toContain('107.06%');
     const broken = parseTemplate({ ...data, phrases: { 'zh-CN': { periods: ['一季度'] } } });
     expect(broken.ok).toBe(false);
+    const typo = parseTemplate({ ...data, phrases: { 'zh-CN': { genric: '{name}{value}' } } });
+    expect(typo.ok).toBe(false);
+    if (!typo.ok) expect(typo.error).toMatch(/genric[\s\S]*phrases/);
   });
 
   it('drafts in English on request, from the same numbers', () => {

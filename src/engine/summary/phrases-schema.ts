@@ -27,7 +27,7 @@ export const indicatorPhraseSchema = z.object({
   partSeparator: text.optional(),
   /** true: never drafted (e.g. a rate already said as a share). */
   omit: z.boolean().optional(),
-});
+}).strict();
 
 export const phraseSetSchema = z.object({
   /** Summary title. */
@@ -63,6 +63,7 @@ export const phraseSetSchema = z.object({
       twoPlanNoData: text.optional(),
       item: text.optional(),
     })
+    .strict()
     .optional(),
   /** Unit wording: 人 → people (a unit missing here is written as in the template). */
   units: z.record(z.string(), text).optional(),
@@ -74,14 +75,18 @@ export const phraseSetSchema = z.object({
       twoPlanShare: z.number().int().min(0).max(6).optional(),
       value: z.number().int().min(0).max(6).optional(),
     })
+    .strict()
     .optional(),
   indicators: z.record(z.string(), indicatorPhraseSchema).optional(),
-});
+}).strict();
 
-export const phrasesSchema = z.object({
-  'zh-CN': phraseSetSchema.optional(),
-  en: phraseSetSchema.optional(),
-});
+/** Strict: a misspelt key (`genric`) is a template error naming its path, not a phrase silently ignored. */
+export const phrasesSchema = z
+  .object({
+    'zh-CN': phraseSetSchema.optional(),
+    en: phraseSetSchema.optional(),
+  })
+  .strict();
 
 export type PhraseSet = z.infer<typeof phraseSetSchema>;
 export type Phrases = z.infer<typeof phrasesSchema>;
