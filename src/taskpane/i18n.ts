@@ -40,6 +40,7 @@ export interface UiStrings {
   readonly noFindingsOfSeverity: (severity: string) => string;
   readonly sheetGroupLabel: (sheet: string, count: number) => string;
   readonly wholeSheet: string;
+  readonly showMore: (hidden: number) => string;
   /** Accessible name of a finding row (the row's visible parts in reading order). */
   readonly findingRowLabel: (severity: string, sheet: string, cell: string | null, message: string, rule: string) => string;
   readonly progressTitle: string;
@@ -81,6 +82,7 @@ const zh: UiStrings = {
   noFindingsOfSeverity: (s) => `没有${s}。`,
   sheetGroupLabel: (sheet, n) => `${sheet}（${n} 项）`,
   wholeSheet: '整表',
+  showMore: (n) => `显示其余 ${n} 项`,
   findingRowLabel: (severity, sheet, cell, message, rule) =>
     `${severity}，${sheet}${cell ? ` ${cell}` : ''}：${message}（${rule}）`,
   progressTitle: '年计划完成进度',
@@ -130,6 +132,7 @@ const en: UiStrings = {
   noFindingsOfSeverity: (s) => `No ${s.toLowerCase()}.`,
   sheetGroupLabel: (sheet, n) => `${sheet} (${plural(n, 'finding', 'findings')})`,
   wholeSheet: 'sheet',
+  showMore: (n) => `Show ${plural(n, 'more finding', 'more findings')}`,
   findingRowLabel: (severity, sheet, cell, message, rule) =>
     `${severity}, ${sheet}${cell ? ` ${cell}` : ''}: ${message} (${rule})`,
   progressTitle: 'Progress against the annual plan',

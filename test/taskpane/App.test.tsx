@@ -5,6 +5,9 @@ import type { Lang } from '../../src/engine/findings';
 import { App } from '../../src/taskpane/App';
 import { FakeHost, finding, sampleOutcome, template } from './fixtures';
 
+// Room for a loaded two-core CI machine: role queries compute accessible names over the whole pane.
+jest.setTimeout(30_000);
+
 function renderApp(host: FakeHost, lang?: Lang) {
   return render(
     <FluentProvider theme={webLightTheme}>

@@ -68,13 +68,17 @@ export const useFindingsListStyles = makeStyles({
       outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
     },
   },
+  more: {
+    alignSelf: 'flex-start',
+  },
   icon: {
     display: 'flex',
     paddingTop: tokens.spacingVerticalXXS,
   },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground1 },
-  info: { color: tokens.colorPaletteBlueForeground2 },
+  // Intent colours as Fluent's MessageBar uses them; the icons differ in shape too (circle, triangle, info).
+  error: { color: tokens.colorStatusDangerForeground1 },
+  warning: { color: tokens.colorStatusWarningForeground3 },
+  info: { color: tokens.colorBrandForeground1 },
   cell: {
     fontFamily: tokens.fontFamilyMonospace,
     fontWeight: tokens.fontWeightSemibold,

@@ -1,6 +1,6 @@
-import { Tab, TabList, mergeClasses } from '@fluentui/react-components';
+import { Button, Tab, TabList, mergeClasses } from '@fluentui/react-components';
 import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
-import { useId, useMemo, useState } from 'react';
+import { memo, useId, useMemo, useState } from 'react';
 import type { Finding, Severity } from '../../engine/findings';
 import type { Counts, UiStrings } from '../i18n';
 import { useFindingsListStyles } from './FindingsList.styles';
@@ -8,6 +8,9 @@ import { useFindingsListStyles } from './FindingsList.styles';
 export type SeverityFilter = 'all' | Severity;
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Rows shown per sheet before a "show the rest" button: a badly broken return can yield thousands of findings. */
+export const GROUP_LIMIT = 100;
 
 export interface FindingsListProps {
   readonly findings: readonly Finding[];
@@ -49,6 +52,35 @@ function SeverityIcon({ severity }: { severity: Severity }) {
   }
 }
 
+interface FindingRowProps {
+  readonly finding: Finding;
+  readonly strings: UiStrings;
+  readonly onSelect: (finding: Finding) => void;
+}
+
+/** One finding as a button: severity icon, cell, message and the dimmed rule id. Memoised: filtering keeps rows. */
+const FindingRow = memo(function FindingRow({ finding: f, strings, onSelect }: FindingRowProps) {
+  const styles = useFindingsListStyles();
+  return (
+    <button
+      type="button"
+      className={styles.row}
+      onClick={() => onSelect(f)}
+      aria-label={strings.findingRowLabel(strings.severityOne[f.severity], f.sheet, f.cell, f.message, f.rule)}
+      data-severity={f.severity}
+    >
+      <span className={mergeClasses(styles.icon, styles[f.severity])} aria-hidden="true">
+        <SeverityIcon severity={f.severity} />
+      </span>
+      <span className={mergeClasses(styles.cell, f.cell === null && styles.wholeSheet)}>{f.cell ?? strings.wholeSheet}</span>
+      <span className={styles.text}>
+        <span className={styles.message}>{f.message}</span>
+        <span className={styles.rule}>{f.rule}</span>
+      </span>
+    </button>
+  );
+});
+
 export function FindingsList({ findings, sheetOrder, strings, onSelect }: FindingsListProps) {
   const styles = useFindingsListStyles();
   const headingId = useId();
@@ -59,6 +91,9 @@ export function FindingsList({ findings, sheetOrder, strings, onSelect }: Findin
     [findings, filter],
   );
   const groups = useMemo(() => groupBySheet(shown, sheetOrder), [shown, sheetOrder]);
+  // A row keeps its key across filters (its place in the whole list), so switching severity only adds and removes.
+  const keys = useMemo(() => new Map(findings.map((f, i) => [f, i])), [findings]);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
@@ -87,29 +122,22 @@ export function FindingsList({ findings, sheetOrder, strings, onSelect }: Findin
           <section key={g.sheet} className={styles.group} aria-label={strings.sheetGroupLabel(g.sheet, g.findings.length)}>
             <h3 className={styles.groupHeading}>{strings.sheetGroupLabel(g.sheet, g.findings.length)}</h3>
             <ul className={styles.list}>
-              {g.findings.map((f, i) => (
-                <li key={`${f.rule}|${f.cell ?? ''}|${f.indicator ?? ''}|${i}`}>
-                  <button
-                    type="button"
-                    className={styles.row}
-                    onClick={() => onSelect(f)}
-                    aria-label={strings.findingRowLabel(strings.severityOne[f.severity], f.sheet, f.cell, f.message, f.rule)}
-                    data-severity={f.severity}
-                  >
-                    <span className={mergeClasses(styles.icon, styles[f.severity])} aria-hidden="true">
-                      <SeverityIcon severity={f.severity} />
-                    </span>
-                    <span className={mergeClasses(styles.cell, f.cell === null && styles.wholeSheet)}>
-                      {f.cell ?? strings.wholeSheet}
-                    </span>
-                    <span className={styles.text}>
-                      <span className={styles.message}>{f.message}</span>
-                      <span className={styles.rule}>{f.rule}</span>
-                    </span>
-                  </button>
+              {(expanded.has(g.sheet) ? g.findings : g.findings.slice(0, GROUP_LIMIT)).map((f) => (
+                <li key={keys.get(f)}>
+                  <FindingRow finding={f} strings={strings} onSelect={onSelect} />
                 </li>
               ))}
             </ul>
+            {!expanded.has(g.sheet) && g.findings.length > GROUP_LIMIT && (
+              <Button
+                appearance="subtle"
+                size="small"
+                className={styles.more}
+                onClick={() => setExpanded((e) => new Set(e).add(g.sheet))}
+              >
+                {strings.showMore(g.findings.length - GROUP_LIMIT)}
+              </Button>
+            )}
           </section>
         ))
       )}

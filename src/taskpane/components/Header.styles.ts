@@ -38,7 +38,7 @@ export const useHeaderStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
   },
   missing: {
-    color: tokens.colorPaletteRedForeground1,
+    color: tokens.colorStatusDangerForeground1,
     fontWeight: tokens.fontWeightRegular,
   },
 });

@@ -37,8 +37,8 @@ export const useIndicatorProgressStyles = makeStyles({
     borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorTransparentStroke}`,
   },
   behindItem: {
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorPaletteDarkOrangeBorder2}`,
-    backgroundColor: tokens.colorPaletteDarkOrangeBackground1,
+    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorStatusWarningBorderActive}`,
+    backgroundColor: tokens.colorStatusWarningBackground1,
   },
   labelRow: {
     display: 'flex',
@@ -59,7 +59,7 @@ export const useIndicatorProgressStyles = makeStyles({
     whiteSpace: 'nowrap',
   },
   behindText: {
-    color: tokens.colorPaletteDarkOrangeForeground1,
+    color: tokens.colorStatusWarningForeground2,
   },
   noPlan: {
     color: tokens.colorNeutralForeground3,
