@@ -122,8 +122,10 @@ export function utf8Length(s: string): number {
   return n;
 }
 
-/** Fixed overhead of one action in a request batch (ids, action type, object path), bytes. */
+/** Fixed overhead of one action in a request batch (ids, action type, object path id), bytes. */
 const ACTION_OVERHEAD = 96;
+/** An object path (method, parent, arguments) and its instantiate action, bytes. */
+const INSTANTIATE_OVERHEAD = 150;
 
 interface Op {
   readonly size: number;
@@ -135,7 +137,6 @@ interface Op {
 export class RequestContext {
   readonly workbook: Workbook;
   private queue: Op[] = [];
-  private readonly nullables: { _settleNull(): void }[] = [];
   /** Office's tracked-object API; a no-op here. */
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
 
@@ -148,22 +149,16 @@ export class RequestContext {
     this.queue.push(op);
   }
 
-  /** @internal */
-  watchNull(o: { _settleNull(): void }): void {
-    this.nullables.push(o);
-  }
-
   get pending(): number {
-    return this.queue.length + this.nullables.length;
+    return this.queue.length;
   }
 
   async sync(): Promise<void> {
     const ops = this.queue;
-    const nullables = this.nullables.splice(0);
     this.queue = [];
     const { stats, model, payloadLimit } = this.runtime;
     stats.syncCount++;
-    const size = 64 + ops.reduce((n, o) => n + o.size, 0) + nullables.length * ACTION_OVERHEAD;
+    const size = 64 + ops.reduce((n, o) => n + o.size, 0);
     stats.payloads.push(size);
     await Promise.resolve();
     if (size > payloadLimit) {
@@ -174,7 +169,6 @@ export class RequestContext {
     }
     let wrote: 'values' | 'format' | false = false;
     try {
-      for (const o of nullables) o._settleNull();
       for (const op of ops) {
         op.run();
         if (op.writes === 'values' || (op.writes === 'format' && wrote === false)) wrote = op.writes;
@@ -214,14 +208,24 @@ type Resolver<T> = () => T | null;
 export abstract class ClientObject<T = unknown> {
   /** @internal */ readonly _loaded = new Map<string, unknown>();
   private _isNull: boolean | undefined;
+  private _bound = false;
+  private _memo: T | null = null;
 
   constructor(
     readonly context: RequestContext,
     /** Returns the target, null for a null object; throws ItemNotFound when a required object is missing. */
     protected readonly resolver: Resolver<T>,
     protected readonly nullable: boolean,
+    /**
+     * Like Office, an object got by a method (getItem, getRange, *OrNullObject, …) is instantiated where it was
+     * created in the batch: it fails there when missing, and stays bound to what it found (a renamed sheet is the
+     * same sheet). Navigation properties (format, font, …) resolve through their parent.
+     */
+    instantiate = false,
   ) {
-    if (nullable) context.watchNull(this);
+    if (nullable || instantiate) {
+      context.enqueue({ size: INSTANTIATE_OVERHEAD, writes: false, run: () => this._instantiate() });
+    }
   }
 
   protected abstract get typeName(): string;
@@ -239,9 +243,12 @@ export abstract class ClientObject<T = unknown> {
   }
 
   /** @internal */
-  _settleNull(): void {
-    if (this._isNull !== undefined) return;
-    this._isNull = this.safeResolve() === null;
+  _instantiate(): void {
+    const t = this.nullable ? this.safeResolve() : this.resolver();
+    if (t === null && !this.nullable) throw notFound(this.typeName);
+    this._memo = t;
+    this._bound = true;
+    if (this.nullable) this._isNull = t === null;
   }
 
   private safeResolve(): T | null {
@@ -255,8 +262,9 @@ export abstract class ClientObject<T = unknown> {
     }
   }
 
-  /** The target now; null for a null object. */
+  /** The target now (as bound at instantiation, if it was); null for a null object. */
   protected target(): T | null {
+    if (this._bound) return this._memo;
     const t = this.safeResolve();
     if (this.nullable) this._isNull = t === null;
     return t;
@@ -370,6 +378,7 @@ export class Workbook extends ClientObject<WorkbookTarget> {
         return { sheet, range: parseAddress(sel.address) };
       },
       false,
+      true,
     );
   }
 }
@@ -408,7 +417,7 @@ export class WorksheetCollection extends ClientObject<FakeWorkbookModel> {
   }
 
   getItem(key: string): Worksheet {
-    return new Worksheet(this.context, () => findSheet(this.required(), key) ?? throwNotFound(`Worksheet '${key}'`), false);
+    return new Worksheet(this.context, () => findSheet(this.required(), key) ?? throwNotFound(`Worksheet '${key}'`), false, true);
   }
 
   getItemOrNullObject(key: string): Worksheet {
@@ -423,6 +432,7 @@ export class WorksheetCollection extends ClientObject<FakeWorkbookModel> {
         return (m.activeSheet !== null ? m.sheet(m.activeSheet) : undefined) ?? throwNotFound('active worksheet');
       },
       false,
+      true,
     );
   }
 
@@ -532,6 +542,7 @@ export class Worksheet extends ClientObject<SheetTarget> {
         return { sheet, range: address === undefined ? WHOLE_SHEET : parseAddress(address) };
       },
       this.nullable,
+      true,
     );
   }
 
@@ -546,6 +557,7 @@ export class Worksheet extends ClientObject<SheetTarget> {
         return { sheet, range: { start: a, end: a } };
       },
       this.nullable,
+      true,
     );
   }
 
@@ -558,6 +570,7 @@ export class Worksheet extends ClientObject<SheetTarget> {
         return { sheet, range: sheet.usedRange(valuesOnly) ?? { start: { row: 1, col: 1 }, end: { row: 1, col: 1 } } };
       },
       this.nullable,
+      true,
     );
   }
 
@@ -797,6 +810,7 @@ export class Range extends ClientObject<RangeTarget> {
         return { sheet: t.sheet, range: { start: a, end: a } };
       },
       this.nullable,
+      true,
     );
   }
 
@@ -1084,6 +1098,7 @@ export class ConditionalFormatCollection extends ClientObject<RangeTarget> {
         return cf ? { sheet: t.sheet, cf } : throwNotFound(`conditional format ${id}`);
       },
       false,
+      true,
     );
   }
 
@@ -1096,6 +1111,7 @@ export class ConditionalFormatCollection extends ClientObject<RangeTarget> {
         return cf ? { sheet: t.sheet, cf } : throwNotFound(`conditional format #${index}`);
       },
       false,
+      true,
     );
   }
 
@@ -1158,7 +1174,7 @@ export class ConditionalFormat extends ClientObject<CfTarget> {
     );
   }
   getRange(): Range {
-    return new Range(this.context, () => ({ sheet: this.required().sheet, range: this.required().cf.range }), false);
+    return new Range(this.context, () => ({ sheet: this.required().sheet, range: this.required().cf.range }), false, true);
   }
   delete(): void {
     this.act(null, 'format', () => {

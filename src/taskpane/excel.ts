@@ -278,9 +278,12 @@ function utf8(s: string): number {
   return n;
 }
 
-/** Office's JSON request for one write: the action envelope and object path (~160 bytes) plus its data. */
+/**
+ * Office's JSON request for one write, bytes: its data plus an envelope for the range's object path and instantiate
+ * action, the sheet's (counted every time, to stay on the safe side) and the set-property action (~420 bytes).
+ */
 export function estimatePayload(op: WriteOp): number {
-  const envelope = 160 + utf8(op.sheet) + op.kind.length;
+  const envelope = 420 + utf8(op.sheet) + op.kind.length;
   switch (op.kind) {
     case 'number-format':
     case 'formulas':
@@ -339,13 +342,27 @@ export function batchWrites(ops: readonly WriteOp[], budget = DEFAULT_PAYLOAD_BU
   return batches;
 }
 
-function queueWrite(context: Excel.RequestContext, op: WriteOp): void {
-  const sheet = context.workbook.worksheets.getItem(op.sheet);
+/**
+ * Queues one write. Sheets are got once per batch: in Office every proxy is an object path plus an instantiate
+ * action in the request, and a sheet proxy got before `add` would fail to instantiate.
+ */
+function queueWrite(context: Excel.RequestContext, op: WriteOp, sheets: Map<string, Excel.Worksheet>): void {
+  if (op.kind === 'prepare-sheet') {
+    if (op.exists) {
+      const ws = context.workbook.worksheets.getItem(op.sheet);
+      ws.getRange().clear('All');
+      sheets.set(op.sheet, ws);
+    } else {
+      sheets.set(op.sheet, context.workbook.worksheets.add(op.sheet));
+    }
+    return;
+  }
+  let sheet = sheets.get(op.sheet);
+  if (!sheet) {
+    sheet = context.workbook.worksheets.getItem(op.sheet);
+    sheets.set(op.sheet, sheet);
+  }
   switch (op.kind) {
-    case 'prepare-sheet':
-      if (op.exists) sheet.getRange().clear('All');
-      else context.workbook.worksheets.add(op.sheet);
-      return;
     case 'number-format':
       sheet.getRange(op.address).numberFormat = op.rows as unknown as string[][];
       return;
@@ -584,8 +601,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
       const ops = planExcelWrites(plan, base.summaryExists, (sheet, row, col) => base.view.sheet(sheet)?.cell(row, col).numberFormat);
       const batches = batchWrites(ops, budget);
       await excel().run(async (context) => {
+        const sheets = new Map<string, Excel.Worksheet>();
         for (const batch of batches) {
-          for (const op of batch) queueWrite(context, op);
+          for (const op of batch) queueWrite(context, op, sheets);
           await context.sync();
         }
       });

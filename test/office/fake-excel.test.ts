@@ -200,6 +200,51 @@ describe('fake Excel API: writing', () => {
   });
 });
 
+describe('fake Excel API: objects are instantiated where they are got, as in Office', () => {
+  test('getItem of a missing sheet fails the request even when nothing uses it', async () => {
+    const { Excel } = env();
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('汇总');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+
+  test('a sheet got before it is added fails; the proxy add returns works', async () => {
+    const { Excel, model } = env();
+    await expect(
+      Excel.run(async (context) => {
+        const early = context.workbook.worksheets.getItem('汇总');
+        context.workbook.worksheets.add('汇总');
+        early.getRange('A1').values = [[1]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+    model.removeSheet('汇总');
+    await Excel.run(async (context) => {
+      const added = context.workbook.worksheets.add('汇总');
+      added.getRange('A1').values = [[1]];
+      context.workbook.worksheets.getItem('汇总').getRange('A2').values = [[2]];
+      await context.sync();
+    });
+    expect(model.sheet('汇总')!.cell(2, 1).value).toEqual({ kind: 'number', value: 2 });
+  });
+
+  test('a proxy stays bound to what it found: a renamed sheet is the same sheet; a null object stays null', async () => {
+    const { Excel, model } = env();
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('My Sheet');
+      const before = context.workbook.worksheets.getItemOrNullObject('新表');
+      ws.name = '新表';
+      ws.getRange('A1').values = [['x']];
+      await context.sync();
+      expect(before.isNullObject).toBe(true);
+    });
+    expect(model.sheet('新表')!.cell(1, 1).value).toEqual({ kind: 'text', value: 'x' });
+  });
+});
+
 describe('fake Excel API: conditional formats', () => {
   test('add a custom format, read its id, find it by id, delete it; the cell own format is untouched', async () => {
     const { Excel, model } = env((m) => m.sheet('创业就业')!.setCell(2, 2, { ...num(1), format: { fill: '#00FF00' } }));
