@@ -63,6 +63,12 @@ export function App({ host, template, lang = 'zh-CN' }: AppProps) {
   const [previous, setPrevious] = useState<PickedPrevious | null>(null);
   const mounted = useRef(true);
   const running = useRef(false);
+  /** Whether the workbook carries our marks now (a ref too, so a re-check can refresh them without re-creating `check`). */
+  const markedRef = useRef(false);
+  const setMarks = (on: boolean) => {
+    markedRef.current = on;
+    if (mounted.current) setMarked(on);
+  };
 
   useEffect(() => {
     mounted.current = true;
@@ -91,6 +97,8 @@ export function App({ host, template, lang = 'zh-CN' }: AppProps) {
   const check = useCallback(async () => {
     const result = await host.check(template, lang, previous ? { previous: previous.view } : undefined);
     if (mounted.current) setOutcome(result);
+    // Marks follow the findings: after a re-check (or a fill) the cells marked are the ones now at fault.
+    if (markedRef.current) await host.highlight(result.findings);
     return uiStrings(lang).announceChecked(result.report.counts);
   }, [host, template, lang, previous]);
 
@@ -112,14 +120,14 @@ export function App({ host, template, lang = 'zh-CN' }: AppProps) {
     if (marked) {
       void run('clear', async () => {
         await host.clearHighlights();
-        if (mounted.current) setMarked(false);
+        setMarks(false);
         return strings.announceCleared;
       });
     } else {
       const findings = outcome?.findings ?? [];
       void run('mark', async () => {
         await host.highlight(findings);
-        if (mounted.current) setMarked(true);
+        setMarks(true);
         return strings.announceMarked(new Set(findings.filter((f) => f.cell).map((f) => `${f.sheet}!${f.cell}`)).size);
       });
     }

@@ -174,6 +174,28 @@ describe('task pane App', () => {
     expect(screen.getByRole('status')).toHaveTextContent('已清除标记');
   });
 
+  test('while marked, a re-check marks the cells of the new findings', async () => {
+    const user = userEvent.setup();
+    const host = new FakeHost();
+    renderApp(host);
+    await ready();
+    await user.click(screen.getByRole('button', { name: '标记问题单元格' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: '清除标记' })).toBeEnabled());
+    host.outcome = sampleOutcome([finding('error', '维权服务', 'F9', 'part-exceeds-total', 'B02 大于 B01', 'B02')]);
+    await user.click(screen.getByRole('button', { name: '重新检查' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('检查完成：1 个错误，0 个警告'));
+    expect(host.calls.slice(-2)).toEqual([
+      { op: 'check', lang: 'zh-CN' },
+      { op: 'highlight', count: 1 },
+    ]);
+    // unmarked: a re-check leaves the workbook alone
+    await user.click(screen.getByRole('button', { name: '清除标记' }));
+    await waitFor(() => expect(screen.getByRole('button', { name: '标记问题单元格' })).toBeEnabled());
+    await user.click(screen.getByRole('button', { name: '重新检查' }));
+    await waitFor(() => expect(host.calls.at(-1)).toEqual({ op: 'check', lang: 'zh-CN' }));
+    expect(host.ops().filter((o) => o === 'highlight')).toHaveLength(2);
+  });
+
   test('a host error shows in an error MessageBar, and the pane stays usable', async () => {
     const user = userEvent.setup();
     const host = new FakeHost();
