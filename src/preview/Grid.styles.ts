@@ -98,6 +98,8 @@ export const useGridStyles = makeStyles({
   right: { textAlign: 'right' },
   center: { textAlign: 'center' },
   left: { textAlign: 'left' },
+  bold: { fontWeight: tokens.fontWeightSemibold },
+  italic: { fontStyle: 'italic' },
   errorValue: { color: tokens.colorPaletteRedForeground1 },
   selected: {
     outlineWidth: tokens.strokeWidthThicker,

@@ -76,7 +76,8 @@ export function Grid({ source, labels }: GridProps): React.JSX.Element {
     for (let c = 1; c <= cols; c++) {
       const cell = sheet?.cell(r, c);
       const address = a1(r, c);
-      const fill = sheet?.fill(r, c);
+      const look = sheet?.style(r, c);
+      const fill = look?.fill;
       const selected = sel?.row === r && sel?.col === c;
       const value = cell?.value;
       tds.push(
@@ -91,9 +92,11 @@ export function Grid({ source, labels }: GridProps): React.JSX.Element {
             styles.cell,
             value ? styles[alignmentOf(value)] : undefined,
             value?.kind === 'error' && styles.errorValue,
+            look?.bold && styles.bold,
+            look?.italic && styles.italic,
             selected && styles.selected,
           )}
-          style={fill ? { backgroundColor: fill } : undefined}
+          style={fill || look?.fontColor ? { backgroundColor: fill, color: look?.fontColor } : undefined}
         >
           {cell ? displayCell(cell) : ''}
         </td>,
@@ -110,7 +113,7 @@ export function Grid({ source, labels }: GridProps): React.JSX.Element {
   }
 
   return (
-    <section className={styles.root} aria-label={active ? labels.grid(active) : labels.empty}>
+    <div className={styles.root}>
       <div className={styles.formulaBar}>
         <span className={styles.nameBox} data-testid="name-box">
           {selAddress ?? ''}
@@ -119,7 +122,14 @@ export function Grid({ source, labels }: GridProps): React.JSX.Element {
           {selCell ? (selCell.formula ?? displayCell(selCell)) : ''}
         </span>
       </div>
-      <div className={styles.scroller} ref={scroller}>
+      {/* Focusable, so keyboard users can scroll the sheet with the arrow keys. */}
+      <div
+        className={styles.scroller}
+        ref={scroller}
+        tabIndex={0}
+        role="region"
+        aria-label={active ? labels.grid(active) : labels.empty}
+      >
         {sheet ? (
           <table
             className={styles.table}
@@ -170,6 +180,6 @@ export function Grid({ source, labels }: GridProps): React.JSX.Element {
           ))}
         </TabList>
       </nav>
-    </section>
+    </div>
   );
 }

@@ -95,6 +95,8 @@ export function PreviewApp({ initialLang = 'zh-CN', template = standardTemplate(
     try {
       const { view } = await readXlsx(bytes);
       const model = FakeWorkbookModel.fromWorkbookView(view);
+      // Excel opens a workbook with A1 of its active sheet selected.
+      if (!model.selection && model.activeSheet) model.selection = { sheet: model.activeSheet, address: 'A1' };
       epoch.current += 1;
       setDoc({ bytes, name, view, model, epoch: epoch.current });
     } catch (e) {
@@ -148,41 +150,43 @@ export function PreviewApp({ initialLang = 'zh-CN', template = standardTemplate(
 
   return (
     <div className={styles.root}>
-      <Toolbar className={styles.toolbar} aria-label={s.toolbar}>
-        <h1 className={styles.title}>{s.title}</h1>
-        <Button icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()} disabled={busy}>
-          {s.open}
-        </Button>
-        <input
-          ref={fileInput}
-          className={styles.hiddenInput}
-          type="file"
-          accept={`.xlsx,${XLSX_MIME}`}
-          aria-label={s.open}
-          data-testid="file-input"
-          onChange={(e) => void onFile(e)}
-        />
-        <Button icon={<ArrowDownloadRegular />} onClick={onDownload} disabled={!doc || busy}>
-          {s.download}
-        </Button>
-        {doc && <Caption1 className={styles.fileName}>{s.fileLabel(doc.name)}</Caption1>}
-        <span className={styles.spacer} />
-        <Caption1 className={styles.fileName}>{s.localOnly}</Caption1>
-        <ToolbarDivider />
-        <div role="group" aria-label={s.language} className={styles.languages}>
-          <ToggleButton size="small" checked={lang === 'zh-CN'} onClick={() => setLang('zh-CN')} lang="zh-CN">
-            中文
-          </ToggleButton>
-          <ToggleButton size="small" checked={lang === 'en'} onClick={() => setLang('en')} lang="en">
-            English
-          </ToggleButton>
-        </div>
-      </Toolbar>
-      {error && (
-        <MessageBar intent="error" className={styles.notice}>
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
+      <header>
+        <Toolbar className={styles.toolbar} aria-label={s.toolbar}>
+          <h1 className={styles.title}>{s.title}</h1>
+          <Button icon={<FolderOpenRegular />} onClick={() => fileInput.current?.click()} disabled={busy}>
+            {s.open}
+          </Button>
+          <input
+            ref={fileInput}
+            className={styles.hiddenInput}
+            type="file"
+            accept={`.xlsx,${XLSX_MIME}`}
+            aria-label={s.open}
+            data-testid="file-input"
+            onChange={(e) => void onFile(e)}
+          />
+          <Button icon={<ArrowDownloadRegular />} onClick={onDownload} disabled={!doc || busy}>
+            {s.download}
+          </Button>
+          {doc && <Caption1 className={styles.fileName}>{s.fileLabel(doc.name)}</Caption1>}
+          <span className={styles.spacer} />
+          <Caption1 className={styles.fileName}>{s.localOnly}</Caption1>
+          <ToolbarDivider />
+          <div role="group" aria-label={s.language} className={styles.languages}>
+            <ToggleButton size="small" checked={lang === 'zh-CN'} onClick={() => setLang('zh-CN')} lang="zh-CN">
+              中文
+            </ToggleButton>
+            <ToggleButton size="small" checked={lang === 'en'} onClick={() => setLang('en')} lang="en">
+              English
+            </ToggleButton>
+          </div>
+        </Toolbar>
+        {error && (
+          <MessageBar intent="error" className={styles.notice}>
+            <MessageBarBody>{error}</MessageBarBody>
+          </MessageBar>
+        )}
+      </header>
       <div className={styles.main}>
         <div className={styles.workbook}>
           {source ? (

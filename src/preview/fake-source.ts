@@ -25,7 +25,7 @@ export function gridSourceFromModel(model: FakeWorkbookModel): GridSource {
       rowCount: used?.end.row ?? 0,
       colCount: used?.end.col ?? 0,
       cell: (row, col): Cell => toEngineCell(s.cell(row, col)),
-      fill: (row, col) => model.effectiveFormat(s.name, row, col).fill,
+      style: (row, col) => model.effectiveFormat(s.name, row, col),
     };
   };
   return {

@@ -12,8 +12,16 @@ export interface GridSheet {
   readonly colCount: number;
   /** The cell as Excel would show it: formulas carry their computed value. */
   cell(row: number, col: number): Cell;
-  /** Background colour a conditional format paints on the cell (a CSS colour from the workbook), if any. */
-  fill(row: number, col: number): string | undefined;
+  /** The cell's look as a viewer sees it: its own format overlaid by conditional formats (colours from the workbook). */
+  style(row: number, col: number): GridCellStyle;
+}
+
+export interface GridCellStyle {
+  /** Background colour, a CSS colour from the workbook (e.g. a highlight's conditional format). */
+  readonly fill?: string;
+  readonly fontColor?: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
 }
 
 export interface GridSelection {

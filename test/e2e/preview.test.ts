@@ -120,22 +120,24 @@ function shownNumber(s: string): number | null {
  */
 const KNOWN_TASK_PANE_ISSUES: readonly string[] = ['label-content-name-mismatch'];
 
-async function axeSeriousViolations(): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+async function axeSeriousViolations(
+  scope: 'task pane' | 'whole page' = 'task pane',
+): Promise<{ id: string; impact: string; nodes: string[] }[]> {
   const axe = (await import('axe-core')) as unknown as { source: string };
   await page.evaluate(axe.source);
-  return page.evaluate(async (known) => {
+  return page.evaluate(async ([known, whole]) => {
     const w = window as unknown as {
       axe: { run: (ctx: Element, opts: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
     };
     // Fluent UI's focus manager (Tabster) parks focusable, aria-hidden <i data-tabster-dummy> guards at the edges
     // of focus groups on purpose; axe's aria-hidden-focus flags those, and they are not the pane's content.
-    const context = { include: [['[data-testid="task-pane"]']], exclude: [['[data-tabster-dummy]']] };
+    const context = { include: [[whole ? 'body' : '[data-testid="task-pane"]']], exclude: [['[data-tabster-dummy]']] };
     const r = await w.axe.run(context as unknown as Element, { resultTypes: ['violations'] });
     return r.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .filter((v) => !known.includes(v.id))
       .map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  }, KNOWN_TASK_PANE_ISSUES);
+  }, [KNOWN_TASK_PANE_ISSUES, scope === 'whole page'] as const);
 }
 
 describe('browser preview (production build, Chromium)', () => {
@@ -301,6 +303,8 @@ describe('browser preview (production build, Chromium)', () => {
 
   it('has no serious or critical accessibility violations in the task pane (axe-core)', async () => {
     expect(await axeSeriousViolations()).toEqual([]);
+    // Nor does the preview around it (toolbar, grid, sheet tabs).
+    expect(await axeSeriousViolations('whole page')).toEqual([]);
   });
 
 
