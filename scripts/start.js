@@ -58,7 +58,18 @@ function banner() {
   say('按 Ctrl+C 停止 Press Ctrl+C to stop.');
 }
 
+/** Resolves when `port` can be listened on; rejects with EADDRINUSE otherwise (webpack-dev-server would throw uncaught). */
+function checkPortFree() {
+  const net = require('node:net');
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen({ port, host: 'localhost' }, () => probe.close(() => resolve()));
+  });
+}
+
 async function main() {
+  await checkPortFree();
   await certificates();
 
   const webpack = require('webpack');
@@ -98,5 +109,11 @@ async function main() {
 
 main().catch((e) => {
   process.stderr.write(`npm start failed: ${e instanceof Error ? e.message : e}\n`);
+  if (e && e.code === 'EADDRINUSE') {
+    process.stderr.write(
+      `端口 ${port} 已被占用 Port ${port} is in use: stop the other server, or run with PORT=3001 npm start ` +
+        '(the manifest points at port 3000, so sideloading needs 3000).\n',
+    );
+  }
   process.exitCode = 1;
 });
