@@ -19,6 +19,7 @@ export const ErrorCodes = {
   invalidOperation: 'InvalidOperation',
   invalidSelection: 'InvalidSelection',
   requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
+  responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
   notImplemented: 'NotImplemented',
 } as const;
 
@@ -66,6 +67,8 @@ export interface FakeExcelStats {
   syncCount: number;
   /** Estimated request payload of each sync, bytes (UTF-8 of a JSON batch, like Office's wire format). */
   readonly payloads: number[];
+  /** Estimated response payload of each sync that was answered (the loaded properties as JSON), bytes. */
+  readonly responses: number[];
   readonly loads: LoadRecord[];
   /** Activations and selections in order ('activate 创业就业', 'select 创业就业!B7'). */
   readonly actions: string[];
@@ -73,7 +76,7 @@ export interface FakeExcelStats {
 }
 
 export interface FakeExcelOptions {
-  /** Request payload limit; Excel on the web refuses requests over 5 MB. */
+  /** Request and response payload limit; Excel on the web refuses either over 5 MB. */
   readonly payloadLimit?: number;
   /**
    * What a method called on a null object does at sync: 'propagate' (default) makes its *OrNullObject result null
@@ -88,11 +91,13 @@ export function createStats(): FakeExcelStats {
   const s: FakeExcelStats = {
     syncCount: 0,
     payloads: [],
+    responses: [],
     loads: [],
     actions: [],
     reset() {
       s.syncCount = 0;
       s.payloads.length = 0;
+      s.responses.length = 0;
       s.loads.length = 0;
       s.actions.length = 0;
     },
@@ -137,6 +142,8 @@ interface Op {
 export class RequestContext {
   readonly workbook: Workbook;
   private queue: Op[] = [];
+  /** @internal Bytes of loaded properties in the sync being processed. */
+  _responseBytes = 0;
   /** Office's tracked-object API; a no-op here. */
   readonly trackedObjects = { add: (): void => undefined, remove: (): void => undefined };
 
@@ -168,11 +175,19 @@ export class RequestContext {
       );
     }
     let wrote: 'values' | 'format' | false = false;
+    this._responseBytes = 0;
     try {
       for (const op of ops) {
         op.run();
         if (op.writes === 'values' || (op.writes === 'format' && wrote === false)) wrote = op.writes;
       }
+      if (this._responseBytes > payloadLimit) {
+        throw new FakeOfficeError(
+          ErrorCodes.responsePayloadSizeLimitExceeded,
+          'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+        );
+      }
+      stats.responses.push(this._responseBytes);
     } finally {
       if (wrote === 'values') model.recalc();
       if (wrote) model.notify();
@@ -306,7 +321,11 @@ export abstract class ClientObject<T = unknown> {
         deeper.set(head, list);
       } else throw badArgument(`${this.typeName}.load`, `Cannot find the property '${p}' on ${this.typeName}.`);
     }
-    for (const p of own) this._loaded.set(p, readers[p]!(t));
+    for (const p of own) {
+      const v = readers[p]!(t);
+      this._loaded.set(p, v);
+      this.context._responseBytes += 16 + utf8Length(JSON.stringify(v ?? null));
+    }
     for (const [head, rest] of deeper) nav[head]!()._applyLoad(rest);
   }
 
@@ -646,7 +665,7 @@ function colsOf(r: RangeAddress): number {
 
 function grid<V>(t: RangeTarget, f: (row: number, col: number) => V): V[][] {
   if (rowsOf(t.range) * colsOf(t.range) > MAX_MATERIALIZED_CELLS) {
-    throw new FakeOfficeError('ResponsePayloadSizeLimitExceeded', 'The response payload size has exceeded the limit.');
+    throw new FakeOfficeError(ErrorCodes.responsePayloadSizeLimitExceeded, 'The response payload size has exceeded the limit.');
   }
   const out: V[][] = [];
   for (let r = t.range.start.row; r <= t.range.end.row; r++) {

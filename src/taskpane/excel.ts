@@ -52,6 +52,9 @@ export const MARK_FILLS: Readonly<Record<Severity, string>> = {
 
 export const SETTINGS_KEY = 'fulian-returns.highlights';
 
+/** A generous estimate of one cell's share of a read's response (value, formula and number format as JSON), bytes. */
+const READ_BYTES_PER_CELL = 64;
+
 /** Properties the check reads of each used range: nothing else. */
 export const CHECK_LOAD = 'values, formulas, numberFormat, address';
 
@@ -574,6 +577,66 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
     });
   };
 
+  /**
+   * The read for a workbook whose used ranges answer more than Excel on the web's 5 MB response limit: their
+   * addresses first, then row bands of each within the budget, as many syncs as needed. Rare (a real return is a few
+   * hundred rows); the usual read stays one sync.
+   */
+  const readWorkbookInBands = async (template: Template): Promise<WorkbookRead> => {
+    const names = sheetsToRead(template);
+    const bandBudget = Math.max(1, Math.floor(budget * 0.75));
+    return excel().run(async (context) => {
+      const worksheets = context.workbook.worksheets;
+      const probes = names.map((name) => {
+        const sheet = worksheets.getItemOrNullObject(name);
+        const used = sheet.getUsedRangeOrNullObject(false);
+        used.load('address');
+        return { name, sheet, used };
+      });
+      const summary = worksheets.getItemOrNullObject(template.sheets.summary);
+      await context.sync();
+      const view = new MemoryWorkbook();
+      let pending: { sheet: MemorySheet; range: Excel.Range }[] = [];
+      let pendingBytes = 0;
+      const flush = async (): Promise<void> => {
+        if (!pending.length) return;
+        await context.sync();
+        for (const b of pending) sheetFromRange(b.sheet, b.range.address, b.range.values, b.range.formulas, b.range.numberFormat);
+        pending = [];
+        pendingBytes = 0;
+      };
+      for (const p of probes) {
+        if (p.sheet.isNullObject) continue;
+        const sheet = view.addSheet(p.name);
+        if (p.used.isNullObject) continue;
+        const local = p.used.address.slice(p.used.address.lastIndexOf('!') + 1);
+        const r = parseRange(local.replace(/\$/g, ''));
+        const rowBytes = (r.end.col - r.start.col + 1) * READ_BYTES_PER_CELL;
+        const rowsPerBand = Math.max(1, Math.floor(bandBudget / rowBytes));
+        for (let top = r.start.row; top <= r.end.row; top += rowsPerBand) {
+          const bottom = Math.min(r.end.row, top + rowsPerBand - 1);
+          const bytes = (bottom - top + 1) * rowBytes;
+          if (pendingBytes + bytes > bandBudget) await flush();
+          const band = { start: { row: top, col: r.start.col }, end: { row: bottom, col: r.end.col } };
+          const range = p.sheet.getRange(formatRange(band));
+          range.load(CHECK_LOAD);
+          pending.push({ sheet, range });
+          pendingBytes += bytes;
+        }
+      }
+      await flush();
+      let sheetNames: string[];
+      if (probes.some((p) => p.sheet.isNullObject)) {
+        worksheets.load('items/name');
+        await context.sync();
+        sheetNames = worksheets.items.map((s) => s.name);
+      } else {
+        sheetNames = [...names, ...(summary.isNullObject ? [] : [template.sheets.summary])];
+      }
+      return { view, summaryExists: !summary.isNullObject, sheetNames };
+    });
+  };
+
   const check = async (
     template: Template,
     lang: Parameters<WorkbookHost['check']>[1],
@@ -583,8 +646,10 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
     try {
       read = await readWorkbook(template);
     } catch (e) {
-      if ((e as { code?: unknown }).code !== 'ItemNotFound') throw e;
-      read = await readWorkbookByNames(template);
+      const code = (e as { code?: unknown }).code;
+      if (code === 'ItemNotFound') read = await readWorkbookByNames(template);
+      else if (code === 'ResponsePayloadSizeLimitExceeded') read = await readWorkbookInBands(template);
+      else throw e;
     }
     const report = checkReturn(read.view, template, options);
     const findings = formatFindings(report.issues, template, lang);

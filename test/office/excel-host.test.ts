@@ -105,6 +105,18 @@ describe('check', () => {
     expect(fake.stats.syncCount).toBe(3); // the refused request, then names, then used ranges
   });
 
+  test('a workbook whose read would pass the response limit is read in row bands, with the same result', async () => {
+    const wb = buildFilledReturn(template, { quarter: 3, seed: 12 });
+    wb.sheet('创业就业')!.setA1('F4', { kind: 'text', value: '近万' });
+    const direct = checkReturn(wb, template);
+    const fake = open(FakeWorkbookModel.fromMemoryWorkbook(wb), { payloadLimit: 12_000 });
+    const out = await createExcelHost({ payloadBudget: 10_000 }).check(template, 'zh-CN');
+    expect(out.report.issues).toEqual(direct.issues);
+    expect(out.findings.map((f) => f.rule)).toContain('approximate-value');
+    expect(fake.stats.syncCount).toBeGreaterThan(3); // the refused read, the addresses, then several bands
+    expect(Math.max(...fake.stats.responses)).toBeLessThanOrEqual(12_000);
+  });
+
   test('options.previous reaches the engine (revisions since the previous quarter)', async () => {
     const prev = buildFilledReturn(template, { quarter: 2, seed: 8 });
     const now = buildFilledReturn(template, { quarter: 3, seed: 8 });
