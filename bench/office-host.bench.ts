@@ -1,5 +1,5 @@
 /*
- * The Office.js host over the fake Excel: syncs and estimated request payload of check / fill / highlight / clear
+ * The Office.js host over the fake Excel: syncs and estimated request/response payloads of check / fill / highlight / clear
  * on a standard return and on widened returns (stressTemplate), and the time each takes on the fake (engine + fake,
  * no network: a floor of what Excel costs). Run: npx tsx bench/run.ts office-host
  */
@@ -24,8 +24,10 @@ async function measure(label: string, rows: number): Promise<void> {
     await f();
     const ms = performance.now() - t0;
     const payload = env.stats.payloads.reduce((a, b) => a + b, 0);
+    const response = env.stats.responses.reduce((a, b) => a + b, 0);
+    const largest = Math.max(0, ...env.stats.payloads, ...env.stats.responses);
     console.log(
-      `${label.padEnd(22)} ${name.padEnd(10)} syncs ${String(env.stats.syncCount).padStart(2)}  request ${kb(payload).padStart(10)}  ${ms.toFixed(0).padStart(6)} ms`,
+      `${label.padEnd(22)} ${name.padEnd(10)} syncs ${String(env.stats.syncCount).padStart(2)}  request ${kb(payload).padStart(10)}  response ${kb(response).padStart(10)}  largest ${kb(largest).padStart(10)}  ${ms.toFixed(0).padStart(6)} ms`,
     );
   };
   await step('check', () => host.check(template, 'zh-CN'));
