@@ -1,9 +1,11 @@
 /**
  * The Office.js implementation of `WorkbookHost`: the task pane's only module that talks to Excel.
  *
- * Costs, whatever the size of the return: check = 1 context.sync (2 when a template sheet is missing),
- * fill = 1 (more only when the estimated request passes ~4 MB, under Excel on the web's 5 MB limit),
- * select = 1, highlight = 1, clearHighlights = 1.
+ * Costs, whatever the number of findings: check = 1 context.sync (2 when a template sheet is missing), fill = 1,
+ * select = 1, highlight = 1, clearHighlights = 1. More only on rare paths: writes whose estimated request passes
+ * ~4 MB (Excel on the web refuses 5 MB) are split; a read whose answer would pass 5 MB is redone in row bands; an
+ * Excel that refuses a method on a null object gets the sheet list first; marks whose ids went stale are found by
+ * their rule formula.
  *
  * Requirement sets: ExcelApi 1.4 (getItemOrNullObject, getUsedRangeOrNullObject) and 1.6 (conditional formats);
  * nothing above ExcelApi 1.6. Document settings (Office common API) remember the marks for a reopened pane.
