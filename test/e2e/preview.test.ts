@@ -157,8 +157,10 @@ describe('browser preview (production build, Chromium)', () => {
 
   it('opens on the sample return and lists its findings, zh-CN first', async () => {
     expect(findingsZh.length).toBeGreaterThanOrEqual(10);
+    const started = Date.now();
     await page.goto(`${origin}/preview.html`);
     await expect(findingButtons()).toHaveCountEventually(findingsZh.length);
+    process.stdout.write(`first screen with ${findingsZh.length} findings in ${Date.now() - started} ms\n`);
     const shown = await findingButtons().allTextContents();
     for (const f of findingsZh) expect(shown.some((t) => t.includes(f.message) && t.includes(f.rule))).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');

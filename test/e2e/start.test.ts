@@ -96,3 +96,11 @@ it('npm start comes up over https and serves the task pane and the preview', asy
   expect(output).toContain('office-addin-debugging start manifest.xml');
   expect(output).not.toMatch(/First build done[^\n]*error/);
 }, 180_000);
+
+it('never waits on trusting the dev CA: the attempt gives up after its timeout', async () => {
+  // The attempt runs in its own session without a terminal (sudo cannot prompt) and is killed at the timeout;
+  // 1 ms is far less than a node process takes to start, so nothing is installed here.
+  const certs = require('../../scripts/dev-certs') as { tryTrustCa(ms: number): Promise<{ ok: boolean; reason: string }> };
+  const r = await certs.tryTrustCa(1);
+  expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^gave up after/) });
+});
