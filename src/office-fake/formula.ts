@@ -32,12 +32,22 @@ export interface EvalContext {
 
 // ---------------------------------------------------------------- tokens
 
+/** A reference: rows and columns 1-based (r2 = -1: a whole column), and which parts are relative (no $). */
+interface RefParts {
+  readonly sheet?: string;
+  readonly r1: number;
+  readonly c1: number;
+  readonly r2: number;
+  readonly c2: number;
+  readonly rel: { readonly r1: boolean; readonly c1: boolean; readonly r2: boolean; readonly c2: boolean };
+}
+
 type Tok =
   | { t: 'num'; v: number }
   | { t: 'str'; v: string }
   | { t: 'bool'; v: boolean }
   | { t: 'err'; v: ErrorCode }
-  | { t: 'ref'; sheet?: string; r1: number; c1: number; r2: number; c2: number }
+  | ({ t: 'ref' } & RefParts)
   | { t: 'fn'; v: string }
   | { t: 'op'; v: string }
   | { t: '(' }
@@ -47,8 +57,8 @@ type Tok =
 class ParseError extends Error {}
 
 // Sticky patterns, matched in place (no slicing of the rest of the formula at every token).
-const CELL = /\$?([A-Za-z]{1,3})\$?(\d{1,7})/y;
-const COLS = /\$?([A-Za-z]{1,3}):\$?([A-Za-z]{1,3})(?![A-Za-z0-9(])/y;
+const CELL = /(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})/y;
+const COLS = /(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![A-Za-z0-9(])/y;
 const ERROR_LITERAL = /#[A-Z0-9/_]+[!?]?/iy;
 const NUMBER = /(\d+\.?\d*|\.\d+)(e[+-]?\d+)?/iy;
 const SHEET_PREFIX = /([^\s!'"(),:+\-*/^&=<>%#]+)!/uy;
@@ -134,29 +144,35 @@ function tokenize(src: string): Tok[] {
     }
     const cols = execAt(COLS, s, j);
     if (cols) {
-      const c1 = columnIndex(cols[1]!);
-      const c2 = columnIndex(cols[2]!);
-      out.push({ t: 'ref', sheet, r1: 1, c1: Math.min(c1, c2), r2: -1, c2: Math.max(c1, c2) });
+      let c1 = columnIndex(cols[2]!);
+      let c2 = columnIndex(cols[4]!);
+      let a1 = cols[1] === '$';
+      let a2 = cols[3] === '$';
+      if (c1 > c2) [c1, c2, a1, a2] = [c2, c1, a2, a1];
+      out.push({ t: 'ref', sheet, r1: 1, c1, r2: -1, c2, rel: { r1: false, c1: !a1, r2: false, c2: !a2 } });
       i = j + cols[0].length;
       continue;
     }
     const c = execAt(CELL, s, j);
     if (c && !/[A-Za-z0-9_(]/.test(s[j + c[0].length] ?? '')) {
-      let r1 = Number(c[2]);
-      let c1 = columnIndex(c[1]!);
-      let r2 = r1;
-      let c2 = c1;
+      let r1 = Number(c[4]);
+      let c1 = columnIndex(c[2]!);
+      let ar1 = c[3] === '$';
+      let ac1 = c[1] === '$';
+      let [r2, c2, ar2, ac2] = [r1, c1, ar1, ac1];
       let k = j + c[0].length;
       if (s[k] === ':') {
         const d = execAt(CELL, s, k + 1);
         if (!d) throw new ParseError('bad range');
-        r2 = Number(d[2]);
-        c2 = columnIndex(d[1]!);
+        r2 = Number(d[4]);
+        c2 = columnIndex(d[2]!);
+        ar2 = d[3] === '$';
+        ac2 = d[1] === '$';
         k += 1 + d[0].length;
       }
-      [r1, r2] = [Math.min(r1, r2), Math.max(r1, r2)];
-      [c1, c2] = [Math.min(c1, c2), Math.max(c1, c2)];
-      out.push({ t: 'ref', sheet, r1, c1, r2, c2 });
+      if (r1 > r2) [r1, r2, ar1, ar2] = [r2, r1, ar2, ar1];
+      if (c1 > c2) [c1, c2, ac1, ac2] = [c2, c1, ac2, ac1];
+      out.push({ t: 'ref', sheet, r1, c1, r2, c2, rel: { r1: !ar1, c1: !ac1, r2: !ar2, c2: !ac2 } });
       i = k;
       continue;
     }
@@ -200,7 +216,7 @@ function tokenize(src: string): Tok[] {
 
 export type Node =
   | { k: 'lit'; v: Scalar }
-  | { k: 'ref'; sheet?: string; r1: number; c1: number; r2: number; c2: number }
+  | ({ k: 'ref' } & RefParts)
   | { k: 'un'; op: string; a: Node }
   | { k: 'bin'; op: string; a: Node; b: Node }
   | { k: 'call'; name: string; args: Node[] };
@@ -298,7 +314,7 @@ class Parser {
       case 'err':
         return { k: 'lit', v: new FormulaError(t.v) };
       case 'ref':
-        return { k: 'ref', sheet: t.sheet, r1: t.r1, c1: t.c1, r2: t.r2, c2: t.c2 };
+        return { k: 'ref', sheet: t.sheet, r1: t.r1, c1: t.c1, r2: t.r2, c2: t.c2, rel: t.rel };
       case '(': {
         const n = this.comparison();
         if (this.toks[this.i++]?.t !== ')') throw new ParseError('expected )');
@@ -569,6 +585,8 @@ export class Evaluator {
   constructor(
     private readonly ctx: EvalContext,
     private readonly sheet: string,
+    /** Shift of relative references: a conditional format's formula is written for its range's top-left cell. */
+    private readonly offset: { readonly rows: number; readonly cols: number } = { rows: 0, cols: 0 },
   ) {}
 
   evaluate(formula: string): CellValue {
@@ -581,9 +599,20 @@ export class Evaluator {
     return toCellValue(first(this.eval(node)), true);
   }
 
-  private refValue(n: Extract<Node, { k: 'ref' }>): Value {
-    const sheet = n.sheet ?? this.sheet;
+  private refValue(ref: Extract<Node, { k: 'ref' }>): Value {
+    const sheet = ref.sheet ?? this.sheet;
     if (!this.ctx.hasSheet(sheet)) return err('#REF!');
+    const { rows, cols } = this.offset;
+    const n =
+      rows === 0 && cols === 0
+        ? ref
+        : {
+            r1: ref.r1 + (ref.rel.r1 ? rows : 0),
+            c1: ref.c1 + (ref.rel.c1 ? cols : 0),
+            r2: ref.r2 === -1 ? -1 : ref.r2 + (ref.rel.r2 ? rows : 0),
+            c2: ref.c2 + (ref.rel.c2 ? cols : 0),
+          };
+    if (n.r1 < 1 || n.c1 < 1 || (n.r2 !== -1 && n.r2 < 1) || n.c2 < 1) return err('#REF!');
     const r2 = n.r2 === -1 ? Math.max(1, this.ctx.usedRows(sheet)) : n.r2;
     if (n.r1 === r2 && n.c1 === n.c2) return scalarOf(this.ctx.read(sheet, n.r1, n.c1));
     const data: Scalar[] = [];

@@ -197,7 +197,8 @@ export class FakeWorkbookModel {
       const r = cf.range;
       if (row < r.start.row || row > r.end.row || col < r.start.col || col > r.end.col) continue;
       if (cf.type !== 'Custom' || !cf.formula) continue;
-      const v = new Evaluator(this.evalContext(), sheet.name).evaluate(cf.formula);
+      const offset = { rows: row - r.start.row, cols: col - r.start.col };
+      const v = new Evaluator(this.evalContext(), sheet.name, offset).evaluate(cf.formula);
       const on = (v.kind === 'boolean' && v.value) || (v.kind === 'number' && v.value !== 0);
       if (!on) continue;
       return {

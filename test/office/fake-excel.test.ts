@@ -277,6 +277,24 @@ describe('fake Excel API: conditional formats', () => {
   });
 });
 
+describe('fake model: conditional formats as a viewer sees them', () => {
+  test("a rule's relative references follow each cell of its range", () => {
+    const m = new FakeWorkbookModel();
+    const s = m.addSheet('S');
+    [1, 5, 3].forEach((v, i) => s.setCell(i + 1, 1, num(v)));
+    s.conditionalFormats.push({
+      id: 'u',
+      type: 'Custom',
+      range: { start: { row: 1, col: 1 }, end: { row: 3, col: 1 } },
+      formula: '=A1>2',
+      fill: '#FF0000',
+      fontColor: null,
+      bold: null,
+    });
+    expect([1, 2, 3].map((r) => m.effectiveFormat('S', r, 1).fill)).toEqual([undefined, '#FF0000', '#FF0000']);
+  });
+});
+
 describe('fake Excel API: syncs and payloads', () => {
   test('counts syncs, and Excel.run flushes what a batch left queued', async () => {
     const { Excel, stats } = env();

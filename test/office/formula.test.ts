@@ -154,4 +154,14 @@ describe('formula evaluator', () => {
     expect(ev('=IFERROR(1/0,"x")')).toEqual(t('x'));
     expect(ev('=IF(OR(TRIM(E1)="≥",TRIM(E1)=">="),"hi","lo")')).toEqual(t('hi'));
   });
+
+  test('relative references shift with an offset (conditional formats); $ parts stay', () => {
+    const at = (rows: number, cols: number, f: string): CellValue => new Evaluator(ctxOf(book), 'S', { rows, cols }).evaluate(f);
+    expect(at(1, 0, '=A1')).toEqual(n(2));
+    expect(at(2, 0, '=A1+$A$1')).toEqual(n(4));
+    expect(at(0, 2, '=A1')).toEqual(n(10)); // C1
+    expect(at(1, 0, '=SUM(A$1:A1)')).toEqual(n(3));
+    expect(at(-1, 0, '=A1')).toEqual({ kind: 'error', code: '#REF!' });
+    expect(at(0, 1, '=SUM(A:A)')).toEqual(n(0)); // column B holds text only
+  });
 });
