@@ -14,8 +14,32 @@ const root = __dirname;
 const outDir = process.env.FULIAN_WEB_OUT ? path.resolve(process.env.FULIAN_WEB_OUT) : path.join(root, 'dist', 'web');
 const devPort = Number(process.env.PORT) || 3000;
 
-/** webpack's own minimizer plugin, resolved where webpack resolves it (it is webpack's dependency, not ours). */
-const MinimizerPlugin = require(require.resolve('minimizer-webpack-plugin', { paths: [path.dirname(require.resolve('webpack/package.json'))] }));
+/**
+ * webpack's own minimizer plugin (minimizer-webpack-plugin in this webpack, terser-webpack-plugin in older ones),
+ * resolved where webpack resolves it: it is webpack's dependency, not ours. Null when neither is found.
+ */
+function webpackMinimizer() {
+  const paths = [path.dirname(require.resolve('webpack/package.json'))];
+  for (const name of ['minimizer-webpack-plugin', 'terser-webpack-plugin']) {
+    try {
+      return { name, Plugin: require(require.resolve(name, { paths })) };
+    } catch {
+      /* try the next */
+    }
+  }
+  return null;
+}
+/** SWC's minifier (the @swc/core the tests already use): several times faster than terser on 2 cores. */
+function swcMinimizer() {
+  const found = webpackMinimizer();
+  if (!found || !found.Plugin.swcMinify) return '...'; // webpack's default minimizer
+  const { name, Plugin } = found;
+  // ExcelJS's prebundled build is already minified: its chunk is left as it is.
+  const exclude = /^exceljs\./;
+  return name === 'minimizer-webpack-plugin'
+    ? new Plugin({ minify: { implementation: Plugin.swcMinify, options: { compress: true, mangle: true } }, exclude })
+    : new Plugin({ minify: Plugin.swcMinify, terserOptions: { compress: true, mangle: true }, exclude });
+}
 
 /** Certificates for the dev server: the files office-addin-dev-certs made (scripts/start.js makes them), else its own API. */
 async function httpsOptions() {
@@ -91,7 +115,8 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          { from: 'assets', to: 'assets', noErrorOnMissing: true },
+          // preview.png is the README's screenshot, not part of the site.
+          { from: 'assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/preview.png'] } },
           { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
         ],
       }),
@@ -99,14 +124,8 @@ module.exports = async (env = {}, argv = {}) => {
     performance: { hints: false },
     optimization: {
       minimize: !dev,
-      // SWC's minifier (the @swc/core the tests already use) is several times faster than terser on 2 cores;
-      // ExcelJS's prebundled build is already minified, so it gets a chunk of its own that is left as it is.
-      minimizer: [
-        new MinimizerPlugin({
-          minify: { implementation: MinimizerPlugin.swcMinify, options: { compress: true, mangle: true } },
-          exclude: /^exceljs\./,
-        }),
-      ],
+      minimizer: [swcMinimizer()],
+      // ExcelJS gets a chunk of its own, which the minimizer skips.
       splitChunks: {
         cacheGroups: {
           exceljs: { test: /[\\/]exceljs[\\/]dist[\\/]/, name: 'exceljs', chunks: 'all', enforce: true },
