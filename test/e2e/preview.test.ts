@@ -172,12 +172,18 @@ describe('browser preview (production build, Chromium)', () => {
     copyFileSync(join(SCREENSHOTS, 'first-screen.png'), join(ROOT, 'assets', 'preview.png'));
   });
 
-  it('also serves the preview at /', async () => {
+  it('also serves the preview at /, and the add-in’s page, manifest and icons', async () => {
     const res = await fetch(`${origin}/`);
     expect(res.status).toBe(200);
     const html = await res.text();
     expect(html).toMatch(/<script[^>]+preview\.[0-9a-f]+\.js/);
     expect(html).not.toContain('appsforoffice.microsoft.com');
+    // The add-in's own page loads Office.js from Office's CDN (unreachable here, so not opened) and its bundle.
+    const pane = await (await fetch(`${origin}/taskpane.html`)).text();
+    expect(pane).toMatch(/<script[^>]+taskpane\.[0-9a-f]+\.js/);
+    expect(pane).toContain('appsforoffice.microsoft.com/lib/1/hosted/office.js');
+    expect((await fetch(`${origin}/manifest.xml`)).status).toBe(200);
+    expect((await fetch(`${origin}/assets/icon-32.png`)).status).toBe(200);
   });
 
   it('shows values as Excel does: percent formats, error values, typed text', async () => {
