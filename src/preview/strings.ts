@@ -45,7 +45,7 @@ const en: PreviewStrings = {
   open: 'Open .xlsx file…',
   download: 'Download the filled workbook',
   language: 'Language',
-  localOnly: 'Files are read in this browser only and never uploaded.',
+  localOnly: 'Read in this browser, never uploaded.',
   loading: 'Reading the workbook…',
   sample: 'sample return',
   loadFailed: (name, reason) => `Cannot read “${name}”: ${reason}`,
