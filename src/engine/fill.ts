@@ -3,13 +3,22 @@
  * and the whole 汇总 sheet. Every formula refers to the workbook's own cells (so edits after a fill stay right),
  * uses only functions LibreOffice Calc evaluates as Excel does (IF, N, SUM, COUNTA, COUNTIF, COUNTIFS, AND, OR, TRIM),
  * and carries the engine's computed value as its cached result for viewers that never recalculate.
+ *
+ * Messy typed values: the engine reads `1262余` as 1262, `24000元` in a 万元 column as 2.4, `３４２６` as 3426, while a
+ * spreadsheet's SUM skips text and a comparison ranks text above every number. So wherever a formula refers to a
+ * user-typed cell holding text the engine reads as a number, it refers to it as `IF(ISNUMBER(F5),F5,1262)` — the
+ * engine's reading as a constant, used only while the text stays (a plain number typed later is used). Text the
+ * engine cannot read, spaces-only text and error values are guarded so they count as the engine counts them (0 in
+ * 累计, blank in 年计划, no status in 两纲监测). A return without such cells gets exactly the plain formulas.
  */
 import { a1, sheetRef } from './address';
-import { BLANK, num, text, type CellValue } from './cell';
+import { BLANK, isPercentFormat, num, text, type Cell, type CellValue } from './cell';
 import type { CellWrite, FillPlan, SheetWrite } from './fill-plan';
 import type { DataSheetLayout, IndicatorFigures, Quarter, ReturnReport } from './report';
 import type { DataColumnRole, Indicator, Template } from './template/schema';
-import type { WorkbookView } from './workbook';
+import { readNumber } from './read/number';
+import { roundSignificant } from './read/text';
+import type { SheetView, WorkbookView } from './workbook';
 
 /** Excel's limit on a formula's length; a longer one is written as its value. */
 const MAX_FORMULA = 8000;
@@ -17,6 +26,42 @@ const MAX_FORMULA = 8000;
 const q = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 const numOrBlank = (v: number | null | undefined): CellValue => (v === null || v === undefined || !Number.isFinite(v) ? BLANK : num(v));
 const textOrBlank = (s: string): CellValue => (s === '' ? BLANK : text(s));
+
+/**
+ * What a user-typed cell holds, as far as a formula referring to it must care:
+ * - `plain`: a number or a blank (or something both count alike) — the plain reference;
+ * - `read`: text the engine reads as `value` — referred to through `IF(ISNUMBER(X),X,value)`;
+ * - `text`: text the engine cannot read (not a number) — SUM skips it as the engine counts it 0;
+ * - `space`: text of spaces only, which the engine reads as a blank cell (COUNTA and `=""` do not);
+ * - `error`: an error value (#DIV/0! …), which the engine reads as nothing but a formula would pass on.
+ */
+type Typed = { readonly kind: 'plain' | 'text' | 'space' | 'error' } | { readonly kind: 'read'; readonly value: number };
+const PLAIN: Typed = { kind: 'plain' };
+
+function typedOf(sheet: SheetView | undefined, row: number, col: number | undefined, unit: string, template: Template): Typed {
+  if (!sheet || col === undefined) return PLAIN;
+  const cell = sheet.cell(row, col);
+  const v = cell.value;
+  if (v.kind === 'error') return { kind: 'error' };
+  if (v.kind !== 'text') return PLAIN;
+  const r = readNumber(cell, { unit, units: template.units });
+  return r.kind === 'number' ? { kind: 'read', value: r.value } : r.kind === 'blank' ? { kind: 'space' } : { kind: 'text' };
+}
+
+/** A number as a formula literal: shortest round-trip digits, Excel's exponent spelling. */
+function literal(v: number): string {
+  return String(v === 0 ? 0 : v).replace('e', 'E');
+}
+
+/** `IF(ISNUMBER(X),X,c)`: X while it holds a number, else the engine's reading `c`. */
+const guard = (ref: string, c: number): string => `IF(ISNUMBER(${ref}),${ref},${literal(c)})`;
+
+/** A typed cell as a number in an arithmetic or SUM argument: the guard where the cell needs one. */
+function term(ref: string, t: Typed, scale = 1): string {
+  if (t.kind === 'read') return guard(ref, scale === 1 ? t.value : roundSignificant(t.value * scale, 15));
+  if (t.kind === 'error') return guard(ref, 0);
+  return ref;
+}
 
 /** Cells of one row as a SUM / COUNTA argument list (order is irrelevant there): ranges where columns run side by side. */
 function refList(row: number, unsorted: readonly number[], prefix = ''): string {
@@ -42,7 +87,6 @@ function timeProgressFormula(template: Template, quarter: Quarter): string {
 }
 
 export function planFill(view: WorkbookView, template: Template, report: ReturnReport): FillPlan {
-  void view;
   const quarter = quarterOf(report);
   const pctFormat = template.summary.formats.percent;
   const figures = new Map(report.indicators.map((f) => [f.indicator.code, f]));
@@ -64,22 +108,25 @@ export function planFill(view: WorkbookView, template: Template, report: ReturnR
   for (const layout of report.layout.dataSheets) {
     const cumCol = col(layout, 'cumulative');
     const planCol = col(layout, 'plan')!;
+    const sheet = view.sheet(layout.sheet);
     for (const ind of template.indicators) {
       if (ind.sheet !== layout.sheet) continue;
       const row = layout.rows[ind.code];
       const f = figures.get(ind.code);
       if (row === undefined || !f) continue;
+      const typed = (c: number | undefined): Typed => typedOf(sheet, row, c, ind.unit, template);
       const put = (c: number, formula: string, value: CellValue, numberFormat?: string): void => {
         toolOwned.push({ sheet: layout.sheet, row, col: c, formula, value, ...(numberFormat ? { numberFormat } : {}) });
       };
       if (cumCol !== undefined && owned.has('cumulative')) {
-        const formula = cumulativeFormula(ind, layout, row, quarter, locate);
+        const formula = cumulativeFormula(ind, layout, row, quarter, locate, typed);
         if (formula) put(cumCol, formula, numOrBlank(f.cumulative), ind.kind === 'rate' ? pctFormat : undefined);
       }
       const pctCol = col(layout, 'percentOfPlan');
       // A rate has no annual plan, so no 完成年计划(%); 序时进度 is the same for every row.
       if (ind.kind !== 'rate' && pctCol !== undefined && cumCol !== undefined && owned.has('percentOfPlan')) {
-        const p = a1(row, planCol);
+        // Unreadable text in 年计划 counts as no plan in both (N(text) = 0); only read text and errors need the guard.
+        const p = term(a1(row, planCol), typed(planCol));
         put(pctCol, `=IF(N(${p})=0,"",${a1(row, cumCol)}/${p})`, numOrBlank(f.percentOfPlan), pctFormat);
       }
       const tpCol = col(layout, 'timeProgress');
@@ -94,19 +141,20 @@ export function planFill(view: WorkbookView, template: Template, report: ReturnR
   if (tpLayout && template.twoPlan.columns.toolOwned.includes('status')) {
     const c = tpLayout.columns;
     if (c['status'] !== undefined) {
+      const sheet = view.sheet(tpLayout.sheet);
       for (const r of report.twoPlan.rows) {
         toolOwned.push({
           sheet: tpLayout.sheet,
           row: r.row,
           col: c['status'],
-          formula: statusFormula(template, r.row, c),
+          formula: statusFormula(template, r.row, c, twoPlanOperands(sheet, template, r.row, r.unit, c)),
           value: textOrBlank(r.status),
         });
       }
     }
   }
 
-  return { toolOwned, summary: summarySheet(template, report, quarter, locate) };
+  return { toolOwned, summary: summarySheet(view, template, report, quarter, locate) };
 }
 
 function cumulativeFormula(
@@ -115,10 +163,21 @@ function cumulativeFormula(
   row: number,
   quarter: Quarter,
   locate: (code: string) => { layout: DataSheetLayout; row: number } | null,
+  typed: (col: number) => Typed,
 ): string | null {
   const qCols = (['q1', 'q2', 'q3', 'q4'] as const).slice(0, quarter).map((r) => layout.columns[r]!);
-  if (ind.kind === 'stock') return `=${a1(row, qCols[quarter - 1]!)}`;
-  if (ind.kind === 'flow') return `=SUM(${refList(row, qCols)})`;
+  if (ind.kind === 'stock') {
+    const c = qCols[quarter - 1]!;
+    const t = typed(c);
+    // `=G5` would show unreadable text as it is; the engine counts it 0, as N() does.
+    return t.kind === 'text' || t.kind === 'space' ? `=N(${a1(row, c)})` : `=${term(a1(row, c), t)}`;
+  }
+  if (ind.kind === 'flow') {
+    const ts = qCols.map(typed);
+    // SUM skips text in a reference as the engine counts unreadable text 0; read text and errors need single terms.
+    if (ts.every((t) => t.kind !== 'read' && t.kind !== 'error')) return `=SUM(${refList(row, qCols)})`;
+    return `=SUM(${qCols.map((c, i) => term(a1(row, c), ts[i]!)).join(',')})`;
+  }
   if (!ind.ratio) return null;
   const ref = (code: string): string | null => {
     const at = locate(code);
@@ -132,8 +191,41 @@ function cumulativeFormula(
   return `=IF(N(${d})=0,"",${n}/${d})`;
 }
 
-/** 达标状态 of one two-plan row, reading 方向 from the row itself so a user's own direction is honoured. */
-function statusFormula(template: Template, row: number, c: Readonly<Record<string, number>>): string {
+interface TwoPlanOperands {
+  readonly value: Typed;
+  readonly finalTarget: Typed;
+  readonly midTarget: Typed;
+  /** 1, or 100 where a % row's comparisons run in percent points (the engine's readings are fractions). */
+  readonly scale: number;
+}
+
+const CLEAN_ROW: TwoPlanOperands = { value: PLAIN, finalTarget: PLAIN, midTarget: PLAIN, scale: 1 };
+
+/**
+ * How the status formula must refer to one row's 本期值, 终期目标 and 中期目标. In a % row the formula compares the cells
+ * as they stand, so a read text's constant takes the scale of the row's plain numbers: percent points (the engine's
+ * fraction × 100) unless they are percent-formatted fractions.
+ */
+function twoPlanOperands(sheet: SheetView | undefined, template: Template, row: number, unit: string, c: Readonly<Record<string, number>>): TwoPlanOperands {
+  const typed = (role: string): Typed => typedOf(sheet, row, c[role], unit, template);
+  const ops = { value: typed('value'), finalTarget: typed('finalTarget'), midTarget: typed('midTarget') };
+  let scale = 1;
+  if (unit === '%' && sheet && Object.values(ops).some((t) => t.kind === 'read')) {
+    const numbers: Cell[] = ['finalTarget', 'midTarget', 'value', 'baseline']
+      .filter((role) => c[role] !== undefined)
+      .map((role) => sheet.cell(row, c[role]!))
+      .filter((cell) => cell.value.kind === 'number');
+    scale = numbers.length > 0 && isPercentFormat(numbers[0]!.numberFormat) ? 1 : 100;
+  }
+  return { ...ops, scale };
+}
+
+/**
+ * 达标状态 of one two-plan row, reading 方向 from the row itself so a user's own direction is honoured. Where the row's
+ * cells hold messy values (`ops`), it follows the engine: read text through its guard; unreadable text or an error in
+ * 本期值 or 终期目标 → no status; spaces-only 本期值 → 无数据; anything but a number in 中期目标 → no mid target.
+ */
+function statusFormula(template: Template, row: number, c: Readonly<Record<string, number>>, ops: TwoPlanOperands = CLEAN_ROW): string {
   const at = (role: string): string => a1(row, c[role]!);
   const dir = `TRIM(${at('direction')})`;
   const anyOf = (list: readonly string[]): string => `OR(${list.map((s) => `${dir}=${q(s)}`).join(',')})`;
@@ -142,16 +234,35 @@ function statusFormula(template: Template, row: number, c: Readonly<Record<strin
   const v = at('value');
   const fin = at('finalTarget');
   const st = template.twoPlan.statuses;
-  const meets = (target: string): string => `OR(AND(${hi},${v}>=${target}),AND(${lo},${v}<=${target}))`;
-  const midBranch =
-    c['midTarget'] !== undefined ? `IF(AND(${at('midTarget')}<>"",${meets(at('midTarget'))}),${q(st.mid)},${q(st.below)})` : q(st.below);
+  const V = term(v, ops.value, ops.scale);
+  const meets = (target: string): string => `OR(AND(${hi},${V}>=${target}),AND(${lo},${V}<=${target}))`;
+
+  const vk = ops.value.kind;
+  const fk = ops.finalTarget.kind;
+  const vBlank = vk === 'space' ? `OR(${v}="",ISTEXT(${v}))` : vk === 'error' ? `IFERROR(${v},0)=""` : `${v}=""`;
+  const unknown = [
+    ...(vk === 'text' ? [`ISTEXT(${v})`] : vk === 'error' ? [`ISERROR(${v})`] : []),
+    fk === 'error' ? `IFERROR(${fin},"")=""` : `${fin}=""`,
+    ...(fk === 'text' || fk === 'space' ? [`ISTEXT(${fin})`] : []),
+    `AND(NOT(${hi}),NOT(${lo}))`,
+  ];
+  const F = fk === 'error' ? fin : term(fin, ops.finalTarget, ops.scale);
+  let midBranch = q(st.below);
+  if (c['midTarget'] !== undefined) {
+    const mid = at('midTarget');
+    const m = ops.midTarget;
+    const present = m.kind === 'read' || m.kind === 'plain' ? `${mid}<>""` : `ISNUMBER(${mid})`;
+    const M = m.kind === 'error' ? `IFERROR(${mid},0)` : term(mid, m, ops.scale);
+    midBranch = `IF(AND(${present},${meets(M)}),${q(st.mid)},${q(st.below)})`;
+  }
   return (
-    `=IF(${v}="",${q(st.noData)},IF(OR(${fin}="",AND(NOT(${hi}),NOT(${lo}))),"",` +
-    `IF(${meets(fin)},${q(st.final)},${midBranch})))`
+    `=IF(${vBlank},${q(st.noData)},IF(OR(${unknown.join(',')}),"",` +
+    `IF(${meets(F)},${q(st.final)},${midBranch})))`
   );
 }
 
 function summarySheet(
+  view: WorkbookView,
   template: Template,
   report: ReturnReport,
   quarter: Quarter,
@@ -191,8 +302,16 @@ function summarySheet(
     const F = a1(r, 6);
     const G = a1(r, 7);
     if (at) {
-      const planRef = ext(at.layout, at.row, at.layout.columns['plan']!);
-      fx(r, 4, `=IF(${planRef}="","",${planRef})`, numOrBlank(f.plan));
+      const planCol = at.layout.columns['plan']!;
+      const planRef = ext(at.layout, at.row, planCol);
+      const t = typedOf(view.sheet(at.layout.sheet), at.row, planCol, ind.unit, template);
+      const planFormula =
+        t.kind === 'read'
+          ? `=IF(${planRef}="","",${guard(planRef, t.value)})`
+          : t.kind === 'plain'
+            ? `=IF(${planRef}="","",${planRef})`
+            : `=IF(ISNUMBER(${planRef}),${planRef},"")`; // unreadable text or an error: no plan, as the engine reads it
+      fx(r, 4, planFormula, numOrBlank(f.plan));
       const cumCol = at.layout.columns['cumulative'];
       if (cumCol !== undefined) fx(r, 5, `=${ext(at.layout, at.row, cumCol)}`, numOrBlank(f.cumulative), ind.kind === 'rate' ? pct : undefined);
       else put(r, 5, numOrBlank(f.cumulative), ind.kind === 'rate' ? { numberFormat: pct } : {});
@@ -224,7 +343,11 @@ function summarySheet(
         const row = layout.rows[ind.code];
         const cols = [...(ind.plan ? [layout.columns['plan']!] : []), ...(ind.kind === 'rate' ? [] : quarterColsOf(layout, quarter))];
         if (row === undefined || cols.length === 0) continue;
-        terms.push({ cells: cols.length, counta: `COUNTA(${refList(row, cols, `${sheetRef(layout.sheet)}!`)})` });
+        const prefix = `${sheetRef(layout.sheet)}!`;
+        // COUNTA counts text of spaces, which the engine reads as blank: such a cell takes itself off while it stays text.
+        const sheet = view.sheet(layout.sheet);
+        const spaces = cols.filter((c) => typedOf(sheet, row, c, ind.unit, template).kind === 'space').map((c) => `-ISTEXT(${prefix}${a1(row, c)})`);
+        terms.push({ cells: cols.length, counta: `COUNTA(${refList(row, cols, prefix)})${spaces.join('')}` });
       }
     }
     const counts = terms.map((t) => t.counta);
