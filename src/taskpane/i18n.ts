@@ -42,7 +42,7 @@ export interface UiStrings {
   readonly wholeSheet: string;
   readonly showMore: (hidden: number) => string;
   /** Accessible name of a finding row (the row's visible parts in reading order). */
-  readonly findingRowLabel: (severity: string, sheet: string, cell: string | null, message: string, rule: string) => string;
+  readonly findingRowPrefix: (severity: string, sheet: string) => string;
   readonly progressTitle: string;
   readonly timeProgressLabel: (percent: string) => string;
   readonly behind: string;
@@ -83,8 +83,7 @@ const zh: UiStrings = {
   sheetGroupLabel: (sheet, n) => `${sheet}（${n} 项）`,
   wholeSheet: '整表',
   showMore: (n) => `显示其余 ${n} 项`,
-  findingRowLabel: (severity, sheet, cell, message, rule) =>
-    `${severity}，${sheet}${cell ? ` ${cell}` : ''}：${message}（${rule}）`,
+  findingRowPrefix: (severity, sheet) => `${severity}，${sheet} `,
   progressTitle: '年计划完成进度',
   timeProgressLabel: (p) => `序时进度 ${p}`,
   behind: '滞后',
@@ -133,8 +132,7 @@ const en: UiStrings = {
   sheetGroupLabel: (sheet, n) => `${sheet} (${plural(n, 'finding', 'findings')})`,
   wholeSheet: 'sheet',
   showMore: (n) => `Show ${plural(n, 'more finding', 'more findings')}`,
-  findingRowLabel: (severity, sheet, cell, message, rule) =>
-    `${severity}, ${sheet}${cell ? ` ${cell}` : ''}: ${message} (${rule})`,
+  findingRowPrefix: (severity, sheet) => `${severity}, ${sheet} `,
   progressTitle: 'Progress against the annual plan',
   timeProgressLabel: (p) => `Time elapsed ${p}`,
   behind: 'Behind',

@@ -64,7 +64,7 @@ describe('task pane App', () => {
     expect(row).toHaveTextContent('E7');
     expect(row).toHaveTextContent('创业就业 E7：“无” 不是数字');
     expect(row).toHaveTextContent('not-a-number');
-    expect(row).toHaveAccessibleName('错误，创业就业 E7：创业就业 E7：“无” 不是数字（not-a-number）');
+    expect(row).toHaveAccessibleName('错误，创业就业 E7 创业就业 E7：“无” 不是数字 not-a-number');
   });
 
   test('filters by severity', async () => {
@@ -134,7 +134,7 @@ describe('task pane App', () => {
       expect.stringMatching(/^警告，封面 B5/),
       expect.stringMatching(/^错误，创业就业 E7/),
       expect.stringMatching(/^警告，创业就业 F3/),
-      expect.stringMatching(/^提示，创业就业：/),
+      expect.stringMatching(/^提示，创业就业 整表/),
       expect.stringMatching(/^错误，创业就业 D12/),
       expect.stringMatching(/^错误，维权服务 F9/),
       '选择上期报表…',

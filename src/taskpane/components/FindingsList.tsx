@@ -66,15 +66,16 @@ const FindingRow = memo(function FindingRow({ finding: f, strings, onSelect }: F
       type="button"
       className={styles.row}
       onClick={() => onSelect(f)}
-      aria-label={strings.findingRowLabel(strings.severityOne[f.severity], f.sheet, f.cell, f.message, f.rule)}
       data-severity={f.severity}
     >
       <span className={mergeClasses(styles.icon, styles[f.severity])} aria-hidden="true">
         <SeverityIcon severity={f.severity} />
       </span>
-      <span className={mergeClasses(styles.cell, f.cell === null && styles.wholeSheet)}>{f.cell ?? strings.wholeSheet}</span>
+      {/* The accessible name is the visible text with severity and sheet before it (WCAG 2.5.3: name contains label). */}
+      <span className={styles.visuallyHidden}>{strings.findingRowPrefix(strings.severityOne[f.severity], f.sheet)}</span>
+      <span className={mergeClasses(styles.cell, f.cell === null && styles.wholeSheet)}>{f.cell ?? strings.wholeSheet}</span>{' '}
       <span className={styles.text}>
-        <span className={styles.message}>{f.message}</span>
+        <span className={styles.message}>{f.message}</span>{' '}
         <span className={styles.rule}>{f.rule}</span>
       </span>
     </button>
