@@ -116,7 +116,6 @@ function shownNumber(s: string): number | null {
 }
 
 /**
-/**
  * Serious axe findings in the task pane that are known and accepted (none today); anything else fails the suite.
  */
 const KNOWN_TASK_PANE_ISSUES: readonly string[] = [];
