@@ -1,0 +1,256 @@
+/*
+ * planFill over messy typed values: where a formula refers to a user-typed cell holding text the engine reads as a
+ * number, it refers to it through IF(ISNUMBER(X),X,<the engine's reading>); unreadable text, spaces and errors count as
+ * the engine counts them; clean cells keep the plain formulas. The fake Excel evaluator shows the formulas evaluate to
+ * the engine's figures, and stay live: a plain number typed over the text later is used.
+ */
+import { a1, buildFilledReturn, checkReturn, num, planFill, sheetRef, type CellWrite, type FillPlan, type MemoryWorkbook } from '../../src/engine';
+import { FakeWorkbookModel, fromEngineCell } from '../../src/office-fake';
+import { GUARDED, MESSY, messyReturn, placeOf, type Place } from './fill-messy.fixture';
+import { tpl } from './helpers';
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A reference to `p` as a formula on `sheet` writes it. */
+const refTo = (p: Place, onSheet: string): string => (p.sheet === onSheet ? a1(p.row, p.col) : `${sheetRef(p.sheet)}!${a1(p.row, p.col)}`);
+const mentions = (formula: string, ref: string): boolean => new RegExp(`(?<![A-Z$!'])${escape(ref)}(?!\\d)`).test(formula);
+
+interface Planned {
+  readonly formula: string;
+  readonly ref: string;
+  readonly w: CellWrite;
+}
+/**
+ * Every formula of the plan that reads the value of `p`, with the reference as that formula writes it. 汇总 block 2's
+ * COUNTA terms only count whether cells are filled (text or number alike), so they are left out.
+ */
+function referring(plan: FillPlan, p: Place): Planned[] {
+  const out: Planned[] = [];
+  for (const w of plan.toolOwned) if (w.formula && mentions(w.formula, refTo(p, w.sheet))) out.push({ formula: w.formula, ref: refTo(p, w.sheet), w });
+  for (const w of plan.summary.cells) {
+    const ref = refTo(p, plan.summary.name);
+    if (w.formula && !w.formula.includes('COUNTA(') && mentions(w.formula, ref)) out.push({ formula: w.formula, ref, w });
+  }
+  return out;
+}
+
+const formulaAt = (cells: readonly CellWrite[], p: Place): string | undefined =>
+  cells.find((c) => c.sheet === p.sheet && c.row === p.row && c.col === p.col)?.formula;
+
+const messy = messyReturn(tpl, 3, 1);
+const report = checkReturn(messy.wb, tpl);
+const plan = planFill(messy.wb, tpl, report);
+const placeOfMessy = (code: string, role: string): Place => messy.places[MESSY.findIndex((m) => m.code === code && m.role === role)]!;
+const layoutPlace = (code: string, role: string, where: 'data' | 'twoPlan' = 'data'): Place => placeOf(messy.wb, tpl, where, code, role);
+
+describe('planFill over messy typed values: the guard', () => {
+  it('the engine reads each messy cell as the fixture says (the constants below are its readings)', () => {
+    for (const m of GUARDED) {
+      if (m.where === 'data') {
+        const f = report.indicators.find((i) => i.indicator.code === m.code)!;
+        const got = m.role === 'plan' ? f.plan : f.quarters[Number(m.role.slice(1)) - 1];
+        expect([m.code, m.role, got]).toEqual([m.code, m.role, expect.closeTo(m.reading!, 12)]);
+      } else {
+        const r = report.twoPlan.rows.find((x) => x.code === m.code)!;
+        const got = m.role === 'value' ? r.value : m.role === 'finalTarget' ? r.finalTarget : r.midTarget;
+        expect([m.code, m.role, got]).toEqual([m.code, m.role, expect.closeTo(m.reading!, 12)]);
+      }
+    }
+    const rules = new Set(report.issues.map((i) => i.rule));
+    for (const rule of ['approximate-value', 'unit-in-cell', 'full-width-digits', 'not-a-number', 'formula-error']) expect(rules).toContain(rule);
+  });
+
+  it('every formula referring to text the engine reads as a number goes through IF(ISNUMBER(X),X,reading)', () => {
+    let guardedCells = 0;
+    MESSY.forEach((m, i) => {
+      if (m.kind !== 'read') return;
+      const p = messy.places[i]!;
+      const uses = referring(plan, p);
+      if (m.code === 'B03') {
+        expect(uses).toEqual([]); // a rate's typed quarter: no formula reads it (its 累计 is numerator ÷ denominator)
+        return;
+      }
+      expect({ at: `${m.code} ${m.role}`, used: uses.length > 0 }).toEqual({ at: `${m.code} ${m.role}`, used: true });
+      for (const u of uses) {
+        const guard = `IF(ISNUMBER(${u.ref}),${u.ref},${m.constant})`;
+        expect({ at: `${m.code} ${m.role}`, formula: u.formula, guarded: u.formula.includes(guard) }).toEqual({ at: `${m.code} ${m.role}`, formula: u.formula, guarded: true });
+        // Nothing reads the cell bare any more: only the guard and the blank tests (X="" / X<>"") name it.
+        const rest = u.formula.split(guard).join('').split(`${u.ref}=""`).join('').split(`${u.ref}<>""`).join('');
+        expect({ formula: u.formula, bare: mentions(rest, u.ref) }).toEqual({ formula: u.formula, bare: false });
+      }
+      guardedCells++;
+    });
+    expect(guardedCells).toBe(GUARDED.length - 1);
+  });
+
+  it('writes the exact shapes: SUM of single references, a guarded stock, a guarded plan, the 汇总 年计划, 达标状态', () => {
+    const a01 = layoutPlace('A01', 'cumulative');
+    const [e, f, g] = (['q1', 'q2', 'q3'] as const).map((q) => a1(a01.row, layoutPlace('A01', q).col));
+    expect(formulaAt(plan.toolOwned, a01)).toBe(`=SUM(${e},IF(ISNUMBER(${f}),${f},1262),${g})`);
+
+    const a14 = layoutPlace('A14', 'q3');
+    expect(formulaAt(plan.toolOwned, layoutPlace('A14', 'cumulative'))).toBe(`=IF(ISNUMBER(${a1(a14.row, a14.col)}),${a1(a14.row, a14.col)},3426)`);
+
+    const a15 = layoutPlace('A15', 'plan');
+    const d = a1(a15.row, a15.col);
+    const i = a1(a15.row, layoutPlace('A15', 'cumulative').col);
+    const p = `IF(ISNUMBER(${d}),${d},1226)`;
+    expect(formulaAt(plan.toolOwned, layoutPlace('A15', 'percentOfPlan'))).toBe(`=IF(N(${p})=0,"",${i}/${p})`);
+    const ext = `${sheetRef(a15.sheet)}!${d}`;
+    const summaryPlan = plan.summary.cells.find((c) => c.col === 4 && c.row === summaryRow('A15'))!;
+    expect(summaryPlan.formula).toBe(`=IF(${ext}="","",IF(ISNUMBER(${ext}),${ext},1226))`);
+    expect(summaryPlan.value).toEqual(num(1226));
+
+    // 24000元 in a 万元 column is 2.4 in the SUM, as the engine reads it.
+    const a09 = layoutPlace('A09', 'q1');
+    expect(formulaAt(plan.toolOwned, layoutPlace('A09', 'cumulative'))).toContain(`IF(ISNUMBER(${a1(a09.row, a09.col)}),${a1(a09.row, a09.col)},2.4)`);
+
+    // A % row compares as its cells stand: 约20% against a target of 70 (percent points) is 20; against 0.95 in a
+    // percent-formatted cell, 约90% is 0.9.
+    const w02 = layoutPlace('W02', 'value', 'twoPlan');
+    const j = a1(w02.row, w02.col);
+    const status = formulaAt(plan.toolOwned, layoutPlace('W02', 'status', 'twoPlan'))!;
+    expect(status).toContain(`AND(OR(TRIM(F${w02.row})="≥",TRIM(F${w02.row})=">=",TRIM(F${w02.row})="不低于"),IF(ISNUMBER(${j}),${j},20)>=I${w02.row})`);
+    expect(status.startsWith(`=IF(${j}="","无数据",`)).toBe(true);
+    const k06 = layoutPlace('K06', 'finalTarget', 'twoPlan');
+    expect(formulaAt(plan.toolOwned, layoutPlace('K06', 'status', 'twoPlan'))).toContain(`IF(ISNUMBER(${a1(k06.row, k06.col)}),${a1(k06.row, k06.col)},0.9)`);
+  });
+});
+
+function summaryRow(code: string): number {
+  return plan.summary.cells.find((c) => c.col === 1 && c.value.kind === 'text' && c.value.value === code)!.row;
+}
+
+describe('planFill over messy typed values: what the engine reads as nothing', () => {
+  it('unreadable text stays a plain reference in SUM and 完成年计划; a stock shows N() of it; 汇总 年计划 shows no plan', () => {
+    const c14 = placeOfMessy('C14', 'q3');
+    expect(formulaAt(plan.toolOwned, layoutPlace('C14', 'cumulative'))).toBe(`=SUM(${a1(c14.row, c14.col - 2)}:${a1(c14.row, c14.col)})`);
+    const e01 = placeOfMessy('E01', 'q3');
+    expect(formulaAt(plan.toolOwned, layoutPlace('E01', 'cumulative'))).toBe(`=N(${a1(e01.row, e01.col)})`);
+    const c10 = placeOfMessy('C10', 'plan');
+    const d = a1(c10.row, c10.col);
+    expect(formulaAt(plan.toolOwned, layoutPlace('C10', 'percentOfPlan'))).toBe(`=IF(N(${d})=0,"",${a1(c10.row, layoutPlace('C10', 'cumulative').col)}/${d})`);
+    const ext = `${sheetRef(c10.sheet)}!${d}`;
+    expect(plan.summary.cells.find((c) => c.col === 4 && c.row === summaryRow('C10'))!.formula).toBe(`=IF(ISNUMBER(${ext}),${ext},"")`);
+  });
+
+  it('an error value counts 0 (the engine reads nothing) instead of spreading into 累计 and 汇总', () => {
+    const d01 = placeOfMessy('D01', 'q1');
+    const ref = a1(d01.row, d01.col);
+    expect(formulaAt(plan.toolOwned, layoutPlace('D01', 'cumulative'))).toContain(`IF(ISNUMBER(${ref}),${ref},0)`);
+    const d04 = placeOfMessy('D04', 'q3');
+    expect(formulaAt(plan.toolOwned, layoutPlace('D04', 'cumulative'))).toBe(`=IF(ISNUMBER(${a1(d04.row, d04.col)}),${a1(d04.row, d04.col)},0)`);
+  });
+
+  it('spaces-only text is blank to the engine, so 汇总 block 2 takes it off COUNTA while it stays text', () => {
+    const d02 = placeOfMessy('D02', 'q2');
+    const sheetRow = plan.summary.cells.find((c) => c.col === 1 && c.value.kind === 'text' && c.value.value === d02.sheet)!.row;
+    const filled = plan.summary.cells.find((c) => c.row === sheetRow && c.col === 3)!;
+    expect(filled.formula).toContain(`-ISTEXT(${sheetRef(d02.sheet)}!${a1(d02.row, d02.col)})`);
+    const detail = report.completeness.detail.find((x) => x.sheet === d02.sheet)!;
+    expect(detail.filledCells).toBeLessThan(detail.requiredCells);
+  });
+
+  it('two-plan rows: unreadable 本期值 or 终期目标 → no status, spaces → 无数据, unreadable 中期目标 → no mid target', () => {
+    const status = (code: string): string | undefined => report.twoPlan.rows.find((r) => r.code === code)?.status;
+    expect(['K02', 'K03', 'K04', 'K05', 'K07', 'K08', 'K01', 'W02', 'W03', 'W04', 'K06'].map((c) => [c, status(c)])).toEqual([
+      ['K02', ''],
+      ['K03', '无数据'],
+      ['K04', ''],
+      ['K05', ''],
+      ['K07', '未达标'],
+      ['K08', ''],
+      ['K01', '达到中期目标'],
+      ['W02', '未达标'],
+      ['W03', '已实现终期目标'],
+      ['W04', '已实现终期目标'],
+      ['K06', '已实现终期目标'],
+    ]);
+    const k07 = layoutPlace('K07', 'midTarget', 'twoPlan');
+    expect(formulaAt(plan.toolOwned, layoutPlace('K07', 'status', 'twoPlan'))).toContain(`IF(AND(ISNUMBER(${a1(k07.row, k07.col)}),`);
+  });
+});
+
+/** Writes a plan's formulas into a fake workbook of `wb` and recalculates it with the fake Excel evaluator. */
+function evaluate(wb: MemoryWorkbook, p: FillPlan): FakeWorkbookModel {
+  const model = FakeWorkbookModel.fromMemoryWorkbook(wb);
+  const summary = model.addSheet(p.summary.name);
+  for (const w of p.toolOwned) model.sheet(w.sheet)!.setCell(w.row, w.col, fromEngineCell({ value: w.value, formula: w.formula }));
+  for (const w of p.summary.cells) summary.setCell(w.row, w.col, fromEngineCell({ value: w.value, ...(w.formula ? { formula: w.formula } : {}) }));
+  model.recalc();
+  return model;
+}
+
+/** Formula cells whose evaluated value differs from `expected`'s cached value at the same place. */
+function disagreements(model: FakeWorkbookModel, written: FillPlan, expected: FillPlan): string[] {
+  const want = new Map([...expected.toolOwned, ...expected.summary.cells].map((w) => [`${w.sheet}!${w.row},${w.col}`, w.value]));
+  const out: string[] = [];
+  for (const w of [...written.toolOwned, ...written.summary.cells]) {
+    if (!w.formula) continue;
+    const got = model.sheet(w.sheet)!.cell(w.row, w.col).value;
+    const v = want.get(`${w.sheet}!${w.row},${w.col}`)!;
+    const ok =
+      v.kind === 'number'
+        ? got.kind === 'number' && Math.abs(got.value - v.value) <= 1e-9 * Math.max(1, Math.abs(v.value))
+        : v.kind === 'blank'
+          ? got.kind === 'blank' || (got.kind === 'text' && got.value === '')
+          : JSON.stringify(got) === JSON.stringify(v);
+    if (!ok) out.push(`${w.sheet}!${a1(w.row, w.col)} ${w.formula} → ${JSON.stringify(got)}, engine ${JSON.stringify(v)}`);
+  }
+  return out;
+}
+
+describe('planFill over messy typed values: evaluated', () => {
+  it('every formula evaluates to the engine figure it caches (fake Excel evaluator)', () => {
+    expect(disagreements(evaluate(messy.wb, plan), plan, plan)).toEqual([]);
+  });
+
+  it('without the guards the same return disagrees (the test can fail)', () => {
+    const clean = buildFilledReturn(tpl, { quarter: 3, seed: 1 });
+    const plainPlan = planFill(clean, tpl, report); // the clean workbook's cells: no guard anywhere
+    expect(disagreements(evaluate(messy.wb, plainPlan), plainPlan, plan).length).toBeGreaterThan(10);
+  });
+
+  it('stays live: a plain number typed over the text later is what the guarded formulas use', () => {
+    const retyped = messyReturn(tpl, 3, 1).wb;
+    MESSY.forEach((m, i) => {
+      if (m.kind !== 'read') return;
+      const p = messy.places[i]!;
+      // The same figure plus one, typed as the cell's plain number would be read (a % row in points unless formatted).
+      const scale = m.constant! / m.reading!;
+      retyped.sheet(p.sheet)!.set(p.row, p.col, { value: num((m.reading! + (m.where === 'twoPlan' ? 0.01 : 1)) * scale) });
+    });
+    const after = checkReturn(retyped, tpl);
+    expect(after.indicators.find((f) => f.indicator.code === 'A01')!.quarters[1]).toBe(1263);
+    // The old plan's formulas (with their guards), evaluated over the retyped cells, give the new engine figures.
+    expect(disagreements(evaluate(retyped, plan), plan, planFill(retyped, tpl, after))).toEqual([]);
+  });
+});
+
+describe('planFill over messy typed values: clean returns keep their formulas', () => {
+  it('a clean return has no guard anywhere', () => {
+    for (const q of [1, 2, 3, 4] as const) {
+      const wb = buildFilledReturn(tpl, { quarter: q, seed: 20 + q, extraRows: 1 });
+      const p = planFill(wb, tpl, checkReturn(wb, tpl));
+      for (const w of [...p.toolOwned, ...p.summary.cells]) expect(w.formula ?? '').not.toMatch(/ISNUMBER|ISTEXT|IFERROR|ISERROR|^=N\(/);
+    }
+  });
+
+  it('formulas that refer to no messy cell are exactly those of the clean return', () => {
+    const clean = buildFilledReturn(tpl, { quarter: 3, seed: 1 });
+    const cleanPlan = planFill(clean, tpl, checkReturn(clean, tpl));
+    const byPlace = new Map([...cleanPlan.toolOwned, ...cleanPlan.summary.cells].map((w) => [`${w.sheet}!${w.row},${w.col}`, w.formula]));
+    const touched = new Set(messy.places.flatMap((p) => referring(plan, p).map((u) => `${u.w.sheet}!${u.w.row},${u.w.col}`)));
+    // …and block 2's count of a sheet holding spaces-only text, which takes that cell off its COUNTA.
+    for (const w of plan.summary.cells) if (w.formula?.includes('-ISTEXT(')) touched.add(`${w.sheet}!${w.row},${w.col}`);
+    let same = 0;
+    for (const w of [...plan.toolOwned, ...plan.summary.cells]) {
+      const key = `${w.sheet}!${w.row},${w.col}`;
+      if (!w.formula || touched.has(key)) continue;
+      // 汇总 block 3 counts statuses and 进度状态 reads other formulas: those stay identical too.
+      expect([key, w.formula]).toEqual([key, byPlace.get(key)]);
+      same++;
+    }
+    expect(same).toBeGreaterThan(400);
+    expect(touched.size).toBeGreaterThan(20);
+  });
+});
