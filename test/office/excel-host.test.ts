@@ -4,6 +4,10 @@ import type { CellValue } from '../../src/engine/cell';
 import type { CellWrite, FillPlan } from '../../src/engine/fill-plan';
 import type { Finding, Severity } from '../../src/engine/findings';
 import { MemoryWorkbook } from '../../src/engine/memory-workbook';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readXlsx } from '../../src/xlsx';
+import { messyReturn } from '../engine/fill-messy.fixture';
 import { FakeWorkbookModel, installFakeOffice, type FakeOfficeEnvironment, type FakeSheet } from '../../src/office-fake';
 import {
   batchWrites,
@@ -298,6 +302,29 @@ describe('fill', () => {
     expect(fake.stats.syncCount).toBeGreaterThan(1);
     expect(Math.max(...fake.stats.payloads)).toBeLessThanOrEqual(24_000);
     expect(snapshot(big)).toEqual(snapshot(small));
+  });
+
+  // Typed text the engine reads as a number (1262余, 685万元, ３４２６, 近万 …), unreadable text (无), spaces and errors:
+  // after Excel recalculates, every formula the plan writes shows the engine's figure.
+  test.each([
+    ['the sample return (assets/sample-return.xlsx)', async (): Promise<FakeWorkbookModel> =>
+      FakeWorkbookModel.fromWorkbookView((await readXlsx(new Uint8Array(readFileSync(join(__dirname, '..', '..', 'assets', 'sample-return.xlsx'))))).view)],
+    ['a return with every kind of messy value (test/engine/fill-messy.fixture)', async (): Promise<FakeWorkbookModel> =>
+      FakeWorkbookModel.fromMemoryWorkbook(messyReturn(template, 3, 31).wb)],
+  ])('on %s, every formula evaluates to the engine figure it caches', async (_name, load) => {
+    const model = await load();
+    open(model);
+    const host = createExcelHost();
+    const out = await host.check(template, 'zh-CN');
+    expect(out.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['approximate-value', 'unit-in-cell', 'full-width-digits', 'not-a-number']));
+    const plan = planFill(model.toWorkbookView(), template, out.report);
+    await host.fill(template);
+    expectCellsMatchPlan(model, plan.toolOwned);
+    const formulas = [...plan.toolOwned, ...plan.summary.cells].filter((w) => w.formula);
+    expect(formulas.filter((w) => w.formula!.includes('IF(ISNUMBER(')).length).toBeGreaterThanOrEqual(4);
+    const n = expectValuesMatchEngine(model, plan.toolOwned) + expectValuesMatchEngine(model, plan.summary.cells, plan.summary.name);
+    expect(n).toBe(formulas.length);
+    expect(n).toBeGreaterThan(400);
   });
 });
 
