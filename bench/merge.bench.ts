@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildFilledReturn } from '../src/engine/sample';
@@ -48,6 +48,31 @@ function runBin(pkg: string, args: string[], jobs: string | undefined, rssFile: 
       resolve({ ms, rssMiB: kib / 1024, code, stderr });
     });
   });
+}
+
+/**
+ * A control for the machine's spare cores right now: the same allocation-heavy loop (like reading a workbook: many
+ * short-lived objects and strings) in one worker thread, then in two at once (twice the work). On two idle cores both
+ * take as long (ratio ≈ 1.0); the pool cannot scale better than this control does.
+ */
+async function headroom(): Promise<number> {
+  const { Worker } = await import('node:worker_threads');
+  const code =
+    "let keep = []; for (let i = 0; i < 4e6; i++) { keep.push({ a: 'x' + i, b: [i, i + 1] }); if (keep.length > 10000) keep = []; }" +
+    " require('node:worker_threads').parentPort.postMessage(keep.length);";
+  const timed = async (n: number): Promise<number> => {
+    const t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: n }, () => {
+        const w = new Worker(code, { eval: true });
+        return new Promise<void>((resolve) => w.once('message', () => void w.terminate().then(() => resolve())));
+      }),
+    );
+    return performance.now() - t0;
+  };
+  const one = await timed(1);
+  const two = await timed(2);
+  return two / one;
 }
 
 const f0 = (n: number): string => n.toFixed(0);
@@ -93,6 +118,9 @@ export default async function bench(): Promise<void> {
       if (r.code !== code) throw new Error(`${what} exited ${r.code}: ${r.stderr.slice(0, 400)}`);
       return r;
     };
+    const before = await headroom();
+    const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+    console.log(`load average ${load}; headroom before: two threads' work on two threads takes ${before.toFixed(2)}× one thread's (1.00 = two idle cores)`);
     // Warm the file cache once, then interleave serial and pooled runs and keep the best of two of each.
     must('check (warm-up)', await runBin(pkg, ['check', 'returns', '--json'], '1', rss));
     const serial: Run[] = [];
@@ -107,6 +135,8 @@ export default async function bench(): Promise<void> {
     console.log(`check ${RETURNS} returns, one thread:          ${f0(s.ms)} ms  (${f1(s.ms / RETURNS)} ms/return)  peak RSS ${f1(s.rssMiB)} MiB`);
     console.log(`check ${RETURNS} returns, ${availableParallelism()} worker threads:     ${f0(p.ms)} ms  (${f1(p.ms / RETURNS)} ms/return)  peak RSS ${f1(p.rssMiB)} MiB`);
     console.log(`ratio workers/serial: ${(p.ms / s.ms).toFixed(2)}×  (target ≤ 0.65× on 2 cores)`);
+    const after = await headroom();
+    console.log(`headroom after: ${after.toFixed(2)}×; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (a headroom far above 1.0 means other work holds the cores and the ratio above cannot reach its target)`);
 
     const merges: Run[] = [];
     for (let k = 0; k < 2; k++) merges.push(must('merge 300', await runBin(pkg, ['merge', 'returns', '-o', `rollup-${k}.xlsx`], undefined, rss)));

@@ -15,8 +15,12 @@ import { Worker } from 'node:worker_threads';
 import type { Task, TaskResult, TaskSetup } from './task';
 import type { WorkerRequest, WorkerResponse } from './worker';
 
-/** Below this many files, starting threads costs more than it saves (unless FULIAN_RETURNS_JOBS says otherwise). */
-export const MIN_FILES_FOR_WORKERS = 8;
+/**
+ * Below this many files, starting threads costs more than it saves (unless FULIAN_RETURNS_JOBS says otherwise): each
+ * worker loads ExcelJS (~0.45 s) and warms its own JIT, while a return checks in ~10 ms. A city's 5–30 county returns
+ * stay on one thread; a province's hundreds go to the pool (bench/merge.bench.ts).
+ */
+export const MIN_FILES_FOR_WORKERS = 50;
 
 /**
  * How many threads to use for `count` files: FULIAN_RETURNS_JOBS when set (1 = serial), else
