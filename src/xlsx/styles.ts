@@ -48,6 +48,15 @@ interface Block {
 const childRe = (p: string, name: string): RegExp =>
   new RegExp(`<${p}${name}(?=[\\s/>])(?:[^>]*?/>|[^>]*?>[\\s\\S]*?</${p}${name}>)`, 'g');
 
+/**
+ * setAttr on an element's start tag only: a cell format may hold children (`<xf …><alignment …/></xf>`, as Excel and
+ * LibreOffice write centred cells), and a new attribute must not land in its closing tag.
+ */
+function setStartAttr(el: string, name: string, value: string): string {
+  const end = el.indexOf('>') + 1;
+  return `${setAttr(el.slice(0, end), name, value)}${el.slice(end)}`;
+}
+
 /** An element with its start tag's attributes sorted, so equal entries compare equal however they were written. */
 function canonical(el: string): string {
   const end = el.indexOf('>') + 1;
@@ -153,7 +162,7 @@ export class StyleBook {
     if (req.numberFormat !== undefined) {
       const id = this.numFmtId(req.numberFormat);
       if (Number(attrs.get('numFmtId') ?? 0) !== id) {
-        xf = setAttr(setAttr(xf, 'numFmtId', String(id)), 'applyNumberFormat', '1');
+        xf = setStartAttr(setStartAttr(xf, 'numFmtId', String(id)), 'applyNumberFormat', '1');
         changed = true;
       }
     }
@@ -161,7 +170,7 @@ export class StyleBook {
       const fontId = Number(attrs.get('fontId') ?? 0);
       const bold = this.boldFont(fontId);
       if (bold !== fontId) {
-        xf = setAttr(setAttr(xf, 'fontId', String(bold)), 'applyFont', '1');
+        xf = setStartAttr(setStartAttr(xf, 'fontId', String(bold)), 'applyFont', '1');
         changed = true;
       }
     }
