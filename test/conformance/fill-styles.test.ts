@@ -49,3 +49,41 @@ it('fill keeps styles.xml well formed when tool-owned cells are centred', async 
   expect(cell.alignment).toMatchObject({ horizontal: 'center', vertical: 'middle' });
   expect(back.getWorksheet('创业就业')!.getCell('I3').alignment).toMatchObject({ horizontal: 'center' });
 });
+
+/** Cell value, formula and formats as ExcelJS sees them. */
+const snapshot = (c: ExcelJS.Cell): string =>
+  JSON.stringify([c.value, c.numFmt ?? null, c.font ?? null, c.fill ?? null, c.border ?? null, c.alignment ?? null]);
+
+it('fill on a return saved by LibreOffice Calc (fixtures/libreoffice-q3.xlsx): readable output, every user cell unchanged', async () => {
+  const input = join(__dirname, 'fixtures/libreoffice-q3.xlsx');
+  const out = join(dir, 'lo-filled.xlsx');
+  const before = readFileSync(input);
+  const r = await runCli(['fill', input, '-o', out]);
+  expect(r.code).toBe(0);
+  expect(readFileSync(input).equals(before)).toBe(true);
+  expect(closingTagsClean(strFromU8(unzipSync(readFileSync(out))['xl/styles.xml']!))).toBe(true);
+  const c = await runCli(['check', out, '--json']);
+  expect((JSON.parse(c.stdout) as { counts: object }[])[0]!.counts).toEqual({ error: 0, warning: 0, info: 0 });
+
+  const load = async (p: string) => {
+    const w = new ExcelJS.Workbook();
+    await w.xlsx.load(readFileSync(p) as unknown as ArrayBuffer);
+    return w;
+  };
+  const a = await load(input);
+  const b = await load(out);
+  const changed: string[] = [];
+  a.eachSheet((sa) => {
+    const sb = b.getWorksheet(sa.name)!;
+    const data = !['封面', '两纲监测'].includes(sa.name);
+    for (let row = 1; row <= sa.rowCount; row++) {
+      for (let col = 1; col <= 14; col++) {
+        if (row >= 3 && data && col >= 9 && col <= 11) continue; // 累计, 完成年计划(%), 序时进度(%)
+        if (row >= 3 && sa.name === '两纲监测' && col === 11) continue; // 达标状态
+        if (snapshot(sa.getCell(row, col)) !== snapshot(sb.getCell(row, col))) changed.push(`${sa.name}!${sa.getCell(row, col).address}`);
+      }
+    }
+  });
+  expect(changed).toEqual([]);
+  expect(b.getWorksheet('汇总')!.getCell('A2').value).toBe('指标代码');
+});
