@@ -33,9 +33,12 @@ const textOrBlank = (s: string): CellValue => (s === '' ? BLANK : text(s));
  * - `read`: text the engine reads as `value` — referred to through `IF(ISNUMBER(X),X,value)`;
  * - `text`: text the engine cannot read (not a number) — SUM skips it as the engine counts it 0;
  * - `space`: text of spaces only, which the engine reads as a blank cell (COUNTA and `=""` do not);
- * - `error`: an error value (#DIV/0! …), which the engine reads as nothing but a formula would pass on.
+ * - `error`: an error value (#DIV/0! …), which the engine reads as nothing but a formula would pass on;
+ * - `points`: a plain number in percent points (an unformatted cell of a % row) compared beside percent-formatted
+ *   fractions: referred to as `X/100`, the fraction the engine reads.
  */
-type Typed = { readonly kind: 'plain' | 'text' | 'space' | 'error' } | { readonly kind: 'read'; readonly value: number };
+type Typed = { readonly kind: 'plain' | 'text' | 'space' | 'error' | 'points' } | { readonly kind: 'read'; readonly value: number };
+const POINTS: Typed = { kind: 'points' };
 const PLAIN: Typed = { kind: 'plain' };
 
 function typedOf(sheet: SheetView | undefined, row: number, col: number | undefined, unit: string, template: Template): Typed {
@@ -60,6 +63,7 @@ const guard = (ref: string, c: number): string => `IF(ISNUMBER(${ref}),${ref},${
 function term(ref: string, t: Typed, scale = 1): string {
   if (t.kind === 'read') return guard(ref, scale === 1 ? t.value : roundSignificant(t.value * scale, 15));
   if (t.kind === 'error') return guard(ref, 0);
+  if (t.kind === 'points') return `${ref}/100`;
   return ref;
 }
 
@@ -201,23 +205,32 @@ interface TwoPlanOperands {
 
 const CLEAN_ROW: TwoPlanOperands = { value: PLAIN, finalTarget: PLAIN, midTarget: PLAIN, scale: 1 };
 
+const OPERAND_ROLES = ['value', 'finalTarget', 'midTarget'] as const;
+
 /**
- * How the status formula must refer to one row's 本期值, 终期目标 and 中期目标. In a % row the formula compares the cells
- * as they stand, so a read text's constant takes the scale of the row's plain numbers: percent points (the engine's
- * fraction × 100) unless they are percent-formatted fractions.
+ * How the status formula must refer to one row's 本期值, 终期目标 and 中期目标. The engine reads every cell of a % row
+ * as a fraction: a number in percent points (unformatted, `70`) ÷ 100, a percent-formatted number (`0.75` shown as
+ * `75%`, what Excel stores when a user types 75%) as it is, text (`约20%`, `20`) as points ÷ 100. The formula compares
+ * the cells as they stand, so a read text's constant takes the scale of the row's plain numbers — percent points
+ * (fraction × 100) unless they are all percent-formatted fractions; and where the row mixes both kinds of plain
+ * number, it compares fractions, referring to the unformatted ones as `X/100`.
  */
 function twoPlanOperands(sheet: SheetView | undefined, template: Template, row: number, unit: string, c: Readonly<Record<string, number>>): TwoPlanOperands {
   const typed = (role: string): Typed => typedOf(sheet, row, c[role], unit, template);
-  const ops = { value: typed('value'), finalTarget: typed('finalTarget'), midTarget: typed('midTarget') };
-  let scale = 1;
-  if (unit === '%' && sheet && Object.values(ops).some((t) => t.kind === 'read')) {
-    const numbers: Cell[] = ['finalTarget', 'midTarget', 'value', 'baseline']
-      .filter((role) => c[role] !== undefined)
-      .map((role) => sheet.cell(row, c[role]!))
-      .filter((cell) => cell.value.kind === 'number');
-    scale = numbers.length > 0 && isPercentFormat(numbers[0]!.numberFormat) ? 1 : 100;
+  const ops: Record<(typeof OPERAND_ROLES)[number], Typed> = { value: typed('value'), finalTarget: typed('finalTarget'), midTarget: typed('midTarget') };
+  if (unit !== '%' || !sheet) return { ...ops, scale: 1 };
+  const numberCell = (role: string): Cell | undefined => {
+    const cell = c[role] === undefined ? undefined : sheet.cell(row, c[role]!);
+    return cell?.value.kind === 'number' ? cell : undefined;
+  };
+  const fraction = (role: string): boolean => isPercentFormat(numberCell(role)?.numberFormat);
+  const numbers = OPERAND_ROLES.filter((role) => numberCell(role) !== undefined);
+  const fractions = numbers.filter(fraction);
+  if (fractions.length > 0 && fractions.length < numbers.length) {
+    for (const role of numbers) if (!fraction(role)) ops[role] = POINTS;
+    return { ...ops, scale: 1 };
   }
-  return { ...ops, scale };
+  return { ...ops, scale: fractions.length > 0 ? 1 : 100 };
 }
 
 /**
@@ -251,7 +264,7 @@ function statusFormula(template: Template, row: number, c: Readonly<Record<strin
   if (c['midTarget'] !== undefined) {
     const mid = at('midTarget');
     const m = ops.midTarget;
-    const present = m.kind === 'read' || m.kind === 'plain' ? `${mid}<>""` : `ISNUMBER(${mid})`;
+    const present = m.kind === 'text' || m.kind === 'space' || m.kind === 'error' ? `ISNUMBER(${mid})` : `${mid}<>""`;
     const M = m.kind === 'error' ? `IFERROR(${mid},0)` : term(mid, m, ops.scale);
     midBranch = `IF(AND(${present},${meets(M)}),${q(st.mid)},${q(st.below)})`;
   }

@@ -57,7 +57,9 @@ export const MESSY: readonly MessyCell[] = [
   { where: 'twoPlan', code: 'K04', role: 'finalTarget', cell: t('不详'), kind: 'text' }, // no status
   { where: 'twoPlan', code: 'K07', role: 'midTarget', cell: t('—'), kind: 'text' }, // no mid target: 未达标, not 达到中期目标
   { where: 'twoPlan', code: 'K07', role: 'value', cell: { value: num(6) }, kind: 'plain' },
-  { where: 'twoPlan', code: 'K08', role: 'value', cell: { value: { kind: 'error', code: '#VALUE!' } }, kind: 'error' }, // no status
+  { where: 'twoPlan', code: 'W01', role: 'value', cell: { value: { kind: 'error', code: '#VALUE!' } }, kind: 'error' }, // no status
+  // 93% typed in Excel: 0.93 in a percent-formatted cell, beside the target 90 in points: the row compares fractions.
+  { where: 'twoPlan', code: 'K08', role: 'value', cell: { value: num(0.93), numberFormat: '0%' }, kind: 'plain' }, // ≥ 90: final
   { where: 'twoPlan', code: 'K05', role: 'finalTarget', cell: { value: { kind: 'error', code: '#N/A' } }, kind: 'error' }, // no status
 ];
 

@@ -113,6 +113,10 @@ describe('planFill over messy typed values: the guard', () => {
     expect(status.startsWith(`=IF(${j}="","无数据",`)).toBe(true);
     const k06 = layoutPlace('K06', 'finalTarget', 'twoPlan');
     expect(formulaAt(plan.toolOwned, layoutPlace('K06', 'status', 'twoPlan'))).toContain(`IF(ISNUMBER(${a1(k06.row, k06.col)}),${a1(k06.row, k06.col)},0.9)`);
+    // 93% typed in Excel (0.93, percent-formatted) beside a target of 90 in points: the row compares fractions.
+    const k08v = a1(layoutPlace('K08', 'value', 'twoPlan').row, layoutPlace('K08', 'value', 'twoPlan').col);
+    const k08f = a1(layoutPlace('K08', 'finalTarget', 'twoPlan').row, layoutPlace('K08', 'finalTarget', 'twoPlan').col);
+    expect(formulaAt(plan.toolOwned, layoutPlace('K08', 'status', 'twoPlan'))).toContain(`${k08v}>=${k08f}/100`);
   });
 });
 
@@ -152,18 +156,19 @@ describe('planFill over messy typed values: what the engine reads as nothing', (
 
   it('two-plan rows: unreadable 本期值 or 终期目标 → no status, spaces → 无数据, unreadable 中期目标 → no mid target', () => {
     const status = (code: string): string | undefined => report.twoPlan.rows.find((r) => r.code === code)?.status;
-    expect(['K02', 'K03', 'K04', 'K05', 'K07', 'K08', 'K01', 'W02', 'W03', 'W04', 'K06'].map((c) => [c, status(c)])).toEqual([
+    expect(['K02', 'K03', 'K04', 'K05', 'K07', 'W01', 'K01', 'W02', 'W03', 'W04', 'K06', 'K08'].map((c) => [c, status(c)])).toEqual([
       ['K02', ''],
       ['K03', '无数据'],
       ['K04', ''],
       ['K05', ''],
       ['K07', '未达标'],
-      ['K08', ''],
+      ['W01', ''],
       ['K01', '达到中期目标'],
       ['W02', '未达标'],
       ['W03', '已实现终期目标'],
       ['W04', '已实现终期目标'],
       ['K06', '已实现终期目标'],
+      ['K08', '已实现终期目标'],
     ]);
     const k07 = layoutPlace('K07', 'midTarget', 'twoPlan');
     expect(formulaAt(plan.toolOwned, layoutPlace('K07', 'status', 'twoPlan'))).toContain(`IF(AND(ISNUMBER(${a1(k07.row, k07.col)}),`);
