@@ -19,6 +19,8 @@ import { writeNewXlsx } from '../src/xlsx';
 const RETURNS = 300;
 const SMALL = 30;
 const ROOT = join(__dirname, '..');
+/** The worker runs ask for the pool explicitly (the CLI uses it by itself only from 50 files). */
+const POOL = String(availableParallelism());
 
 interface Run {
   readonly ms: number;
@@ -127,7 +129,7 @@ export default async function bench(): Promise<void> {
     const pooled: Run[] = [];
     for (let k = 0; k < 2; k++) {
       serial.push(must('check serial', await runBin(pkg, ['check', 'returns', '--json'], '1', rss)));
-      pooled.push(must('check workers', await runBin(pkg, ['check', 'returns', '--json'], undefined, rss)));
+      pooled.push(must('check workers', await runBin(pkg, ['check', 'returns', '--json'], POOL, rss)));
     }
     const best = (rs: Run[]): Run => rs.reduce((a, b) => (b.ms < a.ms ? b : a));
     const s = best(serial);
@@ -139,10 +141,10 @@ export default async function bench(): Promise<void> {
     console.log(`headroom after: ${after.toFixed(2)}×; load average ${loadavg().map((l) => l.toFixed(2)).join(' ')} (a headroom far above 1.0 means other work holds the cores and the ratio above cannot reach its target)`);
 
     const merges: Run[] = [];
-    for (let k = 0; k < 2; k++) merges.push(must('merge 300', await runBin(pkg, ['merge', 'returns', '-o', `rollup-${k}.xlsx`], undefined, rss)));
+    for (let k = 0; k < 2; k++) merges.push(must('merge 300', await runBin(pkg, ['merge', 'returns', '-o', `rollup-${k}.xlsx`], POOL, rss)));
     const m = best(merges);
     const mSerial = must('merge 300 serial', await runBin(pkg, ['merge', 'returns', '-o', 'rollup-serial.xlsx'], '1', rss));
-    const m30 = must('merge 30', await runBin(pkg, ['merge', 'returns-30', '-o', 'rollup-30.xlsx'], undefined, rss));
+    const m30 = must('merge 30', await runBin(pkg, ['merge', 'returns-30', '-o', 'rollup-30.xlsx'], POOL, rss));
     const m30Serial = must('merge 30 serial', await runBin(pkg, ['merge', 'returns-30', '-o', 'rollup-30-serial.xlsx'], '1', rss));
     console.log(`merge ${RETURNS} returns, worker threads: ${f0(m.ms)} ms  peak RSS ${f1(m.rssMiB)} MiB   (one thread: ${f0(mSerial.ms)} ms, ${f1(mSerial.rssMiB)} MiB)`);
     console.log(`merge ${SMALL} returns, worker threads:  ${f0(m30.ms)} ms  peak RSS ${f1(m30.rssMiB)} MiB   (one thread: ${f0(m30Serial.ms)} ms, ${f1(m30Serial.rssMiB)} MiB)`);
