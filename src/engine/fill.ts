@@ -12,7 +12,7 @@
  * 累计, blank in 年计划, no status in 两纲监测). A return without such cells gets exactly the plain formulas.
  */
 import { a1, sheetRef } from './address';
-import { BLANK, isPercentFormat, num, text, type Cell, type CellValue } from './cell';
+import { BLANK, isBlank, isPercentFormat, num, text, type Cell, type CellValue } from './cell';
 import type { CellWrite, FillPlan, SheetWrite } from './fill-plan';
 import type { DataSheetLayout, IndicatorFigures, Quarter, ReturnReport } from './report';
 import type { DataColumnRole, Indicator, Template } from './template/schema';
@@ -314,16 +314,23 @@ function summarySheet(
     const E = a1(r, 5);
     const F = a1(r, 6);
     const G = a1(r, 7);
+    let planTyped = false;
     if (at) {
       const planCol = at.layout.columns['plan']!;
       const planRef = ext(at.layout, at.row, planCol);
+      const planCell = view.sheet(at.layout.sheet)?.cell(at.row, planCol);
+      planTyped = planCell !== undefined && !isBlank(planCell.value);
       const t = typedOf(view.sheet(at.layout.sheet), at.row, planCol, ind.unit, template);
+      // A rate's plan (none is asked for, but one may be typed) is read as a fraction: plain points ÷ 100.
+      const points = t.kind === 'plain' && ind.unit === '%' && planCell?.value.kind === 'number' && !isPercentFormat(planCell.numberFormat);
       const planFormula =
         t.kind === 'read'
           ? `=IF(${planRef}="","",${guard(planRef, t.value)})`
-          : t.kind === 'plain'
-            ? `=IF(${planRef}="","",${planRef})`
-            : `=IF(ISNUMBER(${planRef}),${planRef},"")`; // unreadable text or an error: no plan, as the engine reads it
+          : points
+            ? `=IF(${planRef}="","",${planRef}/100)`
+            : t.kind === 'plain'
+              ? `=IF(${planRef}="","",${planRef})`
+              : `=IF(ISNUMBER(${planRef}),${planRef},"")`; // unreadable text or an error: no plan, as the engine reads it
       fx(r, 4, planFormula, numOrBlank(f.plan));
       const cumCol = at.layout.columns['cumulative'];
       if (cumCol !== undefined) fx(r, 5, `=${ext(at.layout, at.row, cumCol)}`, numOrBlank(f.cumulative), ind.kind === 'rate' ? pct : undefined);
@@ -331,12 +338,16 @@ function summarySheet(
     }
     if (ind.kind !== 'rate') fx(r, 6, `=IF(N(${D})=0,"",N(${E})/${D})`, numOrBlank(f.percentOfPlan), pct);
     fx(r, 7, timeProgressFormula(template, quarter), numOrBlank(f.timeProgress), pct);
-    fx(
-      r,
-      8,
-      `=IF(N(${D})=0,${q(ps.noPlan)},IF(N(${F})>=1,${q(ps.exceeded)},IF(N(${F})>=${G},${q(ps.onTrack)},${q(ps.behind)})))`,
-      text(f.progressStatus),
-    );
+    // A rate has no plan whatever is typed there: its 进度状态 is 无计划 for good.
+    if (ind.kind === 'rate' && planTyped) put(r, 8, text(f.progressStatus));
+    else {
+      fx(
+        r,
+        8,
+        `=IF(N(${D})=0,${q(ps.noPlan)},IF(N(${F})>=1,${q(ps.exceeded)},IF(N(${F})>=${G},${q(ps.onTrack)},${q(ps.behind)})))`,
+        text(f.progressStatus),
+      );
+    }
     r++;
   }
 

@@ -4,7 +4,8 @@
  * text and error values — in quarters, 年计划, and two-plan 本期值 / 中期目标 / 终期目标. Shared by the fill tests of the
  * engine, LibreOffice and the fake Excel. Not a test file itself.
  */
-import { buildFilledReturn, checkReturn, num, text, type Cell, type MemoryWorkbook, type Template } from '../../src/engine';
+import { a1, buildFilledReturn, checkReturn, num, text, type Cell, type FillPlan, type MemoryWorkbook, type Template } from '../../src/engine';
+import { FakeWorkbookModel, fromEngineCell } from '../../src/office-fake';
 
 /** How the fill formula must treat the cell: through the guard with the engine's reading, or as the engine counts it
  * (`plain`: a number the scenario needs beside the messy cells). */
@@ -97,4 +98,33 @@ export function messyReturn(template: Template, quarter: 3 | 4 = 3, seed = 1, ex
   const wb = buildFilledReturn(template, { quarter, seed, extraRows });
   const places = makeMessy(wb, template);
   return { wb, places };
+}
+
+/** Writes a plan's formulas into a fake workbook of `wb` and recalculates it with the fake Excel evaluator. */
+export function evaluate(wb: MemoryWorkbook, p: FillPlan): FakeWorkbookModel {
+  const model = FakeWorkbookModel.fromMemoryWorkbook(wb);
+  const summary = model.addSheet(p.summary.name);
+  for (const w of p.toolOwned) model.sheet(w.sheet)!.setCell(w.row, w.col, fromEngineCell({ value: w.value, formula: w.formula }));
+  for (const w of p.summary.cells) summary.setCell(w.row, w.col, fromEngineCell({ value: w.value, ...(w.formula ? { formula: w.formula } : {}) }));
+  model.recalc();
+  return model;
+}
+
+/** Formula cells whose evaluated value differs from `expected`'s cached value at the same place. */
+export function disagreements(model: FakeWorkbookModel, written: FillPlan, expected: FillPlan): string[] {
+  const want = new Map([...expected.toolOwned, ...expected.summary.cells].map((w) => [`${w.sheet}!${w.row},${w.col}`, w.value]));
+  const out: string[] = [];
+  for (const w of [...written.toolOwned, ...written.summary.cells]) {
+    if (!w.formula) continue;
+    const got = model.sheet(w.sheet)!.cell(w.row, w.col).value;
+    const v = want.get(`${w.sheet}!${w.row},${w.col}`)!;
+    const ok =
+      v.kind === 'number'
+        ? got.kind === 'number' && Math.abs(got.value - v.value) <= 1e-9 * Math.max(1, Math.abs(v.value))
+        : v.kind === 'blank'
+          ? got.kind === 'blank' || (got.kind === 'text' && got.value === '')
+          : JSON.stringify(got) === JSON.stringify(v);
+    if (!ok) out.push(`${w.sheet}!${a1(w.row, w.col)} ${w.formula} → ${JSON.stringify(got)}, engine ${JSON.stringify(v)}`);
+  }
+  return out;
 }

@@ -5,8 +5,7 @@
  * the engine's figures, and stay live: a plain number typed over the text later is used.
  */
 import { a1, buildFilledReturn, checkReturn, num, planFill, sheetRef, type CellWrite, type FillPlan, type MemoryWorkbook } from '../../src/engine';
-import { FakeWorkbookModel, fromEngineCell } from '../../src/office-fake';
-import { GUARDED, MESSY, messyReturn, placeOf, type Place } from './fill-messy.fixture';
+import { disagreements, evaluate, GUARDED, MESSY, messyReturn, placeOf, type Place } from './fill-messy.fixture';
 import { tpl } from './helpers';
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -174,35 +173,6 @@ describe('planFill over messy typed values: what the engine reads as nothing', (
     expect(formulaAt(plan.toolOwned, layoutPlace('K07', 'status', 'twoPlan'))).toContain(`IF(AND(ISNUMBER(${a1(k07.row, k07.col)}),`);
   });
 });
-
-/** Writes a plan's formulas into a fake workbook of `wb` and recalculates it with the fake Excel evaluator. */
-function evaluate(wb: MemoryWorkbook, p: FillPlan): FakeWorkbookModel {
-  const model = FakeWorkbookModel.fromMemoryWorkbook(wb);
-  const summary = model.addSheet(p.summary.name);
-  for (const w of p.toolOwned) model.sheet(w.sheet)!.setCell(w.row, w.col, fromEngineCell({ value: w.value, formula: w.formula }));
-  for (const w of p.summary.cells) summary.setCell(w.row, w.col, fromEngineCell({ value: w.value, ...(w.formula ? { formula: w.formula } : {}) }));
-  model.recalc();
-  return model;
-}
-
-/** Formula cells whose evaluated value differs from `expected`'s cached value at the same place. */
-function disagreements(model: FakeWorkbookModel, written: FillPlan, expected: FillPlan): string[] {
-  const want = new Map([...expected.toolOwned, ...expected.summary.cells].map((w) => [`${w.sheet}!${w.row},${w.col}`, w.value]));
-  const out: string[] = [];
-  for (const w of [...written.toolOwned, ...written.summary.cells]) {
-    if (!w.formula) continue;
-    const got = model.sheet(w.sheet)!.cell(w.row, w.col).value;
-    const v = want.get(`${w.sheet}!${w.row},${w.col}`)!;
-    const ok =
-      v.kind === 'number'
-        ? got.kind === 'number' && Math.abs(got.value - v.value) <= 1e-9 * Math.max(1, Math.abs(v.value))
-        : v.kind === 'blank'
-          ? got.kind === 'blank' || (got.kind === 'text' && got.value === '')
-          : JSON.stringify(got) === JSON.stringify(v);
-    if (!ok) out.push(`${w.sheet}!${a1(w.row, w.col)} ${w.formula} → ${JSON.stringify(got)}, engine ${JSON.stringify(v)}`);
-  }
-  return out;
-}
 
 describe('planFill over messy typed values: evaluated', () => {
   it('every formula evaluates to the engine figure it caches (fake Excel evaluator)', () => {
