@@ -4,7 +4,8 @@
  * text and error values — in quarters, 年计划, and two-plan 本期值 / 中期目标 / 终期目标. Shared by the fill tests of the
  * engine, LibreOffice and the fake Excel. Not a test file itself.
  */
-import { a1, buildFilledReturn, checkReturn, num, text, type Cell, type FillPlan, type MemoryWorkbook, type Template } from '../../src/engine';
+import fc from 'fast-check';
+import { a1, buildFilledReturn, cellError, checkReturn, ERROR_CODES, num, text, type Cell, type FillPlan, type MemoryWorkbook, type Template } from '../../src/engine';
 import { FakeWorkbookModel, fromEngineCell } from '../../src/office-fake';
 
 /** How the fill formula must treat the cell: through the guard with the engine's reading, or as the engine counts it
@@ -127,4 +128,46 @@ export function disagreements(model: FakeWorkbookModel, written: FillPlan, expec
     if (!ok) out.push(`${w.sheet}!${a1(w.row, w.col)} ${w.formula} → ${JSON.stringify(got)}, engine ${JSON.stringify(v)}`);
   }
   return out;
+}
+
+/** What users type into a cell a fill formula reads (no booleans or dates: see the fill README notes). */
+export const typedCellArb: fc.Arbitrary<Cell> = fc.oneof(
+  fc.constant<Cell>({ value: { kind: 'blank' } }),
+  fc.integer({ min: 0, max: 5000 }).map((n) => ({ value: num(n) })),
+  fc.double({ min: 0, max: 200, noNaN: true }).map((n) => ({ value: num(Math.round(n * 100) / 100) })),
+  fc.integer({ min: 0, max: 150 }).map((n) => ({ value: num(n / 100), numberFormat: '0%' })), // 75% typed in Excel
+  fc
+    .constantFrom('1262余', '近万', '3000多', '约300', '11.6万余', '685万元', '24000元', '３４２６', '1,226', ' 57 ', '约20%', '20.61%', '95%左右', '5‰', '近3')
+    .map((s) => ({ value: text(s) })),
+  fc.constantFrom('无', '—', '/', '#DIV/0!', '   ', '高', 'n/a').map((s) => ({ value: text(s) })),
+  fc.string({ maxLength: 6 }).map((s) => ({ value: text(s) })),
+  fc.constantFrom(...ERROR_CODES.slice(0, 7)).map((c) => ({ value: cellError(c) })),
+);
+
+const DATA_ROLES = ['plan', 'q1', 'q2', 'q3', 'q4'] as const;
+const TWO_PLAN_ROLES = ['value', 'finalTarget', 'midTarget', 'baseline'] as const;
+export interface TypedEdit {
+  readonly where: 'data' | 'twoPlan';
+  /** Index into template.indicators or template.twoPlan.defaultRows. */
+  readonly index: number;
+  readonly role: string;
+  readonly cell: Cell;
+}
+
+/** One typed cell: an indicator's 年计划 or quarter, or a two-plan row's 本期值, targets or 基期值. */
+export function typedEditArb(template: Template): fc.Arbitrary<TypedEdit> {
+  return fc.oneof(
+    fc.record({ where: fc.constant('data' as const), index: fc.nat(template.indicators.length - 1), role: fc.constantFrom<string>(...DATA_ROLES), cell: typedCellArb }),
+    fc.record({ where: fc.constant('twoPlan' as const), index: fc.nat(template.twoPlan.defaultRows.length - 1), role: fc.constantFrom<string>(...TWO_PLAN_ROLES), cell: typedCellArb }),
+  );
+}
+
+/** Types the edits into a return built by buildFilledReturn (rows and columns from the engine's layout). */
+export function applyTypedEdits(wb: MemoryWorkbook, template: Template, edits: readonly TypedEdit[]): void {
+  const layout = checkReturn(wb, template).layout;
+  for (const e of edits) {
+    const code = e.where === 'data' ? template.indicators[e.index]!.code : template.twoPlan.defaultRows[e.index]!.code;
+    const l = e.where === 'data' ? layout.dataSheets.find((x) => x.rows[code] !== undefined)! : layout.twoPlan!;
+    wb.sheet(l.sheet)!.set(l.rows[code]!, l.columns[e.role]!, e.cell);
+  }
 }
