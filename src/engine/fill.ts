@@ -41,14 +41,26 @@ type Typed = { readonly kind: 'plain' | 'text' | 'space' | 'error' | 'points' } 
 const POINTS: Typed = { kind: 'points' };
 const PLAIN: Typed = { kind: 'plain' };
 
-function typedOf(sheet: SheetView | undefined, row: number, col: number | undefined, unit: string, template: Template): Typed {
+/** The template (for units) and what was read already: planFill reads each text cell once, however many formulas use it. */
+interface Readings {
+  readonly template: Template;
+  readonly seen: Map<string, Typed>;
+}
+
+function typedOf(sheet: SheetView | undefined, row: number, col: number | undefined, unit: string, rd: Readings): Typed {
   if (!sheet || col === undefined) return PLAIN;
   const cell = sheet.cell(row, col);
   const v = cell.value;
   if (v.kind === 'error') return { kind: 'error' };
   if (v.kind !== 'text') return PLAIN;
-  const r = readNumber(cell, { unit, units: template.units });
-  return r.kind === 'number' ? { kind: 'read', value: r.value } : r.kind === 'blank' ? { kind: 'space' } : { kind: 'text' };
+  const key = `${sheet.name}\n${row}\n${col}\n${unit}`;
+  let t = rd.seen.get(key);
+  if (!t) {
+    const r = readNumber(cell, { unit, units: rd.template.units });
+    t = r.kind === 'number' ? { kind: 'read', value: r.value } : r.kind === 'blank' ? { kind: 'space' } : { kind: 'text' };
+    rd.seen.set(key, t);
+  }
+  return t;
 }
 
 /** A number as a formula literal: shortest round-trip digits, Excel's exponent spelling. */
@@ -92,6 +104,7 @@ function timeProgressFormula(template: Template, quarter: Quarter): string {
 
 export function planFill(view: WorkbookView, template: Template, report: ReturnReport): FillPlan {
   const quarter = quarterOf(report);
+  const rd: Readings = { template, seen: new Map() };
   const pctFormat = template.summary.formats.percent;
   const figures = new Map(report.indicators.map((f) => [f.indicator.code, f]));
   const layoutOf = new Map(report.layout.dataSheets.map((l) => [l.sheet, l]));
@@ -118,7 +131,7 @@ export function planFill(view: WorkbookView, template: Template, report: ReturnR
       const row = layout.rows[ind.code];
       const f = figures.get(ind.code);
       if (row === undefined || !f) continue;
-      const typed = (c: number | undefined): Typed => typedOf(sheet, row, c, ind.unit, template);
+      const typed = (c: number | undefined): Typed => typedOf(sheet, row, c, ind.unit, rd);
       const put = (c: number, formula: string, value: CellValue, numberFormat?: string): void => {
         toolOwned.push({ sheet: layout.sheet, row, col: c, formula, value, ...(numberFormat ? { numberFormat } : {}) });
       };
@@ -151,14 +164,14 @@ export function planFill(view: WorkbookView, template: Template, report: ReturnR
           sheet: tpLayout.sheet,
           row: r.row,
           col: c['status'],
-          formula: statusFormula(template, r.row, c, twoPlanOperands(sheet, template, r.row, r.unit, c)),
+          formula: statusFormula(template, r.row, c, twoPlanOperands(sheet, rd, r.row, r.unit, c)),
           value: textOrBlank(r.status),
         });
       }
     }
   }
 
-  return { toolOwned, summary: summarySheet(view, template, report, quarter, locate) };
+  return { toolOwned, summary: summarySheet(view, rd, report, quarter, locate) };
 }
 
 function cumulativeFormula(
@@ -215,8 +228,8 @@ const OPERAND_ROLES = ['value', 'finalTarget', 'midTarget'] as const;
  * (fraction × 100) unless they are all percent-formatted fractions; and where the row mixes both kinds of plain
  * number, it compares fractions, referring to the unformatted ones as `X/100`.
  */
-function twoPlanOperands(sheet: SheetView | undefined, template: Template, row: number, unit: string, c: Readonly<Record<string, number>>): TwoPlanOperands {
-  const typed = (role: string): Typed => typedOf(sheet, row, c[role], unit, template);
+function twoPlanOperands(sheet: SheetView | undefined, rd: Readings, row: number, unit: string, c: Readonly<Record<string, number>>): TwoPlanOperands {
+  const typed = (role: string): Typed => typedOf(sheet, row, c[role], unit, rd);
   const ops: Record<(typeof OPERAND_ROLES)[number], Typed> = { value: typed('value'), finalTarget: typed('finalTarget'), midTarget: typed('midTarget') };
   if (unit !== '%' || !sheet) return { ...ops, scale: 1 };
   const numberCell = (role: string): Cell | undefined => {
@@ -276,11 +289,12 @@ function statusFormula(template: Template, row: number, c: Readonly<Record<strin
 
 function summarySheet(
   view: WorkbookView,
-  template: Template,
+  rd: Readings,
   report: ReturnReport,
   quarter: Quarter,
   locate: (code: string) => { layout: DataSheetLayout; row: number } | null,
 ): SheetWrite {
+  const template = rd.template;
   const name = template.summary.sheet;
   const pct = template.summary.formats.percent;
   const share = template.summary.formats.share;
@@ -320,7 +334,7 @@ function summarySheet(
       const planRef = ext(at.layout, at.row, planCol);
       const planCell = view.sheet(at.layout.sheet)?.cell(at.row, planCol);
       planTyped = planCell !== undefined && !isBlank(planCell.value);
-      const t = typedOf(view.sheet(at.layout.sheet), at.row, planCol, ind.unit, template);
+      const t = typedOf(view.sheet(at.layout.sheet), at.row, planCol, ind.unit, rd);
       // A rate's plan (none is asked for, but one may be typed) is read as a fraction: plain points ÷ 100.
       const points = t.kind === 'plain' && ind.unit === '%' && planCell?.value.kind === 'number' && !isPercentFormat(planCell.numberFormat);
       const planFormula =
@@ -370,7 +384,7 @@ function summarySheet(
         const prefix = `${sheetRef(layout.sheet)}!`;
         // COUNTA counts text of spaces, which the engine reads as blank: such a cell takes itself off while it stays text.
         const sheet = view.sheet(layout.sheet);
-        const spaces = cols.filter((c) => typedOf(sheet, row, c, ind.unit, template).kind === 'space').map((c) => `-ISTEXT(${prefix}${a1(row, c)})`);
+        const spaces = cols.filter((c) => typedOf(sheet, row, c, ind.unit, rd).kind === 'space').map((c) => `-ISTEXT(${prefix}${a1(row, c)})`);
         terms.push({ cells: cols.length, counta: `COUNTA(${refList(row, cols, prefix)})${spaces.join('')}` });
       }
     }
