@@ -1,15 +1,18 @@
 /**
  * planFill: what `fill` writes, host-neutral — live formulas in the tool-owned cells of the data sheets and 两纲监测,
  * and the whole 汇总 sheet. Every formula refers to the workbook's own cells (so edits after a fill stay right),
- * uses only functions LibreOffice Calc evaluates as Excel does (IF, N, SUM, COUNTA, COUNTIF, COUNTIFS, AND, OR, TRIM),
- * and carries the engine's computed value as its cached result for viewers that never recalculate.
+ * uses only functions LibreOffice Calc evaluates as Excel does (IF, N, SUM, COUNTA, COUNTIF, COUNTIFS, AND, OR, NOT,
+ * TRIM; for messy cells ISNUMBER, ISTEXT, ISERROR, IFERROR), and carries the engine's computed value as its cached
+ * result for viewers that never recalculate.
  *
  * Messy typed values: the engine reads `1262余` as 1262, `24000元` in a 万元 column as 2.4, `３４２６` as 3426, while a
  * spreadsheet's SUM skips text and a comparison ranks text above every number. So wherever a formula refers to a
  * user-typed cell holding text the engine reads as a number, it refers to it as `IF(ISNUMBER(F5),F5,1262)` — the
  * engine's reading as a constant, used only while the text stays (a plain number typed later is used). Text the
  * engine cannot read, spaces-only text and error values are guarded so they count as the engine counts them (0 in
- * 累计, blank in 年计划, no status in 两纲监测). A return without such cells gets exactly the plain formulas.
+ * 累计, blank in 年计划, no status in 两纲监测), and a % two-plan row compares on the engine's scale. A return without
+ * such cells gets exactly the plain formulas. Not covered: booleans and dates typed into number cells (a spreadsheet
+ * holds a date as a number, which the engine refuses as not-a-number).
  */
 import { a1, sheetRef } from './address';
 import { BLANK, isBlank, isPercentFormat, num, text, type Cell, type CellValue } from './cell';
