@@ -43,6 +43,7 @@ export function checkReturn(view: WorkbookView, template: Template, options: Che
   const filled = data.completeness.reduce((a, s) => a + s.filledCells, 0);
   const report: ReturnReport = {
     template: { id: template.id, version: template.version },
+    stamp: cover.stamp,
     unit: cover.unit,
     periodText: cover.periodText,
     period: cover.period,

@@ -77,9 +77,22 @@ export interface SheetCompleteness {
   readonly fraction: number;
 }
 
+/** The template a return says it was made from: its 封面 stamp row (`<id> <version>`, e.g. `fulian-quarterly 2026.1`). */
+export interface TemplateStamp {
+  readonly id: string;
+  /** Empty when the stamp holds one word only. */
+  readonly version: string;
+}
+
 /** Everything one check of a return yields. Pure data; formatting to messages happens apart. */
 export interface ReturnReport {
+  /** The template in force (the one checked against). */
   readonly template: { readonly id: string; readonly version: string };
+  /**
+   * The return's own stamp (封面 row labelled `cover.stampLabel`), or null when it has none (older returns, or a
+   * template without a stamp label). Never a finding. Optional so hosts' hand-made reports stay valid.
+   */
+  readonly stamp?: TemplateStamp | null;
   readonly unit: string | null;
   /** 报告期 as typed, or null when blank or the label is absent. */
   readonly periodText: string | null;

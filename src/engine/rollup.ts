@@ -175,7 +175,8 @@ export class Rollup {
   }
 
   /**
-   * The roll-up as a workbook: 封面 (unit, period), the data sheets with the sums typed in (rate rows blank), 两纲监测
+   * The roll-up as a workbook: 封面 (unit, period, and the stamp of this template: `merge` has refused returns of any
+   * other version, so it is the returns' common version), the data sheets with the sums typed in (rate rows blank), 两纲监测
    * with the carried rows and 本期值 blank, an empty 汇总 placeholder (so `fill` replaces it in place, before 各单位),
    * and 各单位. Tool-owned cells stay blank: `planFill` writes them.
    */

@@ -6,12 +6,15 @@ import { dateSerial, num, text, serialFromDate, type Cell } from './cell';
 import { MemoryWorkbook, type MemorySheet } from './memory-workbook';
 import type { Quarter } from './report';
 import type { DataColumnRole, Indicator, Template, TwoPlanColumnRole } from './template/schema';
+import { stampText } from './validate/cover';
 
 export interface BlankReturnOptions {
   /** 填报单位. */
   readonly unit: string;
   /** 报告期 as it should be typed on the cover, e.g. `2026Q3`. */
   readonly period: string;
+  /** Write the template stamp row on the cover (when the template has a stamp label); default true. */
+  readonly stamp?: boolean;
 }
 
 export interface FilledReturnOptions {
@@ -28,6 +31,9 @@ export interface FilledReturnOptions {
    * For a return with many more data rows, build it from `stressTemplate(n)`.
    */
   readonly extraRows?: number;
+  /** Write the template stamp row on the cover (when the template has a stamp label); default true. False builds a
+   * return as older versions of the tool made it. */
+  readonly stamp?: boolean;
 }
 
 /** Row of the header on the data and two-plan sheets that the builders write (row 1 is the title). */
@@ -69,7 +75,11 @@ function twoPlanColumnsOf(template: Template): Record<TwoPlanColumnRole, number>
   return out;
 }
 
-function writeCover(wb: MemoryWorkbook, template: Template, values: Readonly<Record<string, Cell>>): void {
+/**
+ * 封面: the title, one row per field (label, value) and, when the template names a stamp label and `stamp` is not
+ * false, a last row with the template stamp (`fulian-quarterly 2026.1`, text) that `merge` compares.
+ */
+function writeCover(wb: MemoryWorkbook, template: Template, values: Readonly<Record<string, Cell>>, stamp = true): void {
   const s = wb.addSheet(template.sheets.cover);
   s.set(1, 1, t(template.cover.title));
   s.merges = [{ start: { row: 1, col: 1 }, end: { row: 1, col: 2 } }];
@@ -78,6 +88,12 @@ function writeCover(wb: MemoryWorkbook, template: Template, values: Readonly<Rec
     const v = values[f.key];
     if (v) s.set(i + 2, 2, v);
   });
+  const label = template.cover.stampLabel;
+  if (stamp && label !== undefined) {
+    const row = template.cover.fields.length + 2;
+    s.set(row, 1, t(label));
+    s.set(row, 2, t(stampText(template)));
+  }
 }
 
 function writeDataSheets(
@@ -133,7 +149,7 @@ function writeTwoPlan(
 }
 
 /**
- * A blank return of the template: cover with 填报单位 and 报告期 filled, every data sheet with its title, header row and
+ * A blank return of the template: cover with 填报单位 and 报告期 filled (and the template stamp row), every data sheet with its title, header row and
  * one row per indicator (code, name, unit), and 两纲监测 with its default rows. The 汇总 sheet is not created: `fill`
  * writes it.
  */
@@ -144,7 +160,7 @@ export function buildBlankReturn(template: Template, options: BlankReturnOptions
     if (f.type === 'period') cover[f.key] = t(options.period);
     else if (f.key === 'unit') cover[f.key] = t(options.unit);
   }
-  writeCover(wb, template, cover);
+  writeCover(wb, template, cover, options.stamp ?? true);
   writeDataSheets(wb, template, 0);
   writeTwoPlan(wb, template);
   return wb;
@@ -265,7 +281,7 @@ export function buildFilledReturn(template: Template, options: FilledReturnOptio
         cover[f.key] = t(f.key === 'unit' ? (options.unit ?? '示例县妇联') : f.key === 'reviewer' ? '王芳' : '李娟');
     }
   }
-  writeCover(wb, template, cover);
+  writeCover(wb, template, cover, options.stamp ?? true);
 
   const qCols = (cols: Record<DataColumnRole, number>): number[] => [cols.q1, cols.q2, cols.q3, cols.q4];
   writeDataSheets(wb, template, options.extraRows ?? 0, (s, row, ind, cols) => {

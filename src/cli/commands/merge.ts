@@ -24,7 +24,7 @@ const text = {
     outputIsInput: (out: string) => `输出文件 ${out} 也是输入文件；汇总不会改动任何输入文件，请换一个输出文件名`,
     unreadable: (n: number) => `${n} 个文件无法读取，未汇总：`,
     periodsDiffer: (common: string) => `报告期不一致，未汇总（多数报表为 ${common}）：`,
-    versionsDiffer: (common: string) => `模板版本不一致，未汇总（多数报表为 ${common}）：`,
+    versionsDiffer: (inForce: string) => `模板版本不一致，未汇总（所用模板为 ${inForce}，可用 --template 指定其他版本）：`,
     noPeriod: '无法识别的报告期',
     item: (file: string, why: string) => `${file}（${why}）`,
     sep: '；',
@@ -43,7 +43,8 @@ const text = {
     outputIsInput: (out: string) => `the output ${out} is also an input; merge never changes an input, choose another output name`,
     unreadable: (n: number) => `${n} file(s) could not be read; nothing merged: `,
     periodsDiffer: (common: string) => `the returns are of different periods; nothing merged (most are ${common}): `,
-    versionsDiffer: (common: string) => `the returns are of different template versions; nothing merged (most are ${common}): `,
+    versionsDiffer: (inForce: string) =>
+      `returns of another template version; nothing merged (the template in force is ${inForce}; --template loads another): `,
     noPeriod: 'unreadable period',
     item: (file: string, why: string) => `${file} (${why})`,
     sep: '; ',
@@ -66,7 +67,8 @@ export const merge: Command = {
 各数据表用户填写的单元格（年计划、各季度）逐格相加，比率行留空、其累计由公式计算；累计、完成年计划(%)、
 序时进度(%) 的公式和「汇总」表与 fill 写的完全一样；「两纲监测」沿用第一份报表的指标行和目标值，本期值留空；
 新增「各单位」表，每份报表一行：填报单位、文件、完整率(%)、错误数、警告数及各计划指标的累计。
-无法识别的数值按空白计。不改动任何输入文件；输出文件原子写入。
+无法识别的数值按空白计。每份报表封面「模板版本」一行须与所用模板一致（没有该行的旧报表按所用模板计），
+汇总报表写上同一版本。不改动任何输入文件；输出文件原子写入。
 
 选项：
   -o, --output 文件   输出文件（必填；已存在时不覆盖，除非加 --force）
@@ -86,8 +88,9 @@ Rolls the returns of one period and template version up into one new return (a f
 recursive): every data-sheet cell users type (年计划, the quarters) is the sum over the returns; rate rows are left
 blank and their 累计 computed; the formulas of 累计, 完成年计划(%), 序时进度(%) and the 汇总 sheet are exactly what fill
 writes; 两纲监测 carries the first return's rows and targets with 本期值 blank; a sheet 各单位 lists one row per return
-(unit, file, completeness, errors, warnings, 累计 of each plan indicator). Unreadable values count as blank. No input
-is changed; the output is written atomically.
+(unit, file, completeness, errors, warnings, 累计 of each plan indicator). Unreadable values count as blank. Each
+return's cover row 模板版本 must name the template in force (older returns without the row are taken as it); the
+roll-up carries that version. No input is changed; the output is written atomically.
 
 Options:
   -o, --output OUT    the roll-up to write (required; never replaced unless --force)
@@ -151,18 +154,21 @@ or unreadable file, different periods or template versions)`,
     if (unreadable.length > 0) {
       throw new CliError(`${s.unreadable(unreadable.length)}${list(unreadable.map((u) => ({ file: u.file, why: u.error })))}`);
     }
+    // Template versions first: a return of another version is not comparable at all. Each return's 封面 stamp is
+    // compared with the template in force (so stamps that disagree with one another always name the odd ones); a
+    // return without a stamp (made before stamps existed) is taken as the template in force.
+    const inForce = `${template.id} ${template.version}`;
+    const versionKey = (it: Ok): string => (it.stamp ? `${it.stamp.id} ${it.stamp.version}`.trim() : inForce);
+    const oddVersions = items.filter((it) => versionKey(it) !== inForce);
+    if (oddVersions.length > 0) {
+      throw new CliError(`${s.versionsDiffer(inForce)}${list(oddVersions.map((it) => ({ file: it.file, why: versionKey(it) })))}`);
+    }
     const periodKey = (it: Ok): string => (it.period ? `${it.period.year}Q${it.period.quarter}` : '');
     const periodShown = (it: Ok): string => periodKey(it) || (it.periodText ? `${s.noPeriod}「${it.periodText}」` : s.noPeriod);
     const period = majority(items.filter((it) => periodKey(it) !== ''), periodKey);
     const oddPeriods = items.filter((it) => periodKey(it) !== period || period === '');
     if (oddPeriods.length > 0) {
       throw new CliError(`${s.periodsDiffer(period || s.noPeriod)}${list(oddPeriods.map((it) => ({ file: it.file, why: periodShown(it) })))}`);
-    }
-    const versionKey = (it: Ok): string => `${it.template.id} ${it.template.version}`;
-    const version = majority(items, versionKey);
-    const oddVersions = items.filter((it) => versionKey(it) !== version);
-    if (oddVersions.length > 0) {
-      throw new CliError(`${s.versionsDiffer(version)}${list(oddVersions.map((it) => ({ file: it.file, why: versionKey(it) })))}`);
     }
     const withErrors = items.filter((it) => it.counts.error > 0);
     if (withErrors.length > 0 && !allowErrors) {

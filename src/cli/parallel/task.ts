@@ -45,6 +45,8 @@ export type MergeItem =
       readonly file: string;
       readonly ok: true;
       readonly template: { readonly id: string; readonly version: string };
+      /** The return's own template stamp (封面), null when it has none. */
+      readonly stamp: { readonly id: string; readonly version: string } | null;
       readonly unit: string | null;
       readonly periodText: string | null;
       readonly period: Period | null;
@@ -95,6 +97,7 @@ export async function runTask(task: Task, setup: TaskSetup, ctx: Context = taskC
       file,
       ok: true,
       template: report.template,
+      stamp: report.stamp ?? null,
       unit: report.unit,
       periodText: report.periodText,
       period: report.period,

@@ -62,6 +62,12 @@ export const templateSchema = z
           }),
         )
         .min(1),
+      /**
+       * Label of the template stamp row (a last cover row, column A; column B holds `<id> <version>`), written into
+       * every new return and roll-up so `merge` can refuse returns of other template versions. Optional: a template
+       * without it writes and reads no stamp.
+       */
+      stampLabel: nonEmpty.optional(),
     }),
     dataColumns: z.object({
       code: nonEmpty,
@@ -136,6 +142,10 @@ export const templateSchema = z
     rules: z.record(z.string(), ruleSchema),
   })
   .superRefine((t, ctx) => {
+    const stamp = t.cover.stampLabel;
+    if (stamp !== undefined && t.cover.fields.some((f) => f.label.trim() === stamp.trim())) {
+      ctx.addIssue({ code: 'custom', path: ['cover', 'stampLabel'], message: `the stamp label ${stamp} is also a cover field's label` });
+    }
     const sheetNames = new Set(t.sheets.data.map((s) => s.name));
     const codes = new Map<string, number>();
     t.indicators.forEach((ind, i) => {

@@ -1,9 +1,9 @@
 /** 封面: each field found by its label in column A, its value in column B of that row. */
-import { isBlank } from '../cell';
+import { isBlank, type Cell } from '../cell';
 import { displayText, isDivisionCode, isPhone, readDate, readPeriod } from '../read/cover';
-import type { Period } from '../report';
+import type { Period, TemplateStamp } from '../report';
 import type { Template } from '../template/schema';
-import type { WorkbookView } from '../workbook';
+import type { SheetView, WorkbookView } from '../workbook';
 import type { IssueSink } from './issues';
 import { findLabelRow } from './layout';
 
@@ -12,6 +12,8 @@ export interface CoverResult {
   readonly unit: string | null;
   readonly periodText: string | null;
   readonly period: Period | null;
+  /** The template stamp row's reading; null when absent or blank. */
+  readonly stamp: TemplateStamp | null;
 }
 
 const VALUE_COL = 2;
@@ -21,7 +23,7 @@ export function checkCover(view: WorkbookView, template: Template, sink: IssueSi
   const sheet = view.sheet(name);
   if (!sheet) {
     sink.add('missing-sheet', name, 0, 0, null, { sheet: name });
-    return { present: false, unit: null, periodText: null, period: null };
+    return { present: false, unit: null, periodText: null, period: null, stamp: null };
   }
   let unit: string | null = null;
   let periodText: string | null = null;
@@ -61,5 +63,30 @@ export function checkCover(view: WorkbookView, template: Template, sink: IssueSi
         break;
     }
   }
-  return { present: true, unit, periodText, period };
+  return { present: true, unit, periodText, period, stamp: readStampRow(sheet, template) };
+}
+
+/** The stamp text a return of this template carries: `<id> <version>`, e.g. `fulian-quarterly 2026.1`. */
+export function stampText(template: Pick<Template, 'id' | 'version'>): string {
+  return `${template.id} ${template.version}`;
+}
+
+/**
+ * A stamp cell's reading: the last word is the version, the words before it the id (`fulian-quarterly 2026.1`); one
+ * word alone is an id with an empty version (so it matches no template); blank → null.
+ */
+export function readStamp(cell: Cell): TemplateStamp | null {
+  if (isBlank(cell.value)) return null;
+  const words = displayText(cell).split(/\s+/).filter((w) => w !== '');
+  if (words.length === 0) return null;
+  if (words.length === 1) return { id: words[0]!, version: '' };
+  return { id: words.slice(0, -1).join(' '), version: words[words.length - 1]! };
+}
+
+/** The stamp row (found by its label, like every cover field; absent in older returns, never a finding). */
+function readStampRow(sheet: SheetView, template: Template): TemplateStamp | null {
+  const label = template.cover.stampLabel;
+  if (label === undefined) return null;
+  const row = findLabelRow(sheet, label);
+  return row === 0 ? null : readStamp(sheet.cell(row, VALUE_COL));
 }
