@@ -11,8 +11,8 @@
  * engine's reading as a constant, used only while the text stays (a plain number typed later is used). Text the
  * engine cannot read, spaces-only text and error values are guarded so they count as the engine counts them (0 in
  * 累计, blank in 年计划, no status in 两纲监测), and a % two-plan row compares on the engine's scale. A return without
- * such cells gets exactly the plain formulas. Not covered: booleans and dates typed into number cells (a spreadsheet
- * holds a date as a number, which the engine refuses as not-a-number).
+ * such cells gets exactly the plain formulas. Not covered: dates and booleans typed into number cells — a spreadsheet
+ * holds a date as a number (and LibreOffice TRUE as 1), which ISNUMBER cannot tell from one the engine reads.
  */
 import { a1, sheetRef } from './address';
 import { BLANK, isBlank, isPercentFormat, num, text, type Cell, type CellValue } from './cell';

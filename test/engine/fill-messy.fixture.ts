@@ -130,7 +130,10 @@ export function disagreements(model: FakeWorkbookModel, written: FillPlan, expec
   return out;
 }
 
-/** What users type into a cell a fill formula reads (no booleans or dates: see the fill README notes). */
+/**
+ * What users type into a cell a fill formula reads. No dates (a spreadsheet holds them as numbers, which the engine
+ * refuses) and no booleans (LibreOffice holds TRUE as the number 1, Excel as a boolean): see src/engine/fill.ts.
+ */
 export const typedCellArb: fc.Arbitrary<Cell> = fc.oneof(
   fc.constant<Cell>({ value: { kind: 'blank' } }),
   fc.integer({ min: 0, max: 5000 }).map((n) => ({ value: num(n) })),
