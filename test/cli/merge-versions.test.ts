@@ -95,6 +95,15 @@ describe('merge and template versions', () => {
     expect(existsSync(join(dir, 'out-b2.xlsx'))).toBe(false);
   });
 
+  it('the stamps cross the worker threads: the same refusal on two threads', async () => {
+    const res = await runCli(['merge', 'a.xlsx', 'b2.xlsx', 'c.xlsx', 'old.xlsx', '-o', 'out-workers.xlsx'], {
+      cwd: dir,
+      env: { FULIAN_RETURNS_JOBS: '2' },
+    });
+    expect(res.code).toBe(2);
+    expectNames(res.stderr, ['b2.xlsx'], ['a.xlsx', 'b2.xlsx', 'c.xlsx', 'old.xlsx']);
+  }, 60_000);
+
   it('compares with the template in force (--template), not with the majority', async () => {
     const res = await merge(['a.xlsx', 'b2.xlsx', 'c.xlsx', '-o', 'out-v2-odd.xlsx', '--template', V2_FILE]);
     expect(res.code).toBe(2);
