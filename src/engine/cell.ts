@@ -87,3 +87,21 @@ export function dateFromSerial(serial: number): Date {
 
 /** 1904-system serial → 1900-system serial. */
 export const serialFrom1904 = (serial: number): number => serial + 1462;
+
+/** The value as a spreadsheet API holds it: blank as '', dates as their serial, errors by code. */
+export function primitiveOf(v: CellValue): number | string | boolean {
+  switch (v.kind) {
+    case 'blank':
+      return '';
+    case 'number':
+      return v.value;
+    case 'date':
+      return v.serial;
+    case 'text':
+      return v.value;
+    case 'boolean':
+      return v.value;
+    case 'error':
+      return v.code;
+  }
+}

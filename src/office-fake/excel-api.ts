@@ -5,7 +5,7 @@
  * It counts syncs and estimates each request's payload. Browser-safe: no Node built-ins.
  */
 import { MAX_COL, MAX_ROW, columnIndex, formatA1, formatRange, parseA1, type RangeAddress } from '../engine/address';
-import { BLANK, errorFromText, type CellValue } from '../engine/cell';
+import { BLANK, errorFromText, primitiveOf, type CellValue } from '../engine/cell';
 import { isValidFormula } from './formula';
 import type { FakeConditionalFormat, FakeConditionalFormatType, FakeSheet, FakeWorkbookModel } from './model';
 
@@ -677,22 +677,7 @@ function grid<V>(t: RangeTarget, f: (row: number, col: number) => V): V[][] {
 }
 
 /** A cell value as Office returns it in `values`. */
-export function officeValue(v: CellValue): number | string | boolean {
-  switch (v.kind) {
-    case 'blank':
-      return '';
-    case 'number':
-      return v.value;
-    case 'date':
-      return v.serial;
-    case 'text':
-      return v.value;
-    case 'boolean':
-      return v.value;
-    case 'error':
-      return v.code;
-  }
-}
+export const officeValue = primitiveOf;
 
 type Input = number | string | boolean | null;
 

@@ -11,7 +11,7 @@
  * nothing above ExcelApi 1.6. Document settings (Office common API) remember the marks for a reopened pane.
  */
 import { parseA1, parseRange, columnLetters, formatRange, type RangeAddress } from '../engine/address';
-import { errorFromText, isDateFormat, type Cell, type CellValue } from '../engine/cell';
+import { errorFromText, isDateFormat, primitiveOf, type Cell, type CellValue } from '../engine/cell';
 import type { CheckOptions } from '../engine/check';
 import type { CellWrite, FillPlan } from '../engine/fill-plan';
 import type { Finding, Severity } from '../engine/findings';
@@ -137,22 +137,7 @@ export function needsTextFormat(s: string): boolean {
 }
 
 function inputOf(w: CellWrite): WriteInput {
-  if (w.formula) return w.formula;
-  const v = w.value;
-  switch (v.kind) {
-    case 'blank':
-      return '';
-    case 'number':
-      return v.value;
-    case 'date':
-      return v.serial;
-    case 'text':
-      return v.value;
-    case 'boolean':
-      return v.value;
-    case 'error':
-      return v.code;
-  }
+  return w.formula ?? primitiveOf(w.value);
 }
 
 interface Rect {

@@ -1,5 +1,6 @@
 import { type Cell, dateFromSerial, isDateFormat, serialFromDate } from '../cell';
 import type { Period, Quarter } from '../report';
+import { CHINESE_DIGITS } from './numeral';
 import { foldFullWidth, plainNumber } from './text';
 
 /** Typed text with full-width digits and punctuation folded to ASCII, trimmed; null for a non-text cell. */
@@ -12,19 +13,6 @@ function foldedText(cell: Cell): string | null {
     .trim();
 }
 
-const CHINESE_SMALL: Readonly<Record<string, number>> = {
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
 
 function isQuarter(n: number): n is Quarter {
   return n === 1 || n === 2 || n === 3 || n === 4;
@@ -47,7 +35,7 @@ export function readPeriod(cell: Cell): Period | null {
     q = Number(iso[2]);
   } else if (zh) {
     year = Number(zh[1]);
-    q = /^\d+$/.test(zh[2]) ? Number(zh[2]) : CHINESE_SMALL[zh[2]];
+    q = /^\d+$/.test(zh[2]) ? Number(zh[2]) : CHINESE_DIGITS[zh[2]];
   } else {
     return null;
   }

@@ -3,7 +3,7 @@
  * Chinese numerals (三千, 两万, 一百五) and magnitude words (11.6万, 3千万, 近万 → 万). Pure; never throws.
  */
 
-const CHINESE_DIGITS: Readonly<Record<string, number>> = {
+export const CHINESE_DIGITS: Readonly<Record<string, number>> = {
   〇: 0,
   零: 0,
   一: 1,
