@@ -104,7 +104,8 @@ async function showSheet(name: string): Promise<void> {
 
 function closeTo(shown: string, want: number | null, digits: number): void {
   if (want === null) expect(shown.trim()).toBe('');
-  else expect(shownNumber(shown)).toBeCloseTo(want, digits);
+  // The grid shows the figure rounded to `digits` decimals (half away from zero), so it lies within half a unit.
+  else expect(Math.abs(shownNumber(shown)! - want)).toBeLessThanOrEqual(0.5 * 10 ** -digits + 1e-9);
 }
 
 /** A shown number: 1,226 → 1226; 79.68% → 0.7968; '' → null. */
@@ -248,9 +249,8 @@ describe('browser preview (production build, Chromium)', () => {
       expect(name).toBe(fig.indicator.name);
       expect(unit).toBe(fig.indicator.unit);
       closeTo(timeProgress!, fig.timeProgress, 4);
-      // Excel's SUM skips text, so a row whose inputs hold typed text (1262余, 685万元, ３４２６, 无) or an error shows
-      // less than the engine, which counts approximate values at their stated figure: compare the plain rows only.
-      if (!plainInputs.has(fig.indicator.code)) continue;
+      // Rows whose inputs hold typed text (1262余, 685万元, ３４２６, 无) or an error agree too: fill's formulas use the
+      // engine's reading of such a cell while the text stays (IF(ISNUMBER(x),x,reading)).
       closeTo(plan!, fig.plan, 6);
       closeTo(cumulative!, fig.cumulative, 4);
       if (fig.percentOfPlan !== null) expect(ofPlan).toMatch(/^-?\d+\.\d{2}%$/);
@@ -258,8 +258,8 @@ describe('browser preview (production build, Chromium)', () => {
       expect(status).toBe(fig.progressStatus);
       compared++;
     }
-    expect(compared).toBe(plainInputs.size);
-    expect(compared).toBeGreaterThanOrEqual(template.indicators.length - 10);
+    expect(compared).toBe(template.indicators.length);
+    expect(plainInputs.size).toBeLessThan(template.indicators.length); // the sample holds messy rows to compare
 
     // Block 2: completeness per data sheet.
     const h2 = template.summary.sheetBlock.headers;
