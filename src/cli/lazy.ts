@@ -1,7 +1,13 @@
 /**
  * The heavy modules (zod and the template, ExcelJS inside the reader) load on first use, so `--help`,
- * `--version` and usage errors answer at once instead of after a second of module loading.
+ * `--version` and usage errors answer at once instead of after a second of module loading. Each loader keeps its
+ * promise: a folder of returns asks for the engine once per file, and a module loader's resolve step is not free.
  */
-export const loadEngine = () => import('../engine');
-export const loadXlsx = () => import('../xlsx');
-export const loadTemplates = () => import('../engine/template/load');
+function once<T>(load: () => Promise<T>): () => Promise<T> {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+}
+
+export const loadEngine = once(() => import('../engine'));
+export const loadXlsx = once(() => import('../xlsx'));
+export const loadTemplates = once(() => import('../engine/template/load'));
