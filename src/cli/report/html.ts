@@ -3,7 +3,7 @@
  * fetched (a Content-Security-Policy of `default-src 'none'` says so to the browser). Readable on a phone: under
  * 720 px the table turns into one card per return. Every text that came from a return or a file name is escaped.
  */
-import { LABELS, where, type Labels, type PlanCell, type ReviewModel, type ReviewRow } from './model';
+import { LABELS, reviewHeaders, where, type Labels, type PlanCell, type ReviewModel, type ReviewRow } from './model';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -146,17 +146,7 @@ function findingsSection(L: Labels, row: ReviewRow, i: number): string {
 
 export function reviewHtml(model: ReviewModel): string {
   const L = LABELS[model.lang];
-  const headers = [
-    L.unit,
-    L.file,
-    L.period,
-    L.completeness,
-    L.errors,
-    L.warnings,
-    L.timeProgress,
-    L.behind,
-    ...model.planColumns.map((c) => L.percentOf(c.code, c.name)),
-  ]
+  const headers = reviewHeaders(model)
     .map((h) => `<th scope="col">${esc(h)}</th>`)
     .join('');
   const t = model.totals;

@@ -198,6 +198,22 @@ export const LABELS = {
 
 export type Labels = (typeof LABELS)[Lang];
 
+/** The review table's column headers, shared by the HTML and the .xlsx report. */
+export function reviewHeaders(model: ReviewModel): string[] {
+  const L = LABELS[model.lang];
+  return [
+    L.unit,
+    L.file,
+    L.period,
+    L.completeness,
+    L.errors,
+    L.warnings,
+    L.timeProgress,
+    L.behind,
+    ...model.planColumns.map((c) => L.percentOf(c.code, c.name)),
+  ];
+}
+
 export function where(f: Finding): string {
   return f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
 }

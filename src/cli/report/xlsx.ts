@@ -6,7 +6,7 @@
 import { BLANK, num, text, type Cell, type CellValue } from '../../engine/cell';
 import { MemoryWorkbook } from '../../engine/memory-workbook';
 import { writeNewXlsx } from '../../xlsx/write';
-import { LABELS, where, type ReviewModel } from './model';
+import { LABELS, reviewHeaders, where, type ReviewModel } from './model';
 
 const PCT = '0.00%';
 
@@ -27,18 +27,7 @@ export function reviewWorkbook(model: ReviewModel): { book: MemoryWorkbook; bold
   r++;
   s.set(r, 1, t(L.generated(model.templateVersion)));
   r++;
-  const headers = [
-    L.unit,
-    L.file,
-    L.period,
-    L.completeness,
-    L.errors,
-    L.warnings,
-    L.timeProgress,
-    L.behind,
-    ...model.planColumns.map((p) => L.percentOf(p.code, p.name)),
-    L.note,
-  ];
+  const headers = [...reviewHeaders(model), L.note];
   headers.forEach((h, i) => s.set(r, i + 1, t(h)));
   r++;
   for (const row of model.rows) {
