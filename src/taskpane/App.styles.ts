@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { visuallyHidden } from './components/visuallyHidden';
 
 export const useAppStyles = makeStyles({
   root: {
@@ -24,15 +25,5 @@ export const useAppStyles = makeStyles({
     display: 'flex',
     alignItems: 'center',
   },
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden,
 });

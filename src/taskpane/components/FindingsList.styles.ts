@@ -1,18 +1,8 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { visuallyHidden } from './visuallyHidden';
 
 export const useFindingsListStyles = makeStyles({
-  /** Read by screen readers, not shown: the standard clip pattern. */
-  visuallyHidden: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  visuallyHidden,
   root: {
     display: 'flex',
     flexDirection: 'column',

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { visuallyHidden } from './visuallyHidden';
 
 export const usePreviousReturnStyles = makeStyles({
   root: {
@@ -29,15 +30,5 @@ export const usePreviousReturnStyles = makeStyles({
     lineHeight: tokens.lineHeightBase200,
   },
   /** Visually hidden: the button opens it (display:none would keep some webviews from opening the file dialog). */
-  file: {
-    position: 'absolute',
-    width: '1px',
-    height: '1px',
-    margin: '-1px',
-    padding: 0,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-    border: 0,
-  },
+  file: visuallyHidden,
 });
