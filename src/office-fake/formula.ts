@@ -4,7 +4,7 @@
  * Browser-safe: no Node built-ins.
  */
 import { columnIndex } from '../engine/address';
-import { isErrorCode, type CellValue, type ErrorCode } from '../engine/cell';
+import { isErrorCode, primitiveOf, type CellValue, type ErrorCode } from '../engine/cell';
 
 /** A scalar while evaluating: blank (a reference to an empty cell) is `null`. */
 export type Scalar = number | string | boolean | null | FormulaError;
@@ -380,20 +380,8 @@ const isMatrix = (v: Value): v is Matrix => typeof v === 'object' && v !== null 
 
 function scalarOf(v: CellValue | undefined): Scalar {
   if (!v) return err('#REF!');
-  switch (v.kind) {
-    case 'blank':
-      return null;
-    case 'number':
-      return v.value;
-    case 'date':
-      return v.serial;
-    case 'text':
-      return v.value;
-    case 'boolean':
-      return v.value;
-    case 'error':
-      return err(v.code);
-  }
+  if (v.kind === 'blank') return null;
+  return v.kind === 'error' ? err(v.code) : primitiveOf(v);
 }
 
 function toNumber(v: Scalar): number | FormulaError {
