@@ -4,13 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
-import type { CellValue } from '../../src/engine/cell';
 import { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import { buildFilledReturn } from '../../src/engine/sample';
 import { standardTemplate } from '../../src/engine/template/load';
 import type { WorkbookView } from '../../src/engine/workbook';
 import type { CliIO } from '../../src/cli/io';
 import { run } from '../../src/cli/main';
+import { excelJsValue } from '../fixtures/exceljs-value';
 
 export interface RunResult {
   readonly code: number;
@@ -52,23 +52,6 @@ export function cleanReturn(opts: { quarter?: 1 | 2 | 3 | 4; seed?: number; unit
   return buildFilledReturn(standardTemplate(), { quarter: opts.quarter ?? 3, seed: opts.seed ?? 1, unit: opts.unit });
 }
 
-function excelValue(v: CellValue): ExcelJS.CellValue {
-  switch (v.kind) {
-    case 'blank':
-      return null;
-    case 'number':
-      return v.value;
-    case 'text':
-      return v.value;
-    case 'boolean':
-      return v.value;
-    case 'date':
-      return v.serial;
-    case 'error':
-      return { error: v.code } as ExcelJS.CellErrorValue;
-  }
-}
-
 /** A WorkbookView as .xlsx bytes, written with ExcelJS (independent of the xlsx layer under test). */
 export async function viewToXlsx(view: WorkbookView): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -81,8 +64,8 @@ export async function viewToXlsx(view: WorkbookView): Promise<Uint8Array> {
         if (cell.value.kind === 'blank' && !cell.formula) continue;
         const target = ws.getCell(r, c);
         target.value = cell.formula
-          ? ({ formula: cell.formula.replace(/^=/, ''), result: excelValue(cell.value) } as ExcelJS.CellFormulaValue)
-          : excelValue(cell.value);
+          ? ({ formula: cell.formula.replace(/^=/, ''), result: excelJsValue(cell.value, 'serial') } as ExcelJS.CellFormulaValue)
+          : excelJsValue(cell.value, 'serial');
         const fmt = cell.numberFormat ?? (cell.value.kind === 'date' ? 'yyyy-mm-dd' : undefined);
         if (fmt) target.numFmt = fmt;
       }

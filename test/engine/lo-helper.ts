@@ -6,29 +6,12 @@ import { strFromU8, unzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { CellValue, FillPlan, MemoryWorkbook } from '../../src/engine';
-import { dateFromSerial } from '../../src/engine';
+import type { FillPlan, MemoryWorkbook } from '../../src/engine';
+import { excelJsValue } from '../fixtures/exceljs-value';
 
 export function libreOfficePath(): string | null {
   for (const p of ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/local/bin/soffice']) if (existsSync(p)) return p;
   return null;
-}
-
-function excelValue(v: CellValue): ExcelJS.CellValue {
-  switch (v.kind) {
-    case 'blank':
-      return null;
-    case 'number':
-      return v.value;
-    case 'text':
-      return v.value;
-    case 'boolean':
-      return v.value;
-    case 'date':
-      return dateFromSerial(v.serial);
-    case 'error':
-      return { error: v.code } as ExcelJS.CellErrorValue;
-  }
 }
 
 /** sheet → A1 → computed value (numbers, strings; '' for an empty result). */
@@ -48,7 +31,7 @@ export async function recalcWithLibreOffice(wb: MemoryWorkbook, plan: FillPlan):
           const cell = s.cell(r, c);
           if (cell.value.kind === 'blank' && !cell.formula) continue;
           const xc = ws.getCell(r, c);
-          xc.value = cell.formula ? { formula: cell.formula.slice(1) } : excelValue(cell.value);
+          xc.value = cell.formula ? { formula: cell.formula.slice(1) } : excelJsValue(cell.value);
           if (cell.numberFormat) xc.numFmt = cell.numberFormat;
         }
       }
@@ -57,7 +40,7 @@ export async function recalcWithLibreOffice(wb: MemoryWorkbook, plan: FillPlan):
     for (const w of [...plan.toolOwned, ...plan.summary.cells]) {
       const ws = w.sheet === plan.summary.name ? summary : x.getWorksheet(w.sheet)!;
       const xc = ws.getCell(w.row, w.col);
-      xc.value = w.formula ? { formula: w.formula.slice(1) } : excelValue(w.value);
+      xc.value = w.formula ? { formula: w.formula.slice(1) } : excelJsValue(w.value);
       if (w.numberFormat) xc.numFmt = w.numberFormat;
     }
     const src = join(dir, 'in.xlsx');
