@@ -4,7 +4,7 @@
  * loaded throws PropertyNotLoaded; `*OrNullObject` yields null objects; setters check array sizes at sync.
  * It counts syncs and estimates each request's payload. Browser-safe: no Node built-ins.
  */
-import { MAX_COL, MAX_ROW, columnIndex, formatA1, formatRange, parseA1, type RangeAddress } from '../engine/address';
+import { MAX_COL, MAX_ROW, columnIndex, formatA1, formatRange, parseRange, type RangeAddress } from '../engine/address';
 import { BLANK, errorFromText, primitiveOf, type CellValue } from '../engine/cell';
 import { isValidFormula } from './formula';
 import type { FakeConditionalFormat, FakeConditionalFormatType, FakeSheet, FakeWorkbookModel } from './model';
@@ -630,13 +630,7 @@ export function parseAddress(address: string): RangeAddress {
     return { start: { row: Math.min(r1, r2), col: 1 }, end: { row: Math.max(r1, r2), col: MAX_COL } };
   }
   try {
-    const [s, e] = a.split(':');
-    const start = parseA1(s ?? '');
-    const end = e === undefined ? start : parseA1(e);
-    return {
-      start: { row: Math.min(start.row, end.row), col: Math.min(start.col, end.col) },
-      end: { row: Math.max(start.row, end.row), col: Math.max(start.col, end.col) },
-    };
+    return parseRange(a);
   } catch {
     throw badArgument('Worksheet.getRange', `The address '${address}' is not valid.`);
   }
