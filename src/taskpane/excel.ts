@@ -500,6 +500,26 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
 
   type WorkbookRead = Omit<LastCheck, 'report'> & { readonly sheetNames: string[] };
 
+  /**
+   * The workbook's sheet names after a read by name: known without asking when every template sheet was there;
+   * otherwise one more sync lists them, so a missing sheet can be told well (a renamed one, say).
+   */
+  const listSheetNames = async (
+    context: Excel.RequestContext,
+    reads: readonly { readonly sheet: Excel.Worksheet }[],
+    names: readonly string[],
+    summary: Excel.Worksheet,
+    template: Template,
+  ): Promise<string[]> => {
+    if (!reads.some((r) => r.sheet.isNullObject)) {
+      return [...names, ...(summary.isNullObject ? [] : [template.sheets.summary])];
+    }
+    const worksheets = context.workbook.worksheets;
+    worksheets.load('items/name');
+    await context.sync();
+    return worksheets.items.map((s) => s.name);
+  };
+
   /** The template sheets and their used ranges in one sync (two when a template sheet is missing). */
   const readWorkbook = async (template: Template): Promise<WorkbookRead> => {
     const names = sheetsToRead(template);
@@ -523,14 +543,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
         if (r.used.isNullObject) continue;
         sheetFromRange(sheet, r.used.address, r.used.values, r.used.formulas, r.used.numberFormat);
       }
-      let sheetNames: string[];
-      if (reads.some((r) => r.sheet.isNullObject)) {
-        worksheets.load('items/name');
-        await context.sync();
-        sheetNames = worksheets.items.map((s) => s.name);
-      } else {
-        sheetNames = [...names, ...(summary.isNullObject ? [] : [template.sheets.summary])];
-      }
+      const sheetNames = await listSheetNames(context, reads, names, summary, template);
       return { view, summaryExists: !summary.isNullObject, sheetNames };
     });
   };
@@ -612,14 +625,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
         }
       }
       await flush();
-      let sheetNames: string[];
-      if (probes.some((p) => p.sheet.isNullObject)) {
-        worksheets.load('items/name');
-        await context.sync();
-        sheetNames = worksheets.items.map((s) => s.name);
-      } else {
-        sheetNames = [...names, ...(summary.isNullObject ? [] : [template.sheets.summary])];
-      }
+      const sheetNames = await listSheetNames(context, probes, names, summary, template);
       return { view, summaryExists: !summary.isNullObject, sheetNames };
     });
   };
