@@ -12,6 +12,7 @@ import { standardTemplate } from '../src/engine/template/load';
 import { readXlsx, writeNewXlsx } from '../src/xlsx';
 import { run } from '../src/cli/main';
 import type { CliIO } from '../src/cli/io';
+import { median } from './timing';
 
 const RETURNS = 100;
 const FILL_RUNS = 15;
@@ -26,11 +27,6 @@ const sink = (jobs?: number): CliIO => ({
   cwd: process.cwd(),
 });
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** The reader alone, fed the way the CLI feeds it (async file reads; sync reads measured slower with this reader). */
 async function readAll(dir: string): Promise<number> {

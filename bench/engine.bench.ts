@@ -1,19 +1,9 @@
 /* Engine benchmark: median time to check the standard return (all sheets filled) and a 2,000-data-row stress return. */
 import { buildFilledReturn, checkReturn, formatFindings, planFill, standardTemplate, stressTemplate, type Template, type WorkbookView } from '../src/engine';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+import { median, sampleMs } from './timing';
 
 function time(label: string, runs: number, fn: () => void, target?: number): number {
-  for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm-up
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    xs.push(performance.now() - t0);
-  }
+  const xs = sampleMs(runs, fn);
   const m = median(xs);
   const p90 = [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)]!;
   console.log(`${label.padEnd(52)} median ${m.toFixed(3)} ms  p90 ${p90.toFixed(3)} ms${target ? `  (target < ${target} ms: ${m < target ? 'ok' : 'MISSED'})` : ''}`);

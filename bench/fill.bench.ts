@@ -4,20 +4,10 @@
  * readNumber per text cell a formula refers to; clean cells cost one cell lookup.
  */
 import { buildFilledReturn, checkReturn, planFill, standardTemplate, stressTemplate, text, type MemoryWorkbook, type Template } from '../src/engine';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-}
+import { median, sampleMs } from './timing';
 
 function time(label: string, runs: number, fn: () => void): number {
-  for (let i = 0; i < Math.min(20, runs); i++) fn(); // warm-up
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    xs.push(performance.now() - t0);
-  }
+  const xs = sampleMs(runs, fn);
   const m = median(xs);
   console.log(`${label.padEnd(44)} median ${m.toFixed(3)} ms`);
   return m;
