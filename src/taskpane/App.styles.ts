@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { visuallyHidden } from './components/visuallyHidden';
+import { visuallyHidden } from './components/shared.styles';
 
 export const useAppStyles = makeStyles({
   root: {

@@ -1,25 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { plainList, section, sectionHeading } from './shared.styles';
 
 export const useCompletenessStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  root: section,
+  heading: sectionHeading,
+  list: plainList,
   item: {
     display: 'flex',
     flexDirection: 'column',

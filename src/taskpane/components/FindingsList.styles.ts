@@ -1,19 +1,10 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { visuallyHidden } from './visuallyHidden';
+import { section, sectionHeading, visuallyHidden } from './shared.styles';
 
 export const useFindingsListStyles = makeStyles({
   visuallyHidden,
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  root: section,
+  heading: sectionHeading,
   empty: {
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase300,

@@ -1,31 +1,16 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { plainList, section, sectionHeading } from './shared.styles';
 
 export const useIndicatorProgressStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
-  heading: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  root: section,
+  heading: sectionHeading,
   summary: {
     margin: 0,
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
     color: tokens.colorNeutralForeground3,
   },
-  list: {
-    listStyleType: 'none',
-    margin: 0,
-    padding: 0,
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalS,
-  },
+  list: plainList,
   item: {
     display: 'flex',
     flexDirection: 'column',

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { visuallyHidden } from './visuallyHidden';
+import { visuallyHidden } from './shared.styles';
 
 export const usePreviousReturnStyles = makeStyles({
   root: {

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { sectionHeading } from './shared.styles';
 
 export const useSummaryPanelStyles = makeStyles({
   root: {
@@ -18,12 +19,7 @@ export const useSummaryPanelStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },
-  title: {
-    margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    lineHeight: tokens.lineHeightBase400,
-    fontWeight: tokens.fontWeightSemibold,
-  },
+  title: sectionHeading,
   paragraph: {
     display: 'flex',
     flexDirection: 'column',
