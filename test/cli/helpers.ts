@@ -1,5 +1,6 @@
 /** Shared helpers for the CLI tests: an in-memory IO, returns as real .xlsx files, and damaged files. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -145,4 +146,41 @@ export function absurdSizeZip(): Uint8Array {
 /** A workbook package with no worksheet at all. */
 export async function emptyWorkbookBytes(): Promise<Uint8Array> {
   return viewToXlsx(new MemoryWorkbook());
+}
+
+const repoRoot = join(__dirname, '..', '..');
+
+/** Newest modification time of the files under the given paths. */
+function newest(paths: string[]): number {
+  let t = 0;
+  for (const p of paths) {
+    const st = statSync(p);
+    if (st.isDirectory()) t = Math.max(t, newest(readdirSync(p).map((n) => join(p, n))));
+    else t = Math.max(t, st.mtimeMs);
+  }
+  return t;
+}
+
+function distIsFresh(): boolean {
+  const main = join(repoRoot, 'dist/cli/main.js');
+  if (!existsSync(main)) return false;
+  const sources = ['src/cli', 'src/engine', 'src/xlsx', 'src/templates', 'tsconfig.cli.json'].map((p) => join(repoRoot, p));
+  return statSync(main).mtimeMs > newest(sources);
+}
+
+/**
+ * The installed command's bin over compiled output: the repository's own bin and dist/ when dist/ is newer than every
+ * source it compiles from (as after `npm run build:cli`, which `npm test` runs first); otherwise a tsc build into
+ * `dir/pkg`, laid out like the package (bin/, dist/, package.json), never touching the shared dist/.
+ */
+export function compiledBin(dir: string): string {
+  if (distIsFresh()) return join(repoRoot, 'bin/fulian-returns.js');
+  const pkg = join(dir, 'pkg');
+  execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(repoRoot, 'tsconfig.cli.json'), '--outDir', join(pkg, 'dist')], {
+    stdio: 'pipe',
+  });
+  mkdirSync(join(pkg, 'bin'));
+  copyFileSync(join(repoRoot, 'bin/fulian-returns.js'), join(pkg, 'bin/fulian-returns.js'));
+  copyFileSync(join(repoRoot, 'package.json'), join(pkg, 'package.json'));
+  return join(pkg, 'bin/fulian-returns.js');
 }

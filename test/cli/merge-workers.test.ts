@@ -1,16 +1,16 @@
 /**
- * The worker pool from both builds: compiled (a private tsc build laid out like the package, spawned through the real
- * bin, where worker.js sits beside pool.js) and the TypeScript sources (jest: the bootstrap registers tsx). Plus how
+ * The worker pool from both builds: compiled (the fresh dist/ or a private tsc build laid out like the package, spawned
+ * through the real bin, where worker.js sits beside pool.js) and the TypeScript sources (jest: the bootstrap registers tsx). Plus how
  * many threads are chosen, and a worker that cannot start failing its tasks instead of hanging.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readXlsx } from '../../src/xlsx';
 import { chooseJobs, MIN_FILES_FOR_WORKERS, TaskPool, workerEntry } from '../../src/cli/parallel/pool';
 import { standardTemplate } from '../../src/engine/template/load';
-import { cleanReturn, tempDir, writeReturn } from './helpers';
+import { cleanReturn, compiledBin, tempDir, writeReturn } from './helpers';
 
 const root = join(__dirname, '..', '..');
 let dir: string;
@@ -19,13 +19,7 @@ let bin: string;
 
 beforeAll(async () => {
   ({ dir, cleanup } = tempDir('fulian-workers-'));
-  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.cli.json'), '--outDir', join(dir, 'pkg/dist')], {
-    stdio: 'pipe',
-  });
-  mkdirSync(join(dir, 'pkg/bin'));
-  copyFileSync(join(root, 'bin/fulian-returns.js'), join(dir, 'pkg/bin/fulian-returns.js'));
-  copyFileSync(join(root, 'package.json'), join(dir, 'pkg/package.json'));
-  bin = join(dir, 'pkg/bin/fulian-returns.js');
+  bin = compiledBin(dir);
   mkdirSync(join(dir, 'returns'));
   for (let i = 1; i <= 4; i++) await writeReturn(join(dir, 'returns', `r${i}.xlsx`), cleanReturn({ seed: 30 + i, unit: `县${i}` }));
 }, 180_000);
@@ -41,8 +35,9 @@ const spawn = (args: string[], jobs: string) =>
 
 describe('worker pool', () => {
   it('picks the compiled worker where it exists and the TypeScript source otherwise', () => {
-    expect(existsSync(join(dir, 'pkg/dist/cli/parallel/worker.js'))).toBe(true);
-    expect(workerEntry(join(dir, 'pkg/dist/cli/parallel'))).toEqual({ file: join(dir, 'pkg/dist/cli/parallel/worker.js'), typescript: false });
+    const compiled = join(dirname(bin), '..', 'dist/cli/parallel');
+    expect(existsSync(join(compiled, 'worker.js'))).toBe(true);
+    expect(workerEntry(compiled)).toEqual({ file: join(compiled, 'worker.js'), typescript: false });
     expect(workerEntry(join(root, 'src/cli/parallel'))).toEqual({ file: join(root, 'src/cli/parallel/worker.ts'), typescript: true });
   });
 
