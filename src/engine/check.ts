@@ -45,6 +45,7 @@ export function checkReturn(view: WorkbookView, template: Template, options: Che
     template: { id: template.id, version: template.version },
     stamp: cover.stamp,
     unit: cover.unit,
+    divisionCode: cover.divisionCode,
     periodText: cover.periodText,
     period: cover.period,
     quarter,

@@ -37,6 +37,19 @@ export {
   type SummaryParagraph,
   type SummaryFormat,
 } from './summary';
+export {
+  foldDivisionCode,
+  foldUnitName,
+  matchesUnit,
+  parseExpectList,
+  periodWords,
+  reminderText,
+  reportingStatus,
+  type ExpectedUnit,
+  type ExpectListProblem,
+  type ReceivedReturn,
+  type ReportingStatus,
+} from './status';
 export { formatFindings, severityOf, renderMessage, countBySeverity } from './messages';
 export { planFill } from './fill';
 export {

@@ -94,6 +94,8 @@ export interface ReturnReport {
    */
   readonly stamp?: TemplateStamp | null;
   readonly unit: string | null;
+  /** 行政区划代码 when it reads as 6 digits (报送情况 matches by it). Optional so hosts' hand-made reports stay valid. */
+  readonly divisionCode?: string | null;
   /** 报告期 as typed, or null when blank or the label is absent. */
   readonly periodText: string | null;
   readonly period: Period | null;

@@ -7,6 +7,7 @@ import { check } from './check';
 import { fill } from './fill';
 import { merge } from './merge';
 import { newReturn } from './new';
+import { statusCommand } from './status';
 import { summaryCommand } from './summary';
 import { templateCommand } from './template';
 
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   fill,
   newReturn,
   merge,
+  statusCommand,
   summaryCommand,
   templateCommand,
 ];

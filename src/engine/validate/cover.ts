@@ -12,6 +12,8 @@ export interface CoverResult {
   readonly unit: string | null;
   readonly periodText: string | null;
   readonly period: Period | null;
+  /** 行政区划代码 when it reads as 6 digits, else null. */
+  readonly divisionCode: string | null;
   /** The template stamp row's reading; null when absent or blank. */
   readonly stamp: TemplateStamp | null;
 }
@@ -23,11 +25,12 @@ export function checkCover(view: WorkbookView, template: Template, sink: IssueSi
   const sheet = view.sheet(name);
   if (!sheet) {
     sink.add('missing-sheet', name, 0, 0, null, { sheet: name });
-    return { present: false, unit: null, periodText: null, period: null, stamp: null };
+    return { present: false, unit: null, periodText: null, period: null, divisionCode: null, stamp: null };
   }
   let unit: string | null = null;
   let periodText: string | null = null;
   let period: Period | null = null;
+  let divisionCode: string | null = null;
   for (const f of template.cover.fields) {
     const row = findLabelRow(sheet, f.label);
     const params = { label: f.label, key: f.key };
@@ -58,12 +61,13 @@ export function checkCover(view: WorkbookView, template: Template, sink: IssueSi
         break;
       case 'division-code':
         if (!isDivisionCode(cell)) sink.add('bad-division-code', name, row, VALUE_COL, null, { ...params, text: shown });
+        else if (divisionCode === null) divisionCode = shown;
         break;
       case 'text':
         break;
     }
   }
-  return { present: true, unit, periodText, period, stamp: readStampRow(sheet, template) };
+  return { present: true, unit, periodText, period, divisionCode, stamp: readStampRow(sheet, template) };
 }
 
 /** The stamp text a return of this template carries: `<id> <version>`, e.g. `fulian-quarterly 2026.1`. */
