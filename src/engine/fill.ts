@@ -10,7 +10,7 @@
  * user-typed cell holding text the engine reads as a number, it refers to it as `IF(ISNUMBER(F5),F5,1262)` — the
  * engine's reading as a constant, used only while the text stays (a plain number typed later is used). Text the
  * engine cannot read, spaces-only text and error values are guarded so they count as the engine counts them (0 in
- * 累计, blank in 年计划, no status in 两纲监测), and a % two-plan row compares on the engine's scale. A return without
+ * 累计, blank in 年计划, 无数据 in 两纲监测), and a % two-plan row compares on the engine's scale. A return without
  * such cells gets exactly the plain formulas. Not covered: dates and booleans typed into number cells — a spreadsheet
  * holds a date as a number (and LibreOffice TRUE as 1), which ISNUMBER cannot tell from one the engine reads.
  */
@@ -251,8 +251,9 @@ function twoPlanOperands(sheet: SheetView | undefined, rd: Readings, row: number
 
 /**
  * 达标状态 of one two-plan row, reading 方向 from the row itself so a user's own direction is honoured. Where the row's
- * cells hold messy values (`ops`), it follows the engine: read text through its guard; unreadable text or an error in
- * 本期值 or 终期目标 → no status; spaces-only 本期值 → 无数据; anything but a number in 中期目标 → no mid target.
+ * cells hold messy values (`ops`), it follows the engine: read text through its guard; a row that cannot be judged
+ * (blank or spaces-only 本期值, unreadable text or an error in 本期值 or 终期目标, no 终期目标, unreadable 方向) → 无数据;
+ * anything but a number in 中期目标 → no mid target.
  */
 function statusFormula(template: Template, row: number, c: Readonly<Record<string, number>>, ops: TwoPlanOperands = CLEAN_ROW): string {
   const at = (role: string): string => a1(row, c[role]!);
@@ -285,7 +286,7 @@ function statusFormula(template: Template, row: number, c: Readonly<Record<strin
     midBranch = `IF(AND(${present},${meets(M)}),${q(st.mid)},${q(st.below)})`;
   }
   return (
-    `=IF(${vBlank},${q(st.noData)},IF(OR(${unknown.join(',')}),"",` +
+    `=IF(${vBlank},${q(st.noData)},IF(OR(${unknown.join(',')}),${q(st.noData)},` +
     `IF(${meets(F)},${q(st.final)},${midBranch})))`
   );
 }

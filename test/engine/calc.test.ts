@@ -1,6 +1,7 @@
 /* 累计 by kind, 完成年计划, 序时进度, every 进度状态 and 达标状态 branch, completeness. */
 import { buildBlankReturn, buildFilledReturn, checkReturn, num, text, type IndicatorFigures, type ReturnReport } from '../../src/engine';
-import { checkAfter, clear, numAt, put, sheet, tpl } from './helpers';
+import { HAND_COUNTS, HAND_ROWS, setHandTwoPlan } from '../fixtures/two-plan-hand';
+import { checkAfter, clear, hits, numAt, put, sheet, tpl } from './helpers';
 
 const JY = '创业就业';
 const TP = '两纲监测';
@@ -84,27 +85,28 @@ describe('达标状态', () => {
     expect(status('≥', null, 70, 70)).toBe('已实现终期目标');
     expect(status('不高于', null, 12, null)).toBe('无数据');
   });
-  it('empty where it cannot be told (no 终期目标, unreadable direction or value)', () => {
-    expect(status('≥', null, null, 5)).toBe('');
-    expect(status('高', null, 70, 5)).toBe('');
-    expect(status('≥', null, 70, '很多')).toBe('');
+  it('无数据 where it cannot be judged (no 终期目标, unreadable direction or value)', () => {
+    expect(status('≥', null, null, 5)).toBe('无数据');
+    expect(status('高', null, 70, 5)).toBe('无数据');
+    expect(status('≥', null, 70, '很多')).toBe('无数据');
   });
-  it('counts per plan and in total', () => {
-    const r = checkAfter((w) => {
-      const x = sheet(w, TP);
-      clear(x, 'J3'); // W01 无数据
-      put(x, 'J4', num(80)); // W02 ≥ 70 → 已实现
-      put(x, 'H5', num(3));
-      put(x, 'J5', num(2.5)); // W03 ≤ 2, mid 3 → 达到中期
-      put(x, 'J6', num(10)); // W04 ≥ 30 → 未达标
-    });
-    expect(r.twoPlan.counts[0]).toEqual({ plan: '妇女', total: 4, final: 1, mid: 1, below: 1, noData: 1 });
-    const kids = r.twoPlan.counts[1]!;
-    const total = r.twoPlan.counts[2]!;
-    expect(total.plan).toBe('合计');
-    expect(total.total).toBe(12);
-    expect(total.final).toBe(1 + kids.final);
-    expect(kids.final + kids.mid + kids.below + kids.noData).toBe(8);
+  it('per row and per plan (妇女, 儿童, 合计): 已实现 + 达到中期 + 未达标 + 无数据 = 监测指标数, by hand', () => {
+    const r = checkAfter(setHandTwoPlan);
+    expect(r.twoPlan.rows.map((x) => [x.code, x.status])).toEqual(HAND_ROWS.map((h) => [h.code, h.status]));
+    expect(r.twoPlan.counts).toEqual([
+      { plan: '妇女', ...HAND_COUNTS.妇女 },
+      { plan: '儿童', ...HAND_COUNTS.儿童 },
+      { plan: '合计', ...HAND_COUNTS.合计 },
+    ]);
+    for (const c of r.twoPlan.counts) expect(c.final + c.mid + c.below + c.noData).toBe(c.total);
+    // The rows that cannot be judged still carry their own findings.
+    expect(hits(r).filter((h) => h.sheet === TP).map((h) => [h.rule, h.cell])).toEqual(
+      expect.arrayContaining([
+        ['target-missing', 'I7'],
+        ['not-a-number', 'I8'],
+        ['bad-direction', 'F14'],
+      ]),
+    );
   });
 });
 

@@ -42,7 +42,7 @@ describe('fill formulas under LibreOffice', () => {
     const report = checkReturn(wb, tpl);
     const plan = planFill(wb, tpl, report);
     const statuses = new Set(report.twoPlan.rows.map((r) => r.status));
-    expect([...statuses].sort()).toEqual(['', '未达标', '无数据', '已实现终期目标', '达到中期目标'].sort());
+    expect([...statuses].sort()).toEqual(['未达标', '无数据', '已实现终期目标', '达到中期目标'].sort());
     const progress = new Set(report.indicators.map((f) => f.progressStatus));
     expect([...progress].sort()).toEqual(['无计划', '超额完成', '达到序时进度', '滞后序时进度'].sort());
 

@@ -153,15 +153,15 @@ describe('planFill over messy typed values: what the engine reads as nothing', (
     expect(detail.filledCells).toBeLessThan(detail.requiredCells);
   });
 
-  it('two-plan rows: unreadable 本期值 or 终期目标 → no status, spaces → 无数据, unreadable 中期目标 → no mid target', () => {
+  it('two-plan rows: unreadable 本期值 or 终期目标 and spaces → 无数据, unreadable 中期目标 → no mid target', () => {
     const status = (code: string): string | undefined => report.twoPlan.rows.find((r) => r.code === code)?.status;
     expect(['K02', 'K03', 'K04', 'K05', 'K07', 'W01', 'K01', 'W02', 'W03', 'W04', 'K06', 'K08'].map((c) => [c, status(c)])).toEqual([
-      ['K02', ''],
+      ['K02', '无数据'],
       ['K03', '无数据'],
-      ['K04', ''],
-      ['K05', ''],
+      ['K04', '无数据'],
+      ['K05', '无数据'],
       ['K07', '未达标'],
-      ['W01', ''],
+      ['W01', '无数据'],
       ['K01', '达到中期目标'],
       ['W02', '未达标'],
       ['W03', '已实现终期目标'],

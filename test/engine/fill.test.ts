@@ -1,5 +1,6 @@
 /* planFill: formulas at the tool-owned cells (addresses from the layout), cached values, and the 汇总 sheet. */
 import { buildFilledReturn, checkReturn, formatA1, num, planFill, text, type CellWrite, type FillPlan } from '../../src/engine';
+import { HAND_COUNTS, HAND_ROWS, setHandTwoPlan } from '../fixtures/two-plan-hand';
 import { checkAfter, numAt, put, sheet, tpl } from './helpers';
 
 const at = (cells: readonly CellWrite[], sheetName: string, a1: string): CellWrite | undefined =>
@@ -53,8 +54,12 @@ describe('planFill: tool-owned cells', () => {
 });
 
 describe('planFill: 汇总', () => {
-  const { p, wb } = plan(3);
-  const r = checkReturn(wb, tpl);
+  // A01 and every two-plan row typed by hand, so the cached figures below are worked out by hand too.
+  const wb = buildFilledReturn(tpl, { quarter: 3, seed: 1 });
+  const jy = sheet(wb, '创业就业');
+  for (const [a1, v] of [['D3', 4000], ['E3', 1000], ['F3', 925], ['G3', 1262]] as const) put(jy, a1, num(v));
+  setHandTwoPlan(wb);
+  const p = planFill(wb, tpl, checkReturn(wb, tpl));
   const cells = p.summary.cells;
   const rowOf = (label: string, col = 1): number => cells.find((c) => c.col === col && c.value.kind === 'text' && c.value.value === label)!.row;
   it('has a title, then the three blocks under their exact header rows, separated by a blank row', () => {
@@ -76,12 +81,14 @@ describe('planFill: 汇总', () => {
   it('block 1: formulas referring to the data sheets, with cached figures and formats', () => {
     const row = rowOf('A01');
     expect(at(cells, '汇总', `D${row}`)).toMatchObject({ formula: `=IF('创业就业'!D3="","",'创业就业'!D3)` });
-    expect(at(cells, '汇总', `E${row}`)).toMatchObject({ formula: `='创业就业'!I3`, value: num(r.indicators[0]!.cumulative!) });
+    expect(at(cells, '汇总', `D${row}`)!.value).toEqual(num(4000));
+    expect(at(cells, '汇总', `E${row}`)).toMatchObject({ formula: `='创业就业'!I3`, value: num(3187) });
+    expect(at(cells, '汇总', `F${row}`)!.value).toEqual(num(3187 / 4000));
     expect(at(cells, '汇总', `F${row}`)).toMatchObject({ formula: `=IF(N(D${row})=0,"",N(E${row})/D${row})`, numberFormat: '0.00%' });
     expect(at(cells, '汇总', `G${row}`)).toMatchObject({ formula: '=3/4', numberFormat: '0.00%' });
     const h = at(cells, '汇总', `H${row}`)!;
     expect(h.formula).toBe(`=IF(N(D${row})=0,"无计划",IF(N(F${row})>=1,"超额完成",IF(N(F${row})>=G${row},"达到序时进度","滞后序时进度")))`);
-    expect(h.value).toEqual(text(r.indicators[0]!.progressStatus));
+    expect(h.value).toEqual(text('达到序时进度')); // 79.675% ≥ 75%
     const e01 = rowOf('E01');
     expect(at(cells, '汇总', `E${e01}`)!.formula).toBe(`='组织建设'!I3`);
   });
@@ -102,6 +109,19 @@ describe('planFill: 汇总', () => {
     const total = rowOf('合计');
     expect(at(cells, '汇总', `H${total}`)!.formula).toBe(`=COUNTIF('两纲监测'!$K$3:$K$14,"无数据")`);
     expect(at(cells, '汇总', `B${total}`)!.value).toEqual(num(12));
+  });
+  it('block 3 caches the counts worked out by hand; each row adds up; every 达标状态 cached as the spec says', () => {
+    const counts = (label: string): number[] => [2, 3, 5, 7, 8].map((c) => {
+      const v = at(cells, '汇总', `${'ABCDEFGH'[c - 1]}${rowOf(label)}`)!.value;
+      return v.kind === 'number' ? v.value : NaN;
+    });
+    for (const label of ['妇女', '儿童', '合计'] as const) {
+      const h = HAND_COUNTS[label];
+      expect(counts(label)).toEqual([h.total, h.final, h.mid, h.below, h.noData]);
+    }
+    expect(at(cells, '汇总', `D${rowOf('儿童')}`)!.value).toEqual(num(2 / 8));
+    const status = p.toolOwned.filter((c) => c.sheet === '两纲监测').map((c) => [formatA1(c), c.value]);
+    expect(status).toEqual(HAND_ROWS.map((h, i) => [`K${3 + i}`, text(h.status)]));
   });
   it('labels are text constants, never formulas; a missing sheet leaves constants, not broken references', () => {
     for (const c of cells) if (c.col === 1 || c.col === 2 || c.col === 3) if (c.value.kind === 'text') expect(c.formula).toBeUndefined();

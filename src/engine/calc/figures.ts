@@ -67,13 +67,13 @@ export interface TwoPlanStatusInput {
 
 /**
  * 达标状态, exclusive and in this order: blank 本期值 → 无数据; meets 终期目标 → 已实现终期目标; meets 中期目标 (when
- * there is one) → 达到中期目标; otherwise 未达标. Empty when it cannot be told (unreadable value or direction, no
- * 终期目标): the row carries its own finding.
+ * there is one) → 达到中期目标; otherwise 未达标. A row that cannot be judged (no readable 终期目标, 本期值 or 方向) is
+ * 无数据 too, beside its own finding, so the four counts of 汇总 block 3 always add up to 监测指标数 (spec section 1).
  */
 export function twoPlanStatus(template: Template, i: TwoPlanStatusInput): string {
   const s = template.twoPlan.statuses;
   if (i.valueBlank) return s.noData;
-  if (i.value === null || i.direction === null || i.finalTarget === null) return '';
+  if (i.value === null || i.direction === null || i.finalTarget === null) return s.noData;
   if (meets(i.direction, i.value, i.finalTarget)) return s.final;
   if (i.midTarget !== null && meets(i.direction, i.value, i.midTarget)) return s.mid;
   return s.below;
