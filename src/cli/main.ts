@@ -26,7 +26,7 @@ export function defaultIO(): CliIO {
 }
 
 export async function run(argv: readonly string[], io: CliIO = defaultIO()): Promise<number> {
-  let lang: Lang = sniffLang(argv);
+  let lang: Lang = sniffLang(argv, io.env);
   try {
     // Options before the command are global (--help, --version, --lang); the first word is the command.
     const cmdIndex = commandIndex(argv);
@@ -36,11 +36,15 @@ export async function run(argv: readonly string[], io: CliIO = defaultIO()): Pro
     lang = checkLang(top.args.options['lang'], lang);
     if (top.args.options['help']) return print(io, topHelp(lang));
     if (top.args.options['version']) return print(io, `${version()}\n`);
-    if (cmdIndex === -1) throw new UsageError(messages(lang).missingCommand, null);
+    if (cmdIndex === -1) {
+      // Bare `fulian-returns`: the usage on stdout, and the one line saying what is missing on stderr (exit 2).
+      io.stdout.write(topHelp(lang));
+      throw new UsageError(messages(lang).missingCommand, null);
+    }
 
     const name = argv[cmdIndex]!;
     const command = COMMANDS.find((c) => c.name === name);
-    if (!command) throw new UsageError(messages(lang).unknownCommand(name), null);
+    if (!command) throw new UsageError(messages(lang).unknownCommand(name, closestCommand(name)), null);
     const parsed = parseArgs(argv.slice(cmdIndex + 1), { ...command.options, ...COMMON });
     if (!parsed.ok) throw new UsageError(messages(lang).argProblem(parsed.problem), command.name);
     lang = checkLang(parsed.args.options['lang'], lang, command.name);
@@ -93,14 +97,47 @@ function commandIndex(argv: readonly string[]): number {
   return -1;
 }
 
-/** The language to complain in, before the arguments are known to be well-formed. */
-function sniffLang(argv: readonly string[]): Lang {
+/**
+ * The language to complain in, before the arguments are known to be well-formed: `--lang` wins, then the locale
+ * as POSIX tools read it (LC_ALL, then LC_MESSAGES, then LANG); Chinese unless the locale is English.
+ */
+function sniffLang(argv: readonly string[], env: CliIO['env']): Lang {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const v = a === '--lang' ? argv[i + 1] : a.startsWith('--lang=') ? a.slice(7) : undefined;
     if (v !== undefined && isLang(v)) return v;
   }
-  return 'zh-CN';
+  return localeLang(env);
+}
+
+export function localeLang(env: CliIO['env']): Lang {
+  const locale = [env['LC_ALL'], env['LC_MESSAGES'], env['LANG']].find((v) => v !== undefined && v !== '') ?? '';
+  return /^en(?:[_.@-]|$)/i.test(locale) ? 'en' : 'zh-CN';
+}
+
+/** The command a mistyped word most likely meant (`chek` → `check`), or null when none is close. */
+function closestCommand(word: string): string | null {
+  let best: { name: string; distance: number } | null = null;
+  for (const c of COMMANDS) {
+    const distance = editDistance(word.toLowerCase(), c.name);
+    if (distance <= Math.max(1, Math.floor(c.name.length / 3)) && (!best || distance < best.distance)) best = { name: c.name, distance };
+  }
+  return best?.name ?? null;
+}
+
+/** Levenshtein distance, with a transposition counted as one edit (`chcek` → `check`). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
 }
 
 function checkLang(value: string | boolean | undefined, fallback: Lang, command: string | null = null): Lang {
@@ -133,7 +170,7 @@ ${list}
 Options:
   -h, --help          show help (after a command: that command's help)
   -v, --version       print the version
-  --lang zh-CN|en     language of messages (default zh-CN)
+  --lang zh-CN|en     language of messages (default: English where LC_ALL/LANG is English, else zh-CN)
 
 Exit codes: 0 no error findings; 1 at least one error finding; 2 could not run as asked
 `;
@@ -148,7 +185,7 @@ ${list}
 选项：
   -h, --help          显示帮助（命令后加 --help 显示该命令的帮助）
   -v, --version       显示版本号
-  --lang zh-CN|en     消息语言（默认 zh-CN）
+  --lang zh-CN|en     消息语言（默认 zh-CN；LC_ALL/LANG 为英文时默认 en）
 
 退出码：0 没有错误；1 至少一个错误；2 无法按要求运行
 `;

@@ -25,7 +25,7 @@ export type ReadFailure =
 export interface Messages {
   severity(s: Severity): string;
   argProblem(p: ArgProblem): string;
-  unknownCommand(cmd: string): string;
+  unknownCommand(cmd: string, suggestion: string | null): string;
   missingCommand: string;
   badLang(value: string): string;
   helpHint(command: string | null): string;
@@ -64,7 +64,7 @@ const zh: Messages = {
       'unexpected-value': `选项 ${p.option} 不接受取值`,
       'repeated-option': `选项 ${p.option} 重复给出`,
     })[p.kind],
-  unknownCommand: (cmd) => `未知命令「${cmd}」`,
+  unknownCommand: (cmd, hint) => `未知命令「${cmd}」${hint ? `，是否想用 ${hint}？` : ''}`,
   missingCommand: '缺少命令',
   badLang: (v) => `--lang 只能是 zh-CN 或 en，而不是「${v}」`,
   helpHint: zhHint,
@@ -118,7 +118,7 @@ const en: Messages = {
       'unexpected-value': `option ${p.option} takes no value`,
       'repeated-option': `option ${p.option} given twice`,
     })[p.kind],
-  unknownCommand: (cmd) => `unknown command "${cmd}"`,
+  unknownCommand: (cmd, hint) => `unknown command "${cmd}"${hint ? `; did you mean ${hint}?` : ''}`,
   missingCommand: 'missing command',
   badLang: (v) => `--lang must be zh-CN or en, not "${v}"`,
   helpHint: (c) => `run fulian-returns ${c ? `${c} ` : ''}--help for usage`,

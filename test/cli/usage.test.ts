@@ -52,7 +52,6 @@ describe('help and version', () => {
 
 describe('bad arguments exit 2 with one line and a hint', () => {
   it.each([
-    [[], '缺少命令'],
     [['lint'], '未知命令「lint」'],
     [['--frobnicate'], '未知选项 --frobnicate'],
     [['check', '--frobnicate', 'a.xlsx'], '未知选项 --frobnicate'],
@@ -82,5 +81,59 @@ describe('bad arguments exit 2 with one line and a hint', () => {
     const r = await runCli(['check', '--nope', '--lang', 'en']);
     expectUsageError(r);
     expect(r.stderr).toBe('fulian-returns: unknown option --nope (run fulian-returns check --help for usage)\n');
+  });
+});
+
+describe('first steps at the prompt', () => {
+  it('no arguments prints the usage on stdout and one line on stderr, exit 2', async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('用法：fulian-returns <命令> [选项]');
+    expect(r.stdout).toMatch(/^  check\s/m);
+    expect(r.stderr).toBe('fulian-returns: 缺少命令（运行 fulian-returns --help 查看用法）\n');
+  });
+
+  it.each([
+    ['chek', 'check'],
+    ['chcek', 'check'],
+    ['fil', 'fill'],
+    ['CHECK', 'check'],
+    ['summry', 'summary'],
+  ])('a mistyped command %s suggests %s', async (typed, meant) => {
+    const r = await runCli([typed, 'a.xlsx']);
+    expectUsageError(r);
+    expect(r.stderr).toBe(`fulian-returns: 未知命令「${typed}」，是否想用 ${meant}？（运行 fulian-returns --help 查看用法）\n`);
+  });
+
+  it('suggests nothing for a word far from every command', async () => {
+    const r = await runCli(['lint']);
+    expect(r.stderr).toBe('fulian-returns: 未知命令「lint」（运行 fulian-returns --help 查看用法）\n');
+  });
+
+  it('says "did you mean" in English', async () => {
+    const r = await runCli(['chek', '--lang', 'en']);
+    expect(r.stderr).toBe('fulian-returns: unknown command "chek"; did you mean check? (run fulian-returns --help for usage)\n');
+  });
+
+  it.each([
+    [{ LANG: 'en_US.UTF-8' }, 'en'],
+    [{ LANG: 'en' }, 'en'],
+    [{ LC_ALL: 'en_GB.UTF-8', LANG: 'zh_CN.UTF-8' }, 'en'],
+    [{ LC_ALL: 'zh_CN.UTF-8', LANG: 'en_US.UTF-8' }, 'zh-CN'],
+    [{ LC_MESSAGES: 'en_US.UTF-8', LANG: 'zh_CN.UTF-8' }, 'en'],
+    [{ LANG: 'zh_CN.UTF-8' }, 'zh-CN'],
+    [{ LANG: 'C.UTF-8' }, 'zh-CN'],
+    [{ LANG: 'eng' }, 'zh-CN'],
+    [{}, 'zh-CN'],
+  ])('follows the locale %j → %s', async (env, lang) => {
+    const r = await runCli(['--help'], { env });
+    expect(r.stdout).toContain(lang === 'en' ? 'Usage: fulian-returns <command>' : '用法：fulian-returns <命令>');
+  });
+
+  it('--lang wins over the locale, both ways', async () => {
+    expect((await runCli(['--help', '--lang', 'zh-CN'], { env: { LANG: 'en_US.UTF-8' } })).stdout).toContain('用法：');
+    expect((await runCli(['nope', '--lang', 'en'], { env: { LANG: 'zh_CN.UTF-8' } })).stderr).toContain('unknown command');
+    const r = await runCli(['nope'], { env: { LANG: 'en_US.UTF-8' } });
+    expect(r.stderr).toBe('fulian-returns: unknown command "nope" (run fulian-returns --help for usage)\n');
   });
 });
