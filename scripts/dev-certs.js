@@ -47,8 +47,31 @@ async function ensureCertificateFiles() {
   return true;
 }
 
-/** How to trust the CA by hand, per platform. */
+const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
+
+/** Whether a command is on PATH (no shell, no child process). */
+function onPath(command) {
+  const fs = require('node:fs');
+  const dirs = (process.env.PATH || '').split(require('node:path').delimiter).filter(Boolean);
+  return dirs.some((d) => {
+    try {
+      fs.accessSync(require('node:path').join(d, command), fs.constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** How to trust the CA by hand, per platform; without `sudo` where we already are root (containers have no sudo). */
 function trustHint() {
+  if (process.platform === 'linux' && isRoot()) {
+    return [
+      `mkdir -p /usr/local/share/ca-certificates/office-addin-dev-certs`,
+      `cp '${paths.ca}' /usr/local/share/ca-certificates/office-addin-dev-certs/ && update-ca-certificates`,
+      `(browsers with their own store, e.g. Chromium/Firefox: import ${paths.ca} under Settings → Certificates → Authorities)`,
+    ].join('\n    ');
+  }
   switch (process.platform) {
     case 'win32':
       return `npx office-addin-dev-certs install   (or import ${paths.ca} into "Trusted Root Certification Authorities")`;
@@ -69,6 +92,17 @@ function trustHint() {
  * Resolves to { ok, reason }.
  */
 function tryTrustCa(timeoutMs = 20_000) {
+  // office-addin-dev-certs runs `sudo …` on Linux: as root (a container, a CI box) sudo is often absent
+  // ("sudo: not found"), so root copies the CA itself; a user without sudo is told so in words.
+  if (process.platform === 'linux' && isRoot()) return Promise.resolve(trustAsRootOnLinux());
+  if (process.platform !== 'win32' && !onPath('sudo')) {
+    return Promise.resolve({ ok: false, reason: '没有 sudo 命令 sudo is not installed; run the commands below as root' });
+  }
+  return trustInChild(timeoutMs);
+}
+
+/** office-addin-dev-certs' own install, in a child without a terminal, killed at the timeout. */
+function trustInChild(timeoutMs) {
   return new Promise((resolve) => {
     const script = `
       const c = require('office-addin-dev-certs');
@@ -106,4 +140,22 @@ function tryTrustCa(timeoutMs = 20_000) {
   });
 }
 
-module.exports = { paths, certificatesUsable, readHttpsOptions, ensureCertificateFiles, tryTrustCa, trustHint };
+function trustAsRootOnLinux() {
+  const fs = require('node:fs');
+  const dir = '/usr/local/share/ca-certificates/office-addin-dev-certs';
+  const target = require('node:path').join(dir, 'ca.crt');
+  try {
+    if (fs.existsSync(target) && fs.readFileSync(target).equals(fs.readFileSync(paths.ca))) return { ok: true, reason: 'already' };
+    if (!onPath('update-ca-certificates')) {
+      return { ok: false, reason: '没有 update-ca-certificates（apt-get install ca-certificates）update-ca-certificates is not installed' };
+    }
+    fs.mkdirSync(dir, { recursive: true });
+    fs.copyFileSync(paths.ca, target);
+    require('node:child_process').execFileSync('update-ca-certificates', [], { stdio: 'ignore', timeout: 20_000 });
+    return { ok: true, reason: 'installed' };
+  } catch (e) {
+    return { ok: false, reason: String((e && e.message) || e).split('\n')[0].slice(0, 300) };
+  }
+}
+
+module.exports = { paths, certificatesUsable, readHttpsOptions, ensureCertificateFiles, tryTrustCa, trustInChild, trustHint };

@@ -50,9 +50,9 @@ function banner() {
   say(`  浏览器预览 Browser preview:        ${origin}/preview.html   (also ${origin}/)`);
   say('');
   say('旁加载 Sideload the add-in:');
-  say('  Excel 桌面版 desktop:  npx office-addin-debugging start manifest.xml');
-  say('                         or share a folder holding manifest.xml as a trusted add-in catalog');
+  say('  Excel Windows 版:      share a folder holding manifest.xml as a trusted add-in catalog 共享文件夹目录');
   say('                         (文件 → 选项 → 信任中心 → 受信任的加载项目录 / File → Options → Trust Center → Trusted Add-in Catalogs)');
+  say('  Excel Mac 版:          copy manifest.xml into ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/');
   say('  Excel 网页版 on the web: 插入 → 加载项 → 上传我的加载项 / Insert → Add-ins → Upload My Add-in → manifest.xml');
   say('');
   say('按 Ctrl+C 停止 Press Ctrl+C to stop.');
