@@ -19,6 +19,7 @@ export type ReadFailure =
   | 'too-large'
   | 'no-workbook'
   | 'empty'
+  | 'bad-xml'
   | 'no-xlsx-in-folder'
   | 'check-failed';
 
@@ -85,6 +86,7 @@ const zh: Messages = {
       'too-large': '文件解压后过大，拒绝读取',
       'no-workbook': '压缩包里没有工作簿（不是 Excel 文件）',
       empty: '文件是空的，没有任何工作表',
+      'bad-xml': `文件中的 XML 已损坏${detail ? `（${detail}）` : ''}，请在 Excel 中打开并另存为 .xlsx`,
       'no-xlsx-in-folder': '文件夹里没有 .xlsx 文件',
       'check-failed': `检查时出错${detail ? `（${detail}）` : ''}`,
     })[kind],
@@ -139,6 +141,7 @@ const en: Messages = {
       'too-large': 'the file is too large once unpacked; refused',
       'no-workbook': 'the package holds no workbook (not an Excel file)',
       empty: 'the file is empty: no worksheet at all',
+      'bad-xml': `damaged XML in the package${detail ? ` (${detail})` : ''}; open it in Excel and save it as .xlsx again`,
       'no-xlsx-in-folder': 'the folder holds no .xlsx file',
       'check-failed': `checking failed${detail ? ` (${detail})` : ''}`,
     })[kind],

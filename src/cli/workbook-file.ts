@@ -8,7 +8,7 @@ export type LoadResult =
   | { readonly ok: true; readonly bytes: Uint8Array; readonly view: WorkbookView }
   | { readonly ok: false; readonly error: string };
 
-const XLSX_REASONS = new Set(['not-xlsx', 'encrypted', 'truncated', 'too-large', 'no-workbook', 'empty']);
+const XLSX_REASONS = new Set(['not-xlsx', 'encrypted', 'truncated', 'too-large', 'no-workbook', 'empty', 'bad-xml']);
 
 export async function loadWorkbook(ctx: Context, path: string): Promise<LoadResult> {
   const input = await readInput(ctx.resolve(path));
@@ -29,7 +29,9 @@ export function describeXlsxError(ctx: Context, e: unknown): string {
   // The xlsx layer's XlsxError, recognised by its reason (no need to load the layer to test instanceof).
   const reason = (e as { reason?: unknown } | null)?.reason;
   if (e instanceof Error && typeof reason === 'string' && XLSX_REASONS.has(reason)) {
-    return ctx.m.readFailure(reason as 'not-xlsx');
+    // A damaged part is named (the rest say all there is in their reason).
+    const detail = reason === 'bad-xml' ? (e as { detail?: string }).detail : undefined;
+    return ctx.m.readFailure(reason as 'not-xlsx', detail);
   }
   const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
   return ctx.m.readFailure('unreadable', detail);

@@ -1,4 +1,4 @@
-export type XlsxErrorReason = 'not-xlsx' | 'encrypted' | 'truncated' | 'too-large' | 'no-workbook' | 'empty';
+export type XlsxErrorReason = 'not-xlsx' | 'encrypted' | 'truncated' | 'too-large' | 'no-workbook' | 'empty' | 'bad-xml';
 
 /**
  * A file that cannot be read as a workbook. The message is one line for a user, English then Chinese;
@@ -8,6 +8,8 @@ export class XlsxError extends Error {
   constructor(
     readonly reason: XlsxErrorReason,
     message: string,
+    /** What the message names after the reason (the part, the entry …), when it does. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'XlsxError';
@@ -22,9 +24,10 @@ const MESSAGES: Record<XlsxErrorReason, string> = {
   'too-large': 'the workbook is too large to open safely (工作簿过大，无法安全打开)',
   'no-workbook': 'the package holds no workbook part xl/workbook.xml (文件中没有工作簿内容)',
   empty: 'the workbook has no worksheets (工作簿中没有工作表)',
+  'bad-xml': 'a part of the package is not well-formed XML (文件中的 XML 已损坏)',
 };
 
 export function xlsxError(reason: XlsxErrorReason, detail?: string): XlsxError {
   const base = MESSAGES[reason];
-  return new XlsxError(reason, detail ? `${base}: ${detail}` : base);
+  return new XlsxError(reason, detail ? `${base}: ${detail}` : base, detail);
 }

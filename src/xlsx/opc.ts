@@ -1,5 +1,11 @@
-/** Open Packaging Conventions plumbing: relationships, content types, the workbook's sheet list. */
-import { decodeXml, escapeAttr, findElement, NS, parseAttrs, prefixFor, rootPrefix } from './xml';
+/**
+ * Open Packaging Conventions plumbing: relationships, content types, the workbook's sheet list. Parts are read as an
+ * XML parser reads them (comments are no elements; `r:id` is resolved through the namespace bindings in scope, which
+ * openpyxl declares on each `<sheet>`), and every element added is written under a prefix bound where it lands.
+ */
+import { MAIN_NAMESPACES, STRICT, TRANSITIONAL } from './flavour';
+import { applyEdits, scanXml, type XmlElement } from './tokens';
+import { decodeXml, escapeAttr, NS } from './xml';
 
 export interface Relationship {
   readonly id: string;
@@ -25,37 +31,46 @@ export function resolveTarget(sourcePart: string, target: string): string {
   return base.join('/');
 }
 
-export function parseRels(xml: string | undefined): Relationship[] {
+/** The children of the root whose local name is `local` and namespace `uri`. */
+function rootChildren(els: readonly XmlElement[], uri: string, local: string): XmlElement[] {
+  return els.filter((e) => e.depth === 1 && e.uri === uri && e.local === local);
+}
+
+/** The prefix (with colon) bound to `uri` for elements inside `el`. */
+function elementPrefix(el: XmlElement, uri: string): string {
+  const p = el.scope.prefixFor(uri);
+  if (p === undefined) throw new Error(`no prefix bound to ${uri}`);
+  return p ? `${p}:` : '';
+}
+
+/** Inserts `children` as the last children of `el` (a self-closing `el` is opened). */
+function appendChildren(xml: string, el: XmlElement, children: string): string {
+  if (!el.selfClosing) return applyEdits(xml, [{ start: el.closeStart, end: el.closeStart, text: children }]);
+  const tag = xml.slice(el.start, el.tagEnd);
+  return applyEdits(xml, [{ start: el.start, end: el.end, text: `${tag.slice(0, -2).trimEnd()}>${children}</${el.qname}>` }]);
+}
+
+export function parseRels(xml: string | undefined, part = '_rels/.rels'): Relationship[] {
   if (!xml) return [];
-  const out: Relationship[] = [];
-  const re = /<(?:[\w.-]+:)?Relationship\b[^>]*>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    const a = parseAttrs(m[0]);
-    out.push({
-      id: a.get('Id') ?? '',
-      type: a.get('Type') ?? '',
-      target: a.get('Target') ?? '',
-      external: a.get('TargetMode') === 'External',
-    });
-  }
-  return out;
+  return rootChildren(scanXml(xml, part), NS.pkgRel, 'Relationship').map((el) => ({
+    id: el.attrs.get('Id') ?? '',
+    type: el.attrs.get('Type') ?? '',
+    target: el.attrs.get('Target') ?? '',
+    external: el.attrs.get('TargetMode') === 'External',
+  }));
 }
 
 /** Removes the relationship elements whose Id is in `ids`. */
-export function removeRels(xml: string, ids: ReadonlySet<string>): string {
-  return xml.replace(/<(?:[\w.-]+:)?Relationship\b[^>]*?(?:\/>|>\s*<\/(?:[\w.-]+:)?Relationship>)/g, (el) =>
-    ids.has(parseAttrs(el).get('Id') ?? '') ? '' : el,
-  );
+export function removeRels(xml: string, ids: ReadonlySet<string>, part = 'relationships'): string {
+  const doomed = rootChildren(scanXml(xml, part), NS.pkgRel, 'Relationship').filter((el) => ids.has(el.attrs.get('Id') ?? ''));
+  return applyEdits(xml, doomed.map((el) => ({ start: el.start, end: el.end, text: '' })));
 }
 
-export function addRel(xml: string, id: string, type: string, target: string): string {
-  const p = rootPrefix(xml, 'Relationships');
-  const el = `<${p}Relationship Id="${escapeAttr(id)}" Type="${escapeAttr(type)}" Target="${escapeAttr(target)}"/>`;
-  const close = xml.lastIndexOf(`</${p}Relationships>`);
-  if (close >= 0) return xml.slice(0, close) + el + xml.slice(close);
-  // <Relationships …/> with no children
-  return xml.replace(new RegExp(`<${p}Relationships\\b([^>]*?)\\s*/>`), `<${p}Relationships$1>${el}</${p}Relationships>`);
+export function addRel(xml: string, id: string, type: string, target: string, part = 'relationships'): string {
+  const root = scanXml(xml, part)[0];
+  if (!root || root.local !== 'Relationships' || root.uri !== NS.pkgRel) throw new Error(`${part} is not a relationships part`);
+  const p = elementPrefix(root, NS.pkgRel);
+  return appendChildren(xml, root, `<${p}Relationship Id="${escapeAttr(id)}" Type="${escapeAttr(type)}" Target="${escapeAttr(target)}"/>`);
 }
 
 export function freeRelId(rels: readonly Relationship[]): string {
@@ -69,19 +84,21 @@ export function emptyRels(): string {
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${NS.pkgRel}"></Relationships>`;
 }
 
+const samePart = (el: XmlElement, partName: string): boolean =>
+  (el.attrs.get('PartName') ?? '').replace(/^\//, '').toLowerCase() === partName.toLowerCase();
+
 /** Adds an Override for a part (replacing one for the same part). */
 export function setOverride(ctXml: string, partName: string, contentType: string): string {
   const without = removeOverride(ctXml, partName);
-  const p = rootPrefix(without, 'Types');
-  const el = `<${p}Override PartName="/${escapeAttr(partName)}" ContentType="${escapeAttr(contentType)}"/>`;
-  const close = without.lastIndexOf(`</${p}Types>`);
-  return without.slice(0, close) + el + without.slice(close);
+  const root = scanXml(without, '[Content_Types].xml')[0];
+  if (!root || root.local !== 'Types' || root.uri !== NS.ct) throw new Error('[Content_Types].xml has no <Types>');
+  const p = elementPrefix(root, NS.ct);
+  return appendChildren(without, root, `<${p}Override PartName="/${escapeAttr(partName)}" ContentType="${escapeAttr(contentType)}"/>`);
 }
 
 export function removeOverride(ctXml: string, partName: string): string {
-  return ctXml.replace(/<(?:[\w.-]+:)?Override\b[^>]*?\/>/g, (el) =>
-    (parseAttrs(el).get('PartName') ?? '').replace(/^\//, '').toLowerCase() === partName.toLowerCase() ? '' : el,
-  );
+  const doomed = rootChildren(scanXml(ctXml, '[Content_Types].xml'), NS.ct, 'Override').filter((el) => samePart(el, partName));
+  return applyEdits(ctXml, doomed.map((el) => ({ start: el.start, end: el.end, text: '' })));
 }
 
 export interface SheetEntry {
@@ -105,29 +122,32 @@ export function workbookPart(parts: ReadonlyMap<string, Uint8Array>, textOf: (n:
   return parts.has('xl/workbook.xml') ? 'xl/workbook.xml' : undefined;
 }
 
+/** `r:id` of an element, whichever prefix binds the relationships namespace (Transitional or Strict) there. */
+export function relIdOf(el: XmlElement): string | undefined {
+  return el.attrsNs.get(`{${TRANSITIONAL.rel}}id`) ?? el.attrsNs.get(`{${STRICT.rel}}id`);
+}
+
 export function listSheets(workbookXml: string, workbookPartName: string, rels: readonly Relationship[]): SheetEntry[] {
-  const rp = prefixFor(workbookXml, NS.rel) ?? 'r';
-  const sheets = findElement(workbookXml, `${rootPrefix(workbookXml, 'workbook')}sheets`);
+  const els = scanXml(workbookXml, workbookPartName);
+  const root = els[0];
+  if (!root || !MAIN_NAMESPACES.includes(root.uri)) return [];
+  const sheets = rootChildren(els, root.uri, 'sheets')[0];
   if (!sheets) return [];
-  const body = workbookXml.slice(sheets.start, sheets.end);
-  const out: SheetEntry[] = [];
-  const re = /<(?:[\w.-]+:)?sheet\b[^>]*>/g;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body))) {
-    if (/^<(?:[\w.-]+:)?sheets\b/.test(m[0])) continue;
-    const a = parseAttrs(m[0]);
-    const relId = a.get(`${rp}:id`) ?? '';
-    const rel = rels.find((r) => r.id === relId);
-    out.push({
-      name: a.get('name') ?? '',
-      sheetId: Number(a.get('sheetId') ?? 0),
-      relId,
-      state: a.get('state'),
-      part: rel ? resolveTarget(workbookPartName, rel.target) : undefined,
-      type: rel?.type,
+  const si = els.indexOf(sheets);
+  return els
+    .filter((e) => e.parent === si && e.uri === root.uri && e.local === 'sheet')
+    .map((el) => {
+      const relId = relIdOf(el) ?? '';
+      const rel = rels.find((r) => r.id === relId);
+      return {
+        name: el.attrs.get('name') ?? '',
+        sheetId: Number(el.attrs.get('sheetId') ?? 0),
+        relId,
+        state: el.attrs.get('state'),
+        part: rel ? resolveTarget(workbookPartName, rel.target) : undefined,
+        type: rel?.type,
+      };
     });
-  }
-  return out;
 }
 
 export { decodeXml };

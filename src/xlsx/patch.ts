@@ -5,6 +5,7 @@
  */
 import type { CellWrite, FillPlan } from '../engine/fill-plan';
 import { xlsxError } from './errors';
+import { flavourOf, relKind, type Flavour } from './flavour';
 import {
   addRel,
   emptyRels,
@@ -20,10 +21,11 @@ import {
   type Relationship,
 } from './opc';
 import { patchSheetXml } from './sheet-patch';
-import { MINIMAL_STYLES, StyleBook } from './styles';
+import { minimalStyles, StyleBook } from './styles';
+import { applyEdits, scanXml } from './tokens';
 import { worksheetXml } from './worksheet';
-import { escapeAttr, findElement, NS, parseAttrs, prefixFor, rootPrefix, setAttr } from './xml';
-import { noWorkbook, openPackage, text, utf8, writePackage, type ZipPackage } from './zip';
+import { escapeAttr, NS, setAttr } from './xml';
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, noWorkbook, openPackage, text, utf8, writePackage, type ZipPackage } from './zip';
 
 const CT = '[Content_Types].xml';
 
@@ -37,7 +39,8 @@ class Pkg {
   }
   set(name: string, xml: string): void {
     if (!this.z.parts.has(name)) this.z.names.push(name);
-    this.z.parts.set(name, utf8(xml));
+    // A part read as UTF-16 is written back as UTF-8, and its declaration must say so.
+    this.z.parts.set(name, utf8(xml.replace(/^(\uFEFF?<\?xml[^>]*?encoding\s*=\s*["'])utf-16[^"']*/i, '$1UTF-8')));
   }
   /** Sets a part only when its text changed, so an untouched part keeps its exact bytes. */
   update(name: string, before: string | undefined, after: string): void {
@@ -48,11 +51,18 @@ class Pkg {
     const i = this.z.names.indexOf(name);
     if (i >= 0) this.z.names.splice(i, 1);
   }
+  /** The uncompressed size of the package as it stands. */
+  size(): number {
+    let n = 0;
+    for (const b of this.z.parts.values()) n += b.length;
+    return n;
+  }
 }
 
 /** Applies a FillPlan to the package; returns new bytes. Pure. */
-export function patchXlsx(bytes: Uint8Array, plan: FillPlan): Uint8Array {
-  const pkg = new Pkg(openPackage(bytes));
+export function patchXlsx(bytes: Uint8Array, plan: FillPlan, opts: { maxUncompressedBytes?: number } = {}): Uint8Array {
+  const limit = opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
+  const pkg = new Pkg(openPackage(bytes, limit));
   const wb = workbookPart(pkg.z.parts, (n) => pkg.get(n));
   if (!wb) throw noWorkbook(pkg.z.parts);
   const wbRelsPath = relsPathFor(wb);
@@ -62,28 +72,31 @@ export function patchXlsx(bytes: Uint8Array, plan: FillPlan): Uint8Array {
   let wbXml = wbXml0;
   let wbRels = wbRels0;
   let ct = ct0;
-  let rels = parseRels(wbRels);
+  let rels = parseRels(wbRels, wbRelsPath);
+  const wbEls = scanXml(wbXml, wb);
+  const flavour = wbEls[0] ? flavourOf(wbEls[0].uri) : undefined;
+  if (!flavour || wbEls[0]!.local !== 'workbook') throw xlsxError('bad-xml', `${wb}: the root element is not a SpreadsheetML workbook`);
   const sheets = listSheets(wbXml, wb, rels);
+  const isKind = (r: Relationship, kind: string): boolean => relKind(r.type) === kind;
 
   // styles.xml (created when the package has none)
-  let stylesRel = rels.find((r) => r.type === NS.stylesType);
+  let stylesRel = rels.find((r) => isKind(r, 'styles'));
   let stylesPart = stylesRel ? resolveTarget(wb, stylesRel.target) : undefined;
   if (!stylesPart || !pkg.has(stylesPart)) {
     stylesPart = resolveTarget(wb, 'styles.xml');
     if (!stylesRel) {
-      wbRels = addRel(wbRels, freeRelId(rels), NS.stylesType, 'styles.xml');
-      rels = parseRels(wbRels);
-      stylesRel = rels.find((r) => r.type === NS.stylesType);
+      wbRels = addRel(wbRels, freeRelId(rels), flavour.relType('styles'), 'styles.xml', wbRelsPath);
+      rels = parseRels(wbRels, wbRelsPath);
+      stylesRel = rels.find((r) => isKind(r, 'styles'));
     }
-    pkg.set(stylesPart, MINIMAL_STYLES);
+    pkg.set(stylesPart, minimalStyles(flavour.main));
     ct = setOverride(ct, stylesPart, NS.stylesCt);
   }
   const styles0 = pkg.get(stylesPart)!;
-  const styles = new StyleBook(styles0);
+  const styles = new StyleBook(styles0, stylesPart);
 
   // A 1904-system workbook stores date serials 1462 days smaller than the engine's 1900-system ones.
-  const prEl = findElement(wbXml, `${rootPrefix(wbXml, 'workbook')}workbookPr`);
-  const pr = prEl ? parseAttrs(wbXml.slice(prEl.start, prEl.tagEnd)).get('date1904') : undefined;
+  const pr = wbEls.find((e) => e.depth === 1 && e.uri === flavour.main && e.local === 'workbookPr')?.attrs.get('date1904');
   const to1904 = (w: CellWrite): CellWrite =>
     w.value.kind === 'date' ? { ...w, value: { kind: 'date', serial: w.value.serial - 1462 } } : w;
   if (pr === '1' || pr === 'true') plan = { toolOwned: plan.toolOwned.map(to1904), summary: { ...plan.summary, cells: plan.summary.cells.map(to1904) } };
@@ -99,13 +112,14 @@ export function patchXlsx(bytes: Uint8Array, plan: FillPlan): Uint8Array {
     const entry = sheets.find((s) => s.name === name);
     if (!entry?.part || !pkg.has(entry.part)) throw new Error(`patchXlsx: the workbook has no worksheet named ${name}`);
     const before = pkg.get(entry.part)!;
-    pkg.update(entry.part, before, patchSheetXml(before, writes, styles).xml);
+    pkg.update(entry.part, before, patchSheetXml(before, writes, styles, entry.part).xml);
   }
 
   // 汇总: replaced in place, or added after the last sheet
   const summaryXml = worksheetXml(
     { cells: plan.summary.cells, columnWidths: plan.summary.columnWidths, freezeBelowRow: undefined },
     styles,
+    { main: flavour.main, rel: flavour.rel },
   );
   // Excel sheet names are unique case-insensitively: a second "Summary" beside "summary" would break the file.
   const existing = sheets.find((s) => s.name.toLowerCase() === plan.summary.name.toLowerCase());
@@ -114,51 +128,67 @@ export function patchXlsx(bytes: Uint8Array, plan: FillPlan): Uint8Array {
     dropSheetRelations(pkg, part, (x) => (ct = x), () => ct);
     pkg.set(part, summaryXml);
     ct = setOverride(ct, part, NS.worksheetCt);
-    if (existing.type !== NS.worksheetType) {
+    if (relKind(existing.type ?? '') !== 'worksheet') {
       const rel = rels.find((r) => r.id === existing.relId)!;
-      wbRels = addRel(removeRels(wbRels, new Set([rel.id])), rel.id, NS.worksheetType, rel.target);
-      rels = parseRels(wbRels);
+      wbRels = addRel(removeRels(wbRels, new Set([rel.id]), wbRelsPath), rel.id, flavour.relType('worksheet'), rel.target, wbRelsPath);
+      rels = parseRels(wbRels, wbRelsPath);
     }
   } else {
     let n = 1;
     while (pkg.has(`xl/worksheets/sheet${n}.xml`) || sheets.some((s) => s.part === `xl/worksheets/sheet${n}.xml`)) n++;
     const part = `xl/worksheets/sheet${n}.xml`;
     const relId = freeRelId(rels);
-    wbRels = addRel(wbRels, relId, NS.worksheetType, relativeTo(wb, part));
-    rels = parseRels(wbRels);
+    wbRels = addRel(wbRels, relId, flavour.relType('worksheet'), relativeTo(wb, part), wbRelsPath);
+    rels = parseRels(wbRels, wbRelsPath);
     pkg.set(part, summaryXml);
     ct = setOverride(ct, part, NS.worksheetCt);
-    const p = rootPrefix(wbXml, 'workbook');
-    let rp = prefixFor(wbXml, NS.rel);
-    if (!rp) {
-      rp = 'r';
-      const root = findElement(wbXml, `${p}workbook`)!;
-      wbXml = wbXml.slice(0, root.start) + setAttr(wbXml.slice(root.start, root.tagEnd), 'xmlns:r', NS.rel) + wbXml.slice(root.tagEnd);
-    }
-    const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
-    const el = `<${p}sheet name="${escapeAttr(plan.summary.name)}" sheetId="${sheetId}" ${rp}:id="${relId}"/>`;
-    const sh = findElement(wbXml, `${p}sheets`);
-    if (!sh) throw xlsxError('no-workbook', 'workbook.xml has no <sheets>');
-    wbXml = sh.selfClosing
-      ? `${wbXml.slice(0, sh.start)}<${p}sheets>${el}</${p}sheets>${wbXml.slice(sh.end)}`
-      : `${wbXml.slice(0, sh.end - `</${p}sheets>`.length)}${el}${wbXml.slice(sh.end - `</${p}sheets>`.length)}`;
+    wbXml = appendSheet(wbXml, wb, flavour, {
+      name: plan.summary.name,
+      sheetId: Math.max(0, ...sheets.map((s) => s.sheetId)) + 1,
+      relId,
+    });
   }
 
   // calcChain goes (Excel rebuilds it); everything recalculates on open
-  for (const r of rels.filter((x) => x.type === NS.calcChainType)) {
+  for (const r of rels.filter((x) => isKind(x, 'calcChain'))) {
     const part = resolveTarget(wb, r.target);
     pkg.delete(part);
     ct = removeOverride(ct, part);
-    wbRels = removeRels(wbRels, new Set([r.id]));
+    wbRels = removeRels(wbRels, new Set([r.id]), wbRelsPath);
   }
-  wbXml = setFullCalcOnLoad(wbXml);
+  wbXml = setFullCalcOnLoad(wbXml, wb, flavour);
 
   pkg.update(stylesPart, styles0, styles.toXml());
   pkg.update(wb, wbXml0, wbXml);
   if (pkg.has(wbRelsPath)) pkg.update(wbRelsPath, wbRels0, wbRels);
   else pkg.set(wbRelsPath, wbRels);
   pkg.update(CT, ct0, ct);
+  // The output must open where the input did: never past the size a reader (ours included) accepts.
+  if (pkg.size() > limit) throw xlsxError('too-large', `${pkg.size()} bytes uncompressed once filled, limit ${limit}`);
   return writePackage(pkg.z);
+}
+
+/**
+ * Adds `<sheet name sheetId r:id/>` at the end of `<sheets>`, in the workbook's own prefix for its namespace. The
+ * relationships namespace is used under a prefix bound at `<sheets>` when there is one; otherwise (openpyxl binds
+ * `xmlns:r` on each `<sheet>`) the new element declares its own.
+ */
+function appendSheet(wbXml: string, part: string, flavour: Flavour, s: { name: string; sheetId: number; relId: string }): string {
+  const els = scanXml(wbXml, part);
+  const sheets = els.find((e) => e.depth === 1 && e.uri === flavour.main && e.local === 'sheets');
+  if (!sheets) throw xlsxError('no-workbook', `${part} has no <sheets>`);
+  const mp = sheets.scope.prefixFor(flavour.main);
+  const p = mp ? `${mp}:` : '';
+  let rp = sheets.scope.prefixFor(flavour.rel, false);
+  let decl = '';
+  if (!rp) {
+    rp = mp === 'r' ? 'rel' : 'r';
+    decl = ` xmlns:${rp}="${flavour.rel}"`;
+  }
+  const el = `<${p}sheet name="${escapeAttr(s.name)}" sheetId="${s.sheetId}"${decl} ${rp}:id="${escapeAttr(s.relId)}"/>`;
+  if (!sheets.selfClosing) return applyEdits(wbXml, [{ start: sheets.closeStart, end: sheets.closeStart, text: el }]);
+  const tag = wbXml.slice(sheets.start, sheets.tagEnd);
+  return applyEdits(wbXml, [{ start: sheets.start, end: sheets.end, text: `${tag.slice(0, -2).trimEnd()}>${el}</${sheets.qname}>` }]);
 }
 
 /** `xl/workbook.xml`, `xl/worksheets/sheet9.xml` → `worksheets/sheet9.xml`. */
@@ -167,18 +197,18 @@ function relativeTo(source: string, part: string): string {
   return part.startsWith(dir) ? part.slice(dir.length) : `/${part}`;
 }
 
-function setFullCalcOnLoad(wbXml: string): string {
-  const p = rootPrefix(wbXml, 'workbook');
-  const calc = findElement(wbXml, `${p}calcPr`);
+function setFullCalcOnLoad(wbXml: string, part: string, flavour: Flavour): string {
+  const els = scanXml(wbXml, part);
+  const top = els.filter((e) => e.depth === 1 && e.uri === flavour.main);
+  const calc = top.find((e) => e.local === 'calcPr');
   if (calc) {
     const tag = setAttr(wbXml.slice(calc.start, calc.tagEnd), 'fullCalcOnLoad', '1');
-    return wbXml.slice(0, calc.start) + tag + wbXml.slice(calc.tagEnd);
+    return applyEdits(wbXml, [{ start: calc.start, end: calc.tagEnd, text: tag }]);
   }
-  const after = ['sheets', 'functionGroups', 'externalReferences', 'definedNames']
-    .map((n) => findElement(wbXml, `${p}${n}`))
-    .filter((e): e is NonNullable<typeof e> => !!e);
+  const after = top.filter((e) => ['sheets', 'functionGroups', 'externalReferences', 'definedNames'].includes(e.local));
   const at = Math.max(...after.map((e) => e.end));
-  return `${wbXml.slice(0, at)}<${p}calcPr fullCalcOnLoad="1"/>${wbXml.slice(at)}`;
+  const mp = els[0]!.scope.prefixFor(flavour.main);
+  return applyEdits(wbXml, [{ start: at, end: at, text: `<${mp ? `${mp}:` : ''}calcPr fullCalcOnLoad="1"/>` }]);
 }
 
 /**
@@ -187,14 +217,14 @@ function setFullCalcOnLoad(wbXml: string): string {
  */
 function dropSheetRelations(pkg: Pkg, part: string, setCt: (x: string) => void, getCt: () => string): void {
   const relsPath = relsPathFor(part);
-  const rels = parseRels(pkg.get(relsPath));
+  const rels = parseRels(pkg.get(relsPath), relsPath);
   pkg.delete(relsPath);
   const queue: Relationship[][] = [rels.map((r) => ({ ...r, target: r.external ? r.target : resolveTarget(part, r.target) }))];
   while (queue.length) {
     for (const r of queue.shift()!) {
       if (r.external || !pkg.has(r.target) || isReferenced(pkg, r.target)) continue;
       const sub = relsPathFor(r.target);
-      const subRels = parseRels(pkg.get(sub)).map((x) => ({ ...x, target: x.external ? x.target : resolveTarget(r.target, x.target) }));
+      const subRels = parseRels(pkg.get(sub), sub).map((x) => ({ ...x, target: x.external ? x.target : resolveTarget(r.target, x.target) }));
       pkg.delete(r.target);
       pkg.delete(sub);
       setCt(removeOverride(getCt(), r.target));
@@ -208,7 +238,7 @@ function isReferenced(pkg: Pkg, target: string): boolean {
     if (!name.endsWith('.rels')) continue;
     const owner = name.replace(/_rels\/([^/]*)\.rels$/, '$1');
     const source = owner === name ? '' : owner;
-    if (parseRels(pkg.get(name)).some((r) => !r.external && resolveTarget(source, r.target) === target)) return true;
+    if (parseRels(pkg.get(name), name).some((r) => !r.external && resolveTarget(source, r.target) === target)) return true;
   }
   return false;
 }

@@ -1,76 +1,39 @@
 /**
- * Surgical edits of one worksheet part: only the `<c>` elements of the written cells change; every other
- * byte of the part stays as it was (rows and cells are located by scanning, never by re-serialising).
+ * Surgical edits of one worksheet part: only the `<c>` elements of the written cells change; every other byte of the
+ * part stays as it was. Rows and cells are located by an XML parser (one streaming pass, keeping only the rows we
+ * write to and the shared formulas), so comments, CDATA and processing instructions are never mistaken for elements,
+ * and rows or cells without `r` take the positions ECMA-376 gives them (one after the previous).
  */
-import { columnIndex, columnLetters } from '../engine/address';
+import { columnLetters } from '../engine/address';
 import type { CellWrite } from '../engine/fill-plan';
 import { cellXml, shiftFormula } from './cell-xml';
+import { xlsxError } from './errors';
+import { MAIN_NAMESPACES } from './flavour';
 import type { StyleBook } from './styles';
-import { decodeXml, findElement, parseAttrs, rootPrefix, setAttr } from './xml';
+import { applyEdits, walkXml, withAttr, type Edit, type NsScope, type XmlElement } from './tokens';
+import { escapeAttr, escapeText } from './xml';
 
-interface Span {
-  start: number;
-  end: number;
-}
-interface RowTok extends Span {
-  row: number;
-  tag: string;
-  selfClosing: boolean;
-}
-interface CellTok extends Span {
-  col: number;
-  xml: string;
+const MAX_ROW = 1_048_576;
+const MAX_COL = 16_384;
+
+interface CellTok {
+  readonly col: number;
+  readonly el: XmlElement;
 }
 
-const esc = (s: string): string => s.replace(/[.:]/g, '\\$&');
-
-function scanRows(body: string, p: string): RowTok[] {
-  const re = new RegExp(`<${esc(p)}row(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${esc(p)}row>)`, 'g');
-  const out: RowTok[] = [];
-  let last = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(body))) {
-    const tag = m[0].slice(0, m[0].indexOf('>') + 1);
-    const r = parseAttrs(tag).get('r');
-    const row = r ? Number(r) : last + 1;
-    last = row;
-    out.push({ start: m.index, end: m.index + m[0].length, row, tag, selfClosing: tag.endsWith('/>') });
-  }
-  return out;
+interface RowTok {
+  readonly row: number;
+  readonly el: XmlElement;
+  readonly cells: CellTok[];
 }
 
-function scanCells(rowXml: string, p: string, row: number): CellTok[] {
-  const re = new RegExp(`<${esc(p)}c(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${esc(p)}c>)`, 'g');
-  const out: CellTok[] = [];
-  let last = 0;
-  let m: RegExpExecArray | null;
-  const tagEnd = rowXml.indexOf('>') + 1;
-  re.lastIndex = tagEnd;
-  while ((m = re.exec(rowXml))) {
-    const tag = m[0].slice(0, m[0].indexOf('>') + 1);
-    const r = parseAttrs(tag).get('r');
-    let col = last + 1;
-    const mm = r ? /^\$?([A-Za-z]{1,3})\$?\d+$/.exec(r) : null;
-    if (mm) col = columnIndex(mm[1]!);
-    last = col;
-    out.push({ start: m.index, end: m.index + m[0].length, col, xml: m[0] });
-  }
-  return out;
-}
-
-interface SharedMaster {
-  si: string;
-  row: number;
-  col: number;
-  formula: string;
-}
-
-function sharedMasterOf(cell: string, p: string, row: number, col: number): SharedMaster | undefined {
-  const f = new RegExp(`<${esc(p)}f(?=[\\s>])([^>]*)>([\\s\\S]*?)</${esc(p)}f>`).exec(cell);
-  if (!f) return undefined;
-  const a = parseAttrs(`<f${f[1]}>`);
-  if (a.get('t') !== 'shared' || !a.get('ref') || a.get('si') === undefined) return undefined;
-  return { si: a.get('si')!, row, col, formula: decodeXml(f[2]!) };
+interface SharedF {
+  readonly si: string;
+  readonly row: number;
+  readonly col: number;
+  readonly master: boolean;
+  readonly el: XmlElement;
+  text: string;
 }
 
 export interface PatchSheetResult {
@@ -79,157 +42,190 @@ export interface PatchSheetResult {
   readonly alsoChanged: readonly string[];
 }
 
-/**
- * Replaces or inserts the cells of `writes` (all on this sheet) in the worksheet XML.
- * A written cell that asks for no format and no bold keeps its own `s`.
- */
-export function patchSheetXml(xml: string, writes: readonly CellWrite[], styles: StyleBook): PatchSheetResult {
-  const p = rootPrefix(xml, 'worksheet');
-  let sd = findElement(xml, `${p}sheetData`);
-  if (!sd) {
-    // A worksheet must have sheetData; add one after the elements that precede it.
-    const root = findElement(xml, `${p}worksheet`)!;
-    const before = ['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols']
-      .map((n) => findElement(xml, `${p}${n}`))
-      .filter((e): e is NonNullable<typeof e> => !!e);
-    const at = before.length ? Math.max(...before.map((e) => e.end)) : root.tagEnd;
-    xml = `${xml.slice(0, at)}<${p}sheetData/>${xml.slice(at)}`;
-    sd = findElement(xml, `${p}sheetData`)!;
-  }
-  const open = sd.selfClosing ? `<${p}sheetData>` : xml.slice(sd.start, sd.tagEnd);
-  const body = sd.selfClosing ? '' : xml.slice(sd.tagEnd, sd.end - `</${p}sheetData>`.length);
+/** The prefix ('' or 'x') under which the SpreadsheetML namespace is bound at this point, with its colon. */
+function mainPrefix(scope: NsScope, uri: string): string {
+  const p = scope.prefixFor(uri);
+  if (p === undefined) throw new Error(`patchSheetXml: no prefix bound to ${uri}`);
+  return p ? `${p}:` : '';
+}
 
-  const byRow = new Map<number, CellWrite[]>();
-  for (const w of writes) {
-    const list = byRow.get(w.row) ?? [];
-    const i = list.findIndex((x) => x.col === w.col);
-    if (i >= 0) list[i] = w;
-    else list.push(w);
-    byRow.set(w.row, list);
-  }
-  const rows = scanRows(body, p);
-  const replacedMasters: SharedMaster[] = [];
-  const written = new Set<string>();
+const cellCol = (r: string | undefined, previous: number, part: string): number => {
+  const m = r ? /^\$?([A-Za-z]{1,3})\$?\d+$/.exec(r.trim()) : null;
+  const col = m ? lettersToIndex(m[1]!) : previous + 1;
+  if (col > MAX_COL) throw xlsxError('bad-xml', `${part}: cell ${r ?? col} is past column XFD`);
+  return col;
+};
 
-  const render = (w: CellWrite, existing: string | undefined): string => {
-    const sAttr = existing ? parseAttrs(existing.slice(0, existing.indexOf('>') + 1)).get('s') : undefined;
-    let s = sAttr !== undefined ? Number(sAttr) : undefined;
-    if (w.numberFormat !== undefined || w.bold) s = styles.xfFor(s ?? 0, { numberFormat: w.numberFormat, bold: w.bold });
-    written.add(`${w.row},${w.col}`);
-    return cellXml(w.row, w.col, w.value, w.formula, { prefix: p, s });
-  };
-
-  const patchRow = (rowXml: string, row: number, list: CellWrite[]): string => {
-    let tag = rowXml.slice(0, rowXml.indexOf('>') + 1);
-    const selfClosing = tag.endsWith('/>');
-    const cells = selfClosing ? [] : scanCells(rowXml, p, row);
-    const sorted = [...list].sort((a, b) => a.col - b.col);
-    const inserts = new Map<number, string[]>(); // before cell index (cells.length = at end)
-    const replaces = new Map<number, string>();
-    for (const w of sorted) {
-      const idx = cells.findIndex((c) => c.col >= w.col);
-      if (idx >= 0 && cells[idx]!.col === w.col) {
-        const m = sharedMasterOf(cells[idx]!.xml, p, row, w.col);
-        if (m) replacedMasters.push(m);
-        replaces.set(idx, render(w, cells[idx]!.xml));
-      } else {
-        const at = idx < 0 ? cells.length : idx;
-        inserts.set(at, [...(inserts.get(at) ?? []), render(w, undefined)]);
-      }
-    }
-    // widen spans="a:b" when a cell lands outside it
-    const spans = parseAttrs(tag).get('spans');
-    if (spans && /^\d+:\d+$/.test(spans)) {
-      const [a, b] = spans.split(':').map(Number) as [number, number];
-      const lo = Math.min(a, ...sorted.map((w) => w.col));
-      const hi = Math.max(b, ...sorted.map((w) => w.col));
-      if (lo !== a || hi !== b) tag = setAttr(tag, 'spans', `${lo}:${hi}`);
-    }
-    if (selfClosing) {
-      return `${tag.slice(0, -2).trimEnd()}>${(inserts.get(0) ?? []).join('')}</${p}row>`;
-    }
-    let out = tag;
-    let pos = rowXml.indexOf('>') + 1;
-    cells.forEach((c, i) => {
-      out += rowXml.slice(pos, c.start);
-      out += (inserts.get(i) ?? []).join('');
-      out += replaces.get(i) ?? c.xml;
-      pos = c.end;
-    });
-    const closeAt = rowXml.lastIndexOf(`</${p}row>`);
-    out += rowXml.slice(pos, closeAt) + (inserts.get(cells.length) ?? []).join('') + rowXml.slice(closeAt);
-    return out;
-  };
-
-  let newBody = '';
-  let pos = 0;
-  const targetRows = [...byRow.keys()].sort((a, b) => a - b);
-  let t = 0;
-  for (const r of rows) {
-    while (t < targetRows.length && targetRows[t]! < r.row) {
-      const row = targetRows[t++]!;
-      newBody += body.slice(pos, r.start);
-      pos = r.start;
-      newBody += patchRow(`<${p}row r="${row}"/>`, row, byRow.get(row)!);
-    }
-    newBody += body.slice(pos, r.start);
-    if (t < targetRows.length && targetRows[t] === r.row) {
-      newBody += patchRow(body.slice(r.start, r.end), r.row, byRow.get(r.row)!);
-      t++;
-    } else newBody += body.slice(r.start, r.end);
-    pos = r.end;
-  }
-  newBody += body.slice(pos);
-  while (t < targetRows.length) {
-    const row = targetRows[t++]!;
-    newBody += patchRow(`<${p}row r="${row}"/>`, row, byRow.get(row)!);
-  }
-
-  let sheetData = `${open}${newBody}</${p}sheetData>`;
-  const alsoChanged: string[] = [];
-  if (replacedMasters.length) sheetData = detachSharedDependents(sheetData, p, replacedMasters, written, alsoChanged);
-  return { xml: xml.slice(0, sd.start) + sheetData + xml.slice(sd.end), alsoChanged };
+function lettersToIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
 }
 
 /**
- * A replaced cell was the master of a shared formula: its dependents that stay would lose their formula.
- * Each such dependent gets its own formula (the master's, moved to it), as Excel computes it.
+ * Replaces or inserts the cells of `writes` (all on this sheet) in the worksheet XML of `part`.
+ * A written cell that asks for no format and no bold keeps its own `s`.
  */
-function detachSharedDependents(
-  sheetData: string,
-  p: string,
-  masters: readonly SharedMaster[],
-  written: ReadonlySet<string>,
-  alsoChanged: string[],
-): string {
-  const bySi = new Map(masters.map((m) => [m.si, m]));
-  const rows = scanRows(sheetData.slice(sheetData.indexOf('>') + 1), p);
-  const offset = sheetData.indexOf('>') + 1;
-  let out = '';
-  let pos = 0;
-  for (const r of rows) {
-    const rowXml = sheetData.slice(offset + r.start, offset + r.end);
-    const cells = scanCells(rowXml, p, r.row);
-    let newRow = '';
-    let rp = 0;
-    for (const c of cells) {
-      let x = c.xml;
-      if (!written.has(`${r.row},${c.col}`)) {
-        x = x.replace(new RegExp(`<${esc(p)}f(?=\\s)([^>]*?)(/>|>([\\s\\S]*?)</${esc(p)}f>)`), (f, attrs: string, _rest: string, inner?: string) => {
-          const a = parseAttrs(`<f${attrs}>`);
-          const m = a.get('t') === 'shared' ? bySi.get(a.get('si') ?? '') : undefined;
-          if (!m || (inner && a.get('ref'))) return f;
-          alsoChanged.push(`${columnLetters(c.col)}${r.row}`);
-          const moved = shiftFormula(m.formula, r.row - m.row, c.col - m.col);
-          return `<${p}f>${moved.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</${p}f>`;
-        });
-      }
-      newRow += rowXml.slice(rp, c.start) + x;
-      rp = c.end;
-    }
-    newRow += rowXml.slice(rp);
-    out += sheetData.slice(pos, offset + r.start) + newRow;
-    pos = offset + r.end;
+export function patchSheetXml(xml: string, writes: readonly CellWrite[], styles: StyleBook, part = 'worksheet'): PatchSheetResult {
+  const byRow = new Map<number, Map<number, CellWrite>>();
+  for (const w of writes) {
+    if (w.row < 1 || w.row > MAX_ROW || w.col < 1 || w.col > MAX_COL) throw new Error(`patchSheetXml: ${w.row},${w.col} is outside a worksheet`);
+    const cells = byRow.get(w.row) ?? new Map<number, CellWrite>();
+    cells.set(w.col, w);
+    byRow.set(w.row, cells);
   }
-  return out + sheetData.slice(pos);
+  const targets = [...byRow.keys()].sort((a, b) => a - b);
+
+  let root: XmlElement | undefined;
+  let uri = '';
+  let rootIndex = -1;
+  let sheetData: XmlElement | undefined;
+  let sheetDataIndex = -1;
+  const beforeSheetData: XmlElement[] = [];
+  const patchRows: RowTok[] = [];
+  /** Target rows that do not exist yet, each inserted before the `<row>` starting at `at`. */
+  const newRowsAt: { row: number; at: number }[] = [];
+  const shared: SharedF[] = [];
+  let t = 0;
+  let lastRow = 0;
+  let rowIndex = -1;
+  let rowNumber = 0;
+  let currentRow: RowTok | undefined;
+  let cellIndex = -1;
+  let lastCol = 0;
+  let cellColNow = 0;
+  let fIndex = -1;
+  let f: SharedF | undefined;
+
+  walkXml(xml, part, {
+    open(el, i) {
+      if (el.depth === 0) {
+        root = el;
+        rootIndex = i;
+        uri = el.uri;
+        if (el.local !== 'worksheet' || !MAIN_NAMESPACES.includes(uri)) throw xlsxError('bad-xml', `${part}: the root element is not a worksheet`);
+        return;
+      }
+      if (el.uri !== uri) return;
+      if (el.parent === rootIndex) {
+        if (el.local === 'sheetData' && !sheetData) {
+          sheetData = el;
+          sheetDataIndex = i;
+        } else if (!sheetData && ['sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols'].includes(el.local)) beforeSheetData.push(el);
+        return;
+      }
+      if (el.parent === sheetDataIndex && el.local === 'row') {
+        const r = el.attrs.get('r');
+        rowNumber = r !== undefined && /^\d+$/.test(r.trim()) ? Number(r) : lastRow + 1;
+        if (rowNumber <= lastRow || rowNumber > MAX_ROW) throw xlsxError('bad-xml', `${part}: row ${rowNumber} is out of order or out of range`);
+        lastRow = rowNumber;
+        rowIndex = i;
+        lastCol = 0;
+        while (t < targets.length && targets[t]! < rowNumber) newRowsAt.push({ row: targets[t++]!, at: el.start });
+        if (t < targets.length && targets[t] === rowNumber) {
+          currentRow = { row: rowNumber, el, cells: [] };
+          patchRows.push(currentRow);
+          t++;
+        } else currentRow = undefined;
+        return;
+      }
+      if (el.parent === rowIndex && rowIndex >= 0 && el.local === 'c') {
+        cellColNow = cellCol(el.attrs.get('r'), lastCol, part);
+        lastCol = cellColNow;
+        cellIndex = i;
+        currentRow?.cells.push({ col: cellColNow, el });
+        return;
+      }
+      if (el.parent === cellIndex && cellIndex >= 0 && el.local === 'f' && el.attrs.get('t') === 'shared' && el.attrs.get('si') !== undefined) {
+        f = { si: el.attrs.get('si')!, row: rowNumber, col: cellColNow, master: el.attrs.get('ref') !== undefined, el, text: '' };
+        fIndex = i;
+        shared.push(f);
+      }
+    },
+    text(s, i) {
+      if (f && i === fIndex && f.master) f.text += s;
+    },
+    close(el, i) {
+      if (i === fIndex) (f = undefined), (fIndex = -1);
+      else if (i === cellIndex) cellIndex = -1;
+      else if (i === rowIndex) rowIndex = -1;
+    },
+  });
+  if (!root) throw xlsxError('bad-xml', `${part}: no root element`);
+
+  const edits: Edit[] = [];
+  const written = new Set<string>();
+  const key = (r: number, c: number): string => `${r},${c}`;
+
+  const render = (w: CellWrite, existing: XmlElement | undefined, p: string): string => {
+    const sAttr = existing?.attrs.get('s');
+    let s = sAttr !== undefined && /^\d+$/.test(sAttr) ? Number(sAttr) : undefined;
+    if (w.numberFormat !== undefined || w.bold) s = styles.xfFor(s ?? 0, { numberFormat: w.numberFormat, bold: w.bold });
+    written.add(key(w.row, w.col));
+    return cellXml(w.row, w.col, w.value, w.formula, { prefix: p, s });
+  };
+  const newRow = (row: number, scope: NsScope): string => {
+    const p = mainPrefix(scope, uri);
+    const cells = [...byRow.get(row)!.values()].sort((a, b) => a.col - b.col);
+    return `<${p}row r="${row}">${cells.map((w) => render(w, undefined, p)).join('')}</${p}row>`;
+  };
+
+  if (!sheetData) {
+    // A worksheet must have sheetData; add one after the elements that precede it.
+    const at = beforeSheetData.length ? Math.max(...beforeSheetData.map((e) => e.end)) : root.tagEnd;
+    if (root.selfClosing) throw xlsxError('bad-xml', `${part}: the worksheet is empty`);
+    const p = mainPrefix(root.scope, uri);
+    edits.push({ start: at, end: at, text: `<${p}sheetData>${targets.map((r) => newRow(r, root!.scope)).join('')}</${p}sheetData>` });
+  } else {
+    const sd = sheetData;
+    for (const { row, at } of newRowsAt) edits.push({ start: at, end: at, text: newRow(row, sd.scope) });
+    const tail = targets.slice(t).map((r) => newRow(r, sd.scope)).join('');
+    if (sd.selfClosing) {
+      const tag = xml.slice(sd.start, sd.tagEnd);
+      edits.push({ start: sd.start, end: sd.end, text: `${tag.slice(0, -2).trimEnd()}>${tail}</${sd.qname}>` });
+    } else if (tail) edits.push({ start: sd.closeStart, end: sd.closeStart, text: tail });
+  }
+
+  for (const r of patchRows) {
+    const p = mainPrefix(r.el.scope, uri);
+    const list = [...byRow.get(r.row)!.values()].sort((a, b) => a.col - b.col);
+    let tag = xml.slice(r.el.start, r.el.tagEnd);
+    const spans = r.el.attrs.get('spans');
+    if (spans && /^\d+:\d+$/.test(spans)) {
+      const [a, b] = spans.split(':').map(Number) as [number, number];
+      const lo = Math.min(a, list[0]!.col);
+      const hi = Math.max(b, list[list.length - 1]!.col);
+      if (lo !== a || hi !== b) tag = withAttr(tag, 'spans', `${lo}:${hi}`, escapeAttr);
+    }
+    if (r.el.selfClosing) {
+      edits.push({ start: r.el.start, end: r.el.end, text: `${tag.slice(0, -2).trimEnd()}>${list.map((w) => render(w, undefined, p)).join('')}</${r.el.qname}>` });
+      continue;
+    }
+    if (tag !== xml.slice(r.el.start, r.el.tagEnd)) edits.push({ start: r.el.start, end: r.el.tagEnd, text: tag });
+    for (const w of list) {
+      const idx = r.cells.findIndex((c) => c.col >= w.col);
+      const existing = idx >= 0 && r.cells[idx]!.col === w.col ? r.cells[idx]! : undefined;
+      if (existing) edits.push({ start: existing.el.start, end: existing.el.end, text: render(w, existing.el, p) });
+      else {
+        const at = idx >= 0 ? r.cells[idx]!.el.start : r.el.closeStart;
+        edits.push({ start: at, end: at, text: render(w, undefined, p) });
+      }
+    }
+  }
+
+  // A replaced cell was the master of a shared formula: its dependents that stay would lose their formula.
+  // Each such dependent gets its own formula (the master's, moved to it), as Excel computes it.
+  const alsoChanged: string[] = [];
+  const masters = new Map(shared.filter((x) => x.master && written.has(key(x.row, x.col))).map((x) => [x.si, x]));
+  if (masters.size) {
+    for (const d of shared) {
+      const m = masters.get(d.si);
+      if (!m || d.master || written.has(key(d.row, d.col))) continue;
+      const p = mainPrefix(d.el.scope.parent ?? d.el.scope, uri);
+      const moved = shiftFormula(m.text, d.row - m.row, d.col - m.col);
+      edits.push({ start: d.el.start, end: d.el.end, text: `<${p}f>${escapeText(moved)}</${p}f>` });
+      alsoChanged.push(`${columnLetters(d.col)}${d.row}`);
+    }
+  }
+  return { xml: applyEdits(xml, edits), alsoChanged };
 }

@@ -2,7 +2,10 @@
  * Append-only editing of xl/styles.xml: new number formats, fonts and cell formats (xf) are added at the end;
  * existing entries are never renumbered or changed, so every `s` index in the workbook keeps its meaning.
  */
-import { decodeXml, escapeAttr, findElement, parseAttrs, rootPrefix, setAttr } from './xml';
+import { xlsxError } from './errors';
+import { MAIN_NAMESPACES, TRANSITIONAL } from './flavour';
+import { applyEdits, scanXml, type Edit, type XmlElement } from './tokens';
+import { decodeXml, escapeAttr, parseAttrs, setAttr } from './xml';
 
 /** Excel's built-in number formats (ECMA-376 §18.8.30) that a writer may refer to by id. */
 export const BUILTIN_NUMFMTS: Readonly<Record<number, string>> = {
@@ -37,24 +40,19 @@ export const BUILTIN_NUMFMTS: Readonly<Record<number, string>> = {
 };
 
 export const MINIMAL_STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/><scheme val="minor"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`;
+<styleSheet xmlns="${TRANSITIONAL.main}"><fonts count="1"><font><sz val="11"/><name val="等线"/><family val="2"/><charset val="134"/><scheme val="minor"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/></cellXfs><cellStyles count="1"><cellStyle name="常规" xfId="0" builtinId="0"/></cellStyles><dxfs count="0"/><tableStyles count="0" defaultTableStyle="TableStyleMedium2" defaultPivotStyle="PivotStyleLight16"/></styleSheet>`;
+
+/** The minimal styles part in a namespace (Strict packages get Strict's). */
+export function minimalStyles(main: string): string {
+  return MINIMAL_STYLES.replace(TRANSITIONAL.main, main);
+}
 
 interface Block {
+  /** The container element (`<fonts>` …), when the part has one. */
+  readonly container: XmlElement | undefined;
   /** The child elements as written, in order. */
   readonly items: string[];
   readonly added: string[];
-}
-
-const childRe = (p: string, name: string): RegExp =>
-  new RegExp(`<${p}${name}(?=[\\s/>])(?:[^>]*?/>|[^>]*?>[\\s\\S]*?</${p}${name}>)`, 'g');
-
-/**
- * setAttr on an element's start tag only: a cell format may hold children (`<xf …><alignment …/></xf>`, as Excel and
- * LibreOffice write centred cells), and a new attribute must not land in its closing tag.
- */
-function setStartAttr(el: string, name: string, value: string): string {
-  const end = el.indexOf('>') + 1;
-  return `${setAttr(el.slice(0, end), name, value)}${el.slice(end)}`;
 }
 
 /** An element with its start tag's attributes sorted, so equal entries compare equal however they were written. */
@@ -65,39 +63,72 @@ function canonical(el: string): string {
   return `${JSON.stringify(attrs)}${inner.replace(/\s+/g, '')}`;
 }
 
+/** setAttr on an element's start tag only: a cell format may hold children (`<xf …><alignment …/></xf>`). */
+function setStartAttr(el: string, name: string, value: string): string {
+  const end = el.indexOf('>') + 1;
+  return `${setAttr(el.slice(0, end), name, value)}${el.slice(end)}`;
+}
+
 export interface StyleRequest {
   readonly numberFormat?: string;
   readonly bold?: boolean;
 }
 
+/**
+ * The part's elements as an XML parser sees them (comments and CDATA are no elements); each edit writes its
+ * elements under the prefix bound to the part's namespace where it lands.
+ */
 export class StyleBook {
-  private readonly p: string;
+  private readonly uri: string;
+  private readonly root: XmlElement;
+  private readonly numFmtsEl: XmlElement | undefined;
+  private readonly numFmtCount: number;
   private readonly numFmts = new Map<string, number>();
   private readonly addedNumFmts: { id: number; code: string }[] = [];
   private readonly fonts: Block;
+  private readonly boldFonts = new Set<number>();
   private readonly xfs: Block;
   private readonly cache = new Map<string, number>();
   private readonly boldFontOf = new Map<number, number>();
 
-  constructor(private readonly xml: string) {
-    this.p = rootPrefix(xml, 'styleSheet');
+  constructor(
+    private readonly xml: string,
+    part = 'xl/styles.xml',
+  ) {
+    const els = scanXml(xml, part);
+    const root = els[0];
+    if (!root || root.local !== 'styleSheet' || !MAIN_NAMESPACES.includes(root.uri)) throw xlsxError('bad-xml', `${part}: the root element is not a styleSheet`);
+    this.root = root;
+    this.uri = root.uri;
     for (const [id, code] of Object.entries(BUILTIN_NUMFMTS)) if (!this.numFmts.has(code)) this.numFmts.set(code, Number(id));
-    const nf = findElement(xml, `${this.p}numFmts`);
-    if (nf) {
-      for (const el of xml.slice(nf.start, nf.end).match(childRe(this.p, 'numFmt')) ?? []) {
-        const a = parseAttrs(el);
-        const code = a.get('formatCode');
-        if (code !== undefined) this.numFmts.set(code, Number(a.get('numFmtId')));
-      }
+    const child = (parent: XmlElement | undefined, local: string): XmlElement[] => {
+      if (!parent) return [];
+      const pi = els.indexOf(parent);
+      return els.filter((e) => e.parent === pi && e.local === local && e.uri === this.uri);
+    };
+    this.numFmtsEl = child(root, 'numFmts')[0];
+    const nfs = child(this.numFmtsEl, 'numFmt');
+    this.numFmtCount = nfs.length;
+    for (const el of nfs) {
+      const code = el.attrs.get('formatCode');
+      if (code !== undefined) this.numFmts.set(code, Number(el.attrs.get('numFmtId')));
     }
-    this.fonts = this.block('fonts', 'font');
-    this.xfs = this.block('cellXfs', 'xf');
+    const fontsEl = child(root, 'fonts')[0];
+    const fontEls = child(fontsEl, 'font');
+    fontEls.forEach((font, i) => {
+      const b = child(font, 'b')[0];
+      if (b && !['0', 'false'].includes(b.attrs.get('val') ?? '1')) this.boldFonts.add(i);
+    });
+    this.fonts = { container: fontsEl, items: fontEls.map((e) => xml.slice(e.start, e.end)), added: [] };
+    const xfsEl = child(root, 'cellXfs')[0];
+    this.xfs = { container: xfsEl, items: child(xfsEl, 'xf').map((e) => xml.slice(e.start, e.end)), added: [] };
   }
 
-  private block(container: string, child: string): Block {
-    const el = findElement(this.xml, `${this.p}${container}`);
-    const items = el ? (this.xml.slice(el.tagEnd, el.end).match(childRe(this.p, child)) ?? []) : [];
-    return { items, added: [] };
+  /** The prefix, with its colon, bound to the part's namespace inside `el`. */
+  private prefixIn(el: XmlElement): string {
+    const p = el.scope.prefixFor(this.uri);
+    if (p === undefined) throw new Error('styles.xml: no prefix bound to its namespace');
+    return p ? `${p}:` : '';
   }
 
   get changed(): boolean {
@@ -108,7 +139,7 @@ export class StyleBook {
   formatOf(xfIndex: number): string | undefined {
     const xf = this.xfs.items[xfIndex] ?? this.xfs.added[xfIndex - this.xfs.items.length];
     if (!xf) return undefined;
-    const id = Number(parseAttrs(xf).get('numFmtId') ?? 0);
+    const id = Number(parseAttrs(xf.slice(0, xf.indexOf('>') + 1)).get('numFmtId') ?? 0);
     for (const [code, i] of this.numFmts) if (i === id) return code;
     return undefined;
   }
@@ -126,16 +157,18 @@ export class StyleBook {
   private boldFont(fontId: number): number {
     const have = this.boldFontOf.get(fontId);
     if (have !== undefined) return have;
-    const all = [...this.fonts.items, ...this.fonts.added];
-    const base = all[fontId] ?? all[0] ?? `<${this.p}font/>`;
-    if (/<(?:[\w.-]+:)?b(?:\s[^>]*)?\/>/.test(base) && !/<(?:[\w.-]+:)?b\s+val="(0|false)"/.test(base)) {
+    if (this.boldFonts.has(fontId)) {
       this.boldFontOf.set(fontId, fontId);
       return fontId;
     }
-    const b = `<${this.p}b/>`;
-    const bold = base.endsWith('/>')
-      ? `${base.slice(0, -2)}>${b}</${this.p}font>`
-      : base.replace(/^(<[^>]*>)/, `$1${b}`);
+    const all = [...this.fonts.items, ...this.fonts.added];
+    const p = this.fonts.container ? this.prefixIn(this.fonts.container) : '';
+    const base = all[fontId] ?? all[0] ?? `<${p}font/>`;
+    const b = `<${p}b/>`;
+    const startEnd = base.indexOf('>') + 1;
+    const bold = base.endsWith('/>') && startEnd === base.length
+      ? `${base.slice(0, -2).trimEnd()}>${b}</${base.slice(1, base.search(/[\s/>]/))}>`
+      : `${base.slice(0, startEnd)}${b}${base.slice(startEnd)}`;
     const same = all.findIndex((f) => canonical(f) === canonical(bold));
     if (same >= 0) {
       this.boldFontOf.set(fontId, same);
@@ -143,6 +176,7 @@ export class StyleBook {
     }
     const id = all.length;
     this.fonts.added.push(bold);
+    this.boldFonts.add(id);
     this.boldFontOf.set(fontId, id);
     return id;
   }
@@ -156,8 +190,9 @@ export class StyleBook {
     const cached = this.cache.get(key);
     if (cached !== undefined) return cached;
     const all = [...this.xfs.items, ...this.xfs.added];
-    let xf = all[baseXf] ?? all[0] ?? `<${this.p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
-    const attrs = parseAttrs(xf);
+    const p = this.xfs.container ? this.prefixIn(this.xfs.container) : '';
+    let xf = all[baseXf] ?? all[0] ?? `<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const attrs = parseAttrs(xf.slice(0, xf.indexOf('>') + 1));
     let changed = false;
     if (req.numberFormat !== undefined) {
       const id = this.numFmtId(req.numberFormat);
@@ -190,36 +225,37 @@ export class StyleBook {
   /** styles.xml with the appended entries; the original text when nothing was added. */
   toXml(): string {
     if (!this.changed) return this.xml;
-    let xml = this.xml;
-    xml = this.appendTo(xml, 'cellXfs', this.xfs);
-    xml = this.appendTo(xml, 'fonts', this.fonts);
+    const edits: Edit[] = [];
+    this.appendTo(edits, 'cellXfs', this.xfs);
+    this.appendTo(edits, 'fonts', this.fonts);
     if (this.addedNumFmts.length) {
-      const els = this.addedNumFmts
-        .map(({ id, code }) => `<${this.p}numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`)
-        .join('');
-      const nf = findElement(xml, `${this.p}numFmts`);
+      const nf = this.numFmtsEl;
+      const p = this.prefixIn(nf ?? this.root);
+      const els = this.addedNumFmts.map(({ id, code }) => `<${p}numFmt numFmtId="${id}" formatCode="${escapeAttr(code)}"/>`).join('');
       if (nf) {
-        const count = (xml.slice(nf.start, nf.end).match(childRe(this.p, 'numFmt')) ?? []).length + this.addedNumFmts.length;
-        const tag = setAttr(xml.slice(nf.start, nf.tagEnd), 'count', String(count));
-        xml = nf.selfClosing
-          ? `${xml.slice(0, nf.start)}${tag.slice(0, -2)}>${els}</${this.p}numFmts>${xml.slice(nf.end)}`
-          : `${xml.slice(0, nf.start)}${tag}${xml.slice(nf.tagEnd, nf.end - `</${this.p}numFmts>`.length)}${els}</${this.p}numFmts>${xml.slice(nf.end)}`;
+        const count = this.numFmtCount + this.addedNumFmts.length;
+        this.grow(edits, nf, els, count);
       } else {
-        const root = findElement(xml, `${this.p}styleSheet`)!;
-        xml = `${xml.slice(0, root.tagEnd)}<${this.p}numFmts count="${this.addedNumFmts.length}">${els}</${this.p}numFmts>${xml.slice(root.tagEnd)}`;
+        edits.push({ start: this.root.tagEnd, end: this.root.tagEnd, text: `<${p}numFmts count="${this.addedNumFmts.length}">${els}</${p}numFmts>` });
       }
     }
-    return xml;
+    return applyEdits(this.xml, edits);
   }
 
-  private appendTo(xml: string, container: string, block: Block): string {
-    if (!block.added.length) return xml;
-    const el = findElement(xml, `${this.p}${container}`);
-    if (!el) throw new Error(`styles.xml has no <${container}>`);
-    const tag = setAttr(xml.slice(el.start, el.tagEnd), 'count', String(block.items.length + block.added.length));
-    const close = `</${this.p}${container}>`;
-    if (el.selfClosing) return `${xml.slice(0, el.start)}${tag.slice(0, -2)}>${block.added.join('')}${close}${xml.slice(el.end)}`;
-    return `${xml.slice(0, el.start)}${tag}${xml.slice(el.tagEnd, el.end - close.length)}${block.added.join('')}${close}${xml.slice(el.end)}`;
+  /** Appends `children` at the end of `el` and sets its count. */
+  private grow(edits: Edit[], el: XmlElement, children: string, count: number): void {
+    const tag = setAttr(this.xml.slice(el.start, el.tagEnd), 'count', String(count));
+    if (el.selfClosing) edits.push({ start: el.start, end: el.end, text: `${tag.slice(0, -2).trimEnd()}>${children}</${el.qname}>` });
+    else {
+      edits.push({ start: el.start, end: el.tagEnd, text: tag });
+      edits.push({ start: el.closeStart, end: el.closeStart, text: children });
+    }
+  }
+
+  private appendTo(edits: Edit[], container: string, block: Block): void {
+    if (!block.added.length) return;
+    if (!block.container) throw xlsxError('bad-xml', `styles.xml has no <${container}>`);
+    this.grow(edits, block.container, block.added.join(''), block.items.length + block.added.length);
   }
 }
 

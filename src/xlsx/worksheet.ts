@@ -24,7 +24,8 @@ export interface NewSheet {
   readonly noCachedValues?: boolean;
 }
 
-export function worksheetXml(sheet: NewSheet, styles: StyleBook): string {
+/** `ns`: the package's namespaces (Transitional unless given). */
+export function worksheetXml(sheet: NewSheet, styles: StyleBook, ns: { main: string; rel: string } = { main: NS.main, rel: NS.rel }): string {
   const rows = new Map<number, NewCell[]>();
   let maxRow = 0;
   let maxCol = 0;
@@ -65,7 +66,7 @@ export function worksheetXml(sheet: NewSheet, styles: StyleBook): string {
     : '';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<worksheet xmlns="${NS.main}" xmlns:r="${NS.rel}">` +
+    `<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">` +
     `<dimension ref="${dim}"/>${views}<sheetFormatPr defaultRowHeight="15"/>` +
     (cols ? `<cols>${cols}</cols>` : '') +
     `<sheetData>${data}</sheetData>${merges}` +

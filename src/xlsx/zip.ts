@@ -1,8 +1,11 @@
 /**
  * Opening and writing the zip package with fflate, refusing damaged or hostile input before inflating anything.
  */
-import { inflateSync, strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { inflateSync, strFromU8, strToU8 } from 'fflate';
 import { xlsxError, type XlsxError } from './errors';
+import { crc32, writeZip, type ZipEntryIn } from './zip-write';
+
+export { crc32 };
 
 export const DEFAULT_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 /** Deflate cannot do much better than ~1030:1; a declared ratio above this on a big entry is a lie or a bomb. */
@@ -13,6 +16,17 @@ const RATIO_MIN_BYTES = 16 * 1024 * 1024;
 export interface ZipPackage {
   readonly names: string[];
   readonly parts: Map<string, Uint8Array>;
+  /** Each part as the input stored it, so a part nobody replaced is written back as its original compressed bytes. */
+  readonly stored?: Map<string, StoredEntry>;
+}
+
+/** One entry of the input zip: its compressed bytes and what the central directory says of them. */
+export interface StoredEntry {
+  readonly method: number;
+  readonly crc: number;
+  readonly compressed: Uint8Array;
+  /** The inflated bytes as handed out in `parts`: the entry is untouched while `parts` still holds this array. */
+  readonly data: Uint8Array;
 }
 
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -48,21 +62,6 @@ interface EntryInfo {
 const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
 const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x1_0000_0000;
-
-let CRC_TABLE: Uint32Array | undefined;
-export function crc32(data: Uint8Array): number {
-  if (!CRC_TABLE) {
-    CRC_TABLE = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      CRC_TABLE[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** The central directory, read without inflating anything; throws 'truncated' when it does not add up. */
 function centralDirectory(b: Uint8Array, eocd: number): EntryInfo[] {
@@ -109,7 +108,7 @@ function centralDirectory(b: Uint8Array, eocd: number): EntryInfo[] {
   return out;
 }
 
-function inflateEntry(b: Uint8Array, e: EntryInfo): Uint8Array {
+function inflateEntry(b: Uint8Array, e: EntryInfo): { data: Uint8Array; raw: Uint8Array } {
   const lo = e.localOffset;
   if (lo + 30 > b.length || u32(b, lo) !== 0x04034b50) throw xlsxError('truncated', `${e.name} is damaged`);
   const start = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
@@ -126,7 +125,7 @@ function inflateEntry(b: Uint8Array, e: EntryInfo): Uint8Array {
     }
   } else throw xlsxError('not-xlsx', `${e.name} uses an unsupported compression method ${e.method}`);
   if (data.length !== e.originalSize || crc32(data) !== e.crc) throw xlsxError('truncated', `${e.name} is damaged`);
-  return data;
+  return { data, raw };
 }
 
 /** Reads the package, throwing XlsxError (never anything else) for anything that is not a sound zip. */
@@ -156,13 +155,15 @@ export function openPackage(bytes: Uint8Array, maxUncompressedBytes = DEFAULT_MA
   // Pass 2: inflate each entry into a buffer of its declared size and check its CRC.
   const names: string[] = [];
   const parts = new Map<string, Uint8Array>();
+  const stored = new Map<string, StoredEntry>();
   for (const e of entries) {
     if (e.name.endsWith('/') || parts.has(e.name)) continue;
-    const data = inflateEntry(bytes, e);
+    const { data, raw } = inflateEntry(bytes, e);
     names.push(e.name);
     parts.set(e.name, data);
+    stored.set(e.name, { method: e.method, crc: e.crc, compressed: raw, data });
   }
-  return { names, parts };
+  return { names, parts, stored };
 }
 
 /** The error for a zip without a workbook part, naming the binary .xlsb format when that is what it is. */
@@ -171,17 +172,20 @@ export function noWorkbook(parts: ReadonlyMap<string, Uint8Array>): XlsxError {
   return xlsxError('no-workbook');
 }
 
-/** A fixed timestamp keeps the output deterministic for the same input. */
-const MTIME = new Date(Date.UTC(2000, 0, 1));
-
-/** Zips parts in the given order. */
+/**
+ * Zips parts in the given order. A part still holding the array `openPackage` inflated is copied as its original
+ * compressed bytes (never inflated and deflated again, never stored instead); new or changed parts are deflated.
+ */
 export function writePackage(pkg: ZipPackage, level: 0 | 6 = 6): Uint8Array {
-  const z: Zippable = {};
-  for (const name of pkg.names) {
-    const data = pkg.parts.get(name);
-    if (data) z[name] = [data, { level: /\.(png|jpe?g|gif|emf|wmf|bin)$/i.test(name) ? 0 : level, mtime: MTIME }];
-  }
-  return zipSync(z);
+  return writeZip(
+    pkg.names.flatMap((name): ZipEntryIn[] => {
+      const data = pkg.parts.get(name);
+      if (!data) return [];
+      const original = pkg.stored?.get(name);
+      if (original && original.data === data) return [{ name, method: original.method, crc: original.crc, compressed: original.compressed, size: data.length }];
+      return [{ name, data, level }];
+    }),
+  );
 }
 
 export const text = (data: Uint8Array | undefined): string | undefined => (data ? strFromU8(data) : undefined);
