@@ -14,7 +14,7 @@ export const check: Command = {
   name: 'check',
   summary: { 'zh-CN': '检查报表，列出问题', en: 'check returns and list their problems' },
   help: {
-    'zh-CN': `用法：fulian-returns check 文件或文件夹... [--json] [--lang zh-CN|en] [--template 模板文件] [--previous 上期报表] [--report 审核报告]
+    'zh-CN': `用法：fulian-returns check 文件或文件夹... [--json] [--lang zh-CN|en] [--template 模板文件] [--previous 上期报表] [--report 审核报告] [--annotate 文件夹]
 
 按标准模板检查每个 .xlsx 报表（文件夹：其中每个 .xlsx，不含子文件夹，跳过 ~$ 临时文件）。
 
@@ -25,10 +25,12 @@ export const check: Command = {
   --previous 上期报表 与同一单位同年上一季度的报表比对：已报季度数字被改动时警告（revised-earlier-quarter），
                       存量低于上期所报时警告（stock-decrease）；只能检查一个文件，单位或报告期不符时退出码 2
   --report 文件       另写一份审核报告（.xlsx 或 .html）：每份报表一行，需要跟进的排在前面，下附各自的问题
+  --annotate 文件夹   把每份报表的批注副本（同名）写入该文件夹，用于退回修改：每个问题单元格加批注（说明和规则），
+                      另加“问题清单”工作表，每行链接到问题单元格；原文件不变，副本不会写到原文件上
   -h, --help          显示本帮助
 
 退出码：0 无错误（可有警告）；1 至少一个错误；2 无法按要求运行（参数有误、文件缺失或无法读取、模板有误）`,
-    en: `Usage: fulian-returns check FILE-OR-DIR... [--json] [--lang zh-CN|en] [--template FILE] [--previous PREV.xlsx] [--report OUT]
+    en: `Usage: fulian-returns check FILE-OR-DIR... [--json] [--lang zh-CN|en] [--template FILE] [--previous PREV.xlsx] [--report OUT] [--annotate OUTDIR]
 
 Checks each .xlsx return against the template (a folder: every .xlsx in it, not recursive, skipping ~$ lock files).
 
@@ -41,12 +43,21 @@ Options:
                       reported (stock-decrease); one FILE only; another unit or period exits 2
   --report OUT        also write a review report (.xlsx or .html): a row per return, those that need a call
                       first, each return's findings below
+  --annotate OUTDIR   write into OUTDIR an annotated copy of each return (same name) to send back: a comment on
+                      each finding's cell (message and rule id) and a sheet 问题清单 linking to every finding's cell;
+                      the inputs are never written
   -h, --help          show this help
 
 Exit codes: 0 no errors (warnings allowed); 1 at least one error; 2 could not run as asked (bad arguments, a missing
 or unreadable file, a broken template)`,
   },
-  options: { json: { type: 'boolean' }, template: { type: 'string' }, previous: { type: 'string' }, report: { type: 'string' } },
+  options: {
+    json: { type: 'boolean' },
+    template: { type: 'string' },
+    previous: { type: 'string' },
+    report: { type: 'string' },
+    annotate: { type: 'string' },
+  },
   async run(ctx, args) {
     if (args.positionals.length === 0) throw new UsageError(ctx.m.missingPositional(ctx.lang === 'en' ? 'FILE-OR-DIR' : '要检查的文件或文件夹'), 'check');
     const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
@@ -58,7 +69,9 @@ or unreadable file, a broken template)`,
     const results = await checkPaths(ctx, template, args.positionals, previous);
     ctx.io.stdout.write(args.options['json'] ? json(results) : stylish(results, ctx.lang, ctx.color));
     if (review) await review.writeReviewReport(ctx, results, template, reportFile!);
-    return exitCode(results);
+    const annotateDir = args.options['annotate'] as string | undefined;
+    const unannotated = annotateDir === undefined ? 0 : await (await import('../annotate')).writeAnnotated(ctx, results, annotateDir);
+    return unannotated > 0 ? 2 : exitCode(results);
   },
 };
 
