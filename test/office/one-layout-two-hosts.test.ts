@@ -1,12 +1,15 @@
 /*
- * One layout, two hosts: the task pane's fill (Office.js host over the fake Excel) and the CLI's `fill` (the xlsx
- * patcher) write the same formulas, labels and number formats, cell for cell, into the same return.
+ * One layout, three hosts: the task pane's fill in Excel (Office.js host over the fake Excel), in WPS 表格 (the WPS
+ * host over the fake WPS API) and the CLI's `fill` (the xlsx patcher) write the same formulas, labels and number
+ * formats, cell for cell, into the same return.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFilledReturn, standardTemplate, type Cell, type WorkbookView } from '../../src/engine';
 import { FakeWorkbookModel, createFakeOffice } from '../../src/office-fake';
 import { createExcelHost } from '../../src/taskpane/excel';
+import { createWpsHost } from '../../src/wps/host';
+import { createFakeWps } from '../../src/wps-fake';
 import { readXlsx, writeNewXlsx } from '../../src/xlsx';
 import { runCli, tempDir } from '../cli/helpers';
 
@@ -36,7 +39,7 @@ function written(view: WorkbookView): Written {
   return out;
 }
 
-describe('fill: the task pane and the CLI write one layout', () => {
+describe('fill: the task pane in Excel and in WPS and the CLI write one layout', () => {
   it.each([1, 3, 4] as const)('Q%i return: the same formulas, labels and percent formats in every cell', async (quarter) => {
     const wb = buildFilledReturn(template, { quarter, seed: 11, extraRows: 1 });
     const bytes = await writeNewXlsx(wb);
@@ -59,10 +62,17 @@ describe('fill: the task pane and the CLI write one layout', () => {
       await host.fill(template);
       const pane = written(model.toWorkbookView());
 
+      // WPS 表格: the same workbook in the fake WPS API, filled by the WPS host.
+      const wpsModel = FakeWorkbookModel.fromWorkbookView((await readXlsx(bytes)).view);
+      await createWpsHost({ application: createFakeWps(wpsModel).Application }).fill(template);
+      const wps = written(wpsModel.toWorkbookView());
+
       expect(cli.size).toBeGreaterThan(200);
       expect([...cli.values()].filter((w) => w.numberFormat === "0.00%").length).toBeGreaterThan(50);
       expect([...pane.keys()].sort()).toEqual([...cli.keys()].sort());
       for (const [key, want] of cli) expect([key, pane.get(key)]).toEqual([key, want]);
+      expect([...wps.keys()].sort()).toEqual([...cli.keys()].sort());
+      for (const [key, want] of cli) expect([key, wps.get(key)]).toEqual([key, want]);
     } finally {
       cleanup();
     }
