@@ -20,7 +20,8 @@ export interface WpsInterior {
 }
 
 export interface WpsFont {
-  Bold: boolean;
+  /** Null when the cells differ (VBA Font.Bold). */
+  Bold: boolean | null;
 }
 
 export interface WpsFormatCondition {
