@@ -40,7 +40,7 @@ async function messyReturn(): Promise<{ bytes: Uint8Array; noteCell: string; oth
   const tp = wb.sheet('两纲监测')!;
   tp.set(rowOf(wb, '两纲监测', 'W01'), colOf(wb, '两纲监测', '终期目标'), { value: BLANK });
   const book = new ExcelJS.Workbook();
-  await book.xlsx.load(Buffer.from(await viewToXlsx(wb)));
+  await book.xlsx.load((await viewToXlsx(wb)).buffer as ArrayBuffer);
   const first = book.getWorksheet(t.sheets.data[0]!.name)!;
   first.getCell(noteCell).note = USER_NOTE;
   first.getCell('B1').note = OTHER_NOTE;
