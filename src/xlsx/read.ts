@@ -20,6 +20,7 @@ import { MemoryWorkbook } from '../engine/memory-workbook';
 import type { WorkbookView } from '../engine/workbook';
 import { xlsxError } from './errors';
 import { listSheets, parseRels, relsPathFor, workbookPart } from './opc';
+import { damagedXmlPart } from './tokens';
 import { findElement, parseAttrs, rootPrefix } from './xml';
 import { DEFAULT_MAX_UNCOMPRESSED_BYTES, noWorkbook, openPackage, text as partText, writePackage } from './zip';
 
@@ -64,7 +65,8 @@ export async function readXlsx(bytes: Uint8Array, opts?: { maxUncompressedBytes?
     // Stored (level 0): ExcelJS's unzip then only copies what we already inflated within the limit.
     await workbook.xlsx.load(writePackage(pkg, 0) as unknown as ArrayBuffer);
   } catch (e) {
-    throw xlsxError('not-xlsx', `damaged workbook content (工作簿内容损坏): ${(e as Error).message}`);
+    // The real reason when there is one: the part whose XML is damaged.
+    throw damagedXmlPart(pkg.parts, (b) => partText(b)!) ?? xlsxError('not-xlsx', `damaged workbook content (工作簿内容损坏): ${(e as Error).message}`);
   }
   // ExcelJS converts serials to Dates with its own reading of date1904 ("1" only).
   const excelJs1904 = Boolean(workbook.properties?.date1904);
