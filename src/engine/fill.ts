@@ -20,6 +20,7 @@ import type { CellWrite, FillPlan, SheetWrite } from './fill-plan';
 import type { DataSheetLayout, IndicatorFigures, Quarter, ReturnReport } from './report';
 import type { DataColumnRole, Indicator, Template } from './template/schema';
 import { readNumber } from './read/number';
+import { ABOUT_TOLERANCE, readTarget, type TargetReading } from './read/target';
 import { roundSignificant } from './read/text';
 import type { SheetView, WorkbookView } from './workbook';
 
@@ -167,7 +168,7 @@ export function planFill(view: WorkbookView, template: Template, report: ReturnR
           sheet: tpLayout.sheet,
           row: r.row,
           col: c['status'],
-          formula: statusFormula(template, r.row, c, twoPlanOperands(sheet, rd, r.row, r.unit, c)),
+          formula: statusFormula(template, r.row, c, twoPlanOperands(sheet, rd, r.row, r.unit, c), targetForms(sheet, rd, r.row, r.unit, c)),
           value: textOrBlank(r.status),
         });
       }
@@ -215,13 +216,33 @@ interface TwoPlanOperands {
   readonly value: Typed;
   readonly finalTarget: Typed;
   readonly midTarget: Typed;
+  readonly baseline: Typed;
   /** 1, or 100 where a % row's comparisons run in percent points (the engine's readings are fractions). */
   readonly scale: number;
 }
 
-const CLEAN_ROW: TwoPlanOperands = { value: PLAIN, finalTarget: PLAIN, midTarget: PLAIN, scale: 1 };
+const CLEAN_ROW: TwoPlanOperands = { value: PLAIN, finalTarget: PLAIN, midTarget: PLAIN, baseline: PLAIN, scale: 1 };
 
-const OPERAND_ROLES = ['value', 'finalTarget', 'midTarget'] as const;
+const OPERAND_ROLES = ['value', 'finalTarget', 'midTarget', 'baseline'] as const;
+
+/** A target cell's form where it is not a number: relative to 基期值, qualitative or approximate (read/target.ts). */
+type TargetForm = Extract<TargetReading, { kind: 'relative' | 'qualitative' | 'approximate' }> | null;
+
+interface TargetForms {
+  readonly finalTarget: TargetForm;
+  readonly midTarget: TargetForm;
+}
+
+const NO_FORMS: TargetForms = { finalTarget: null, midTarget: null };
+
+function targetForms(sheet: SheetView | undefined, rd: Readings, row: number, unit: string, c: Readonly<Record<string, number>>): TargetForms {
+  const form = (role: 'finalTarget' | 'midTarget'): TargetForm => {
+    if (!sheet || c[role] === undefined) return null;
+    const t = readTarget(sheet.cell(row, c[role]!), { unit, units: rd.template.units });
+    return t.kind === 'relative' || t.kind === 'qualitative' || t.kind === 'approximate' ? t : null;
+  };
+  return { finalTarget: form('finalTarget'), midTarget: form('midTarget') };
+}
 
 /**
  * How the status formula must refer to one row's 本期值, 终期目标 and 中期目标. The engine reads every cell of a % row
@@ -232,8 +253,20 @@ const OPERAND_ROLES = ['value', 'finalTarget', 'midTarget'] as const;
  * number, it compares fractions, referring to the unformatted ones as `X/100`.
  */
 function twoPlanOperands(sheet: SheetView | undefined, rd: Readings, row: number, unit: string, c: Readonly<Record<string, number>>): TwoPlanOperands {
-  const typed = (role: string): Typed => typedOf(sheet, row, c[role], unit, rd);
-  const ops: Record<(typeof OPERAND_ROLES)[number], Typed> = { value: typed('value'), finalTarget: typed('finalTarget'), midTarget: typed('midTarget') };
+  const plainTyped = (role: string): Typed => typedOf(sheet, row, c[role], unit, rd);
+  // A target typed with its direction (`≥90`, `不低于90`) is the number after it, as the engine reads targets.
+  const typed = (role: string): Typed => {
+    const t = plainTyped(role);
+    if (t.kind !== 'text' || (role !== 'finalTarget' && role !== 'midTarget') || !sheet) return t;
+    const r = readTarget(sheet.cell(row, c[role]!), { unit, units: rd.template.units });
+    return r.kind === 'number' ? { kind: 'read', value: r.reading.value } : t;
+  };
+  const ops: Record<(typeof OPERAND_ROLES)[number], Typed> = {
+    value: typed('value'),
+    finalTarget: typed('finalTarget'),
+    midTarget: typed('midTarget'),
+    baseline: typed('baseline'),
+  };
   if (unit !== '%' || !sheet) return { ...ops, scale: 1 };
   const numberCell = (role: string): Cell | undefined => {
     const cell = c[role] === undefined ? undefined : sheet.cell(row, c[role]!);
@@ -253,9 +286,18 @@ function twoPlanOperands(sheet: SheetView | undefined, rd: Readings, row: number
  * 达标状态 of one two-plan row, reading 方向 from the row itself so a user's own direction is honoured. Where the row's
  * cells hold messy values (`ops`), it follows the engine: read text through its guard; a row that cannot be judged
  * (blank or spaces-only 本期值, unreadable text or an error in 本期值 or 终期目标, no 终期目标, unreadable 方向) → 无数据;
- * anything but a number in 中期目标 → no mid target.
+ * anything but a number in 中期目标 → no mid target. A target typed as plans write it (`forms`) is judged as the engine judges it while the text stays: relative to the
+ * row's 基期值 cell (`比2020年降20%` → 基期值 × 0.8), better than 基期值 (`逐步提高`), within 5% of a level (`50%左右`);
+ * without a number in 基期值 it is 无数据 (final) or no mid target (mid). A number typed over it later is compared
+ * as any number target.
  */
-function statusFormula(template: Template, row: number, c: Readonly<Record<string, number>>, ops: TwoPlanOperands = CLEAN_ROW): string {
+function statusFormula(
+  template: Template,
+  row: number,
+  c: Readonly<Record<string, number>>,
+  ops: TwoPlanOperands = CLEAN_ROW,
+  forms: TargetForms = NO_FORMS,
+): string {
   const at = (role: string): string => a1(row, c[role]!);
   const dir = `TRIM(${at('direction')})`;
   const anyOf = (list: readonly string[]): string => `OR(${list.map((s) => `${dir}=${q(s)}`).join(',')})`;
@@ -266,28 +308,54 @@ function statusFormula(template: Template, row: number, c: Readonly<Record<strin
   const st = template.twoPlan.statuses;
   const V = term(v, ops.value, ops.scale);
   const meets = (target: string): string => `OR(AND(${hi},${V}>=${target}),AND(${lo},${V}<=${target}))`;
+  const B = c['baseline'] === undefined ? null : term(at('baseline'), ops.baseline, ops.scale);
+  const baseKnown = c['baseline'] === undefined ? 'FALSE' : ops.baseline.kind === 'read' ? 'TRUE' : `ISNUMBER(${at('baseline')})`;
+  /** Meets a target typed in a plan's words, or null where the form needs 基期值 and the row has no column for it. */
+  const meetsForm = (form: NonNullable<TargetForm>, ref: string): string | null => {
+    const scaled = (x: number): string => literal(roundSignificant(x * ops.scale, 15));
+    const number = (expr: string): string => `IF(ISNUMBER(${ref}),${meets(ref)},${meets(expr)})`;
+    if (form.kind === 'approximate') {
+      const t = scaled(form.value);
+      return `IF(ISNUMBER(${ref}),${meets(ref)},ABS(${V}-${t})<=${literal(ABOUT_TOLERANCE)}*ABS(${t}))`;
+    }
+    if (B === null) return null;
+    if (form.kind === 'qualitative') return `IF(ISNUMBER(${ref}),${meets(ref)},OR(AND(${hi},${V}>${B}),AND(${lo},${V}<${B})))`;
+    return number(form.ratio !== undefined ? `${B}*${literal(1 + form.ratio)}` : `(${B}+${scaled(form.points!)})`);
+  };
+  const needsBase = (form: TargetForm): boolean => form !== null && form.kind !== 'approximate';
 
   const vk = ops.value.kind;
   const fk = ops.finalTarget.kind;
+  const finalForm = forms.finalTarget;
   const vBlank = vk === 'space' ? `OR(${v}="",ISTEXT(${v}))` : vk === 'error' ? `IFERROR(${v},0)=""` : `${v}=""`;
   const unknown = [
     ...(vk === 'text' ? [`ISTEXT(${v})`] : vk === 'error' ? [`ISERROR(${v})`] : []),
     fk === 'error' ? `IFERROR(${fin},"")=""` : `${fin}=""`,
-    ...(fk === 'text' || fk === 'space' ? [`ISTEXT(${fin})`] : []),
+    ...(finalForm === null && (fk === 'text' || fk === 'space') ? [`ISTEXT(${fin})`] : []),
+    ...(needsBase(finalForm) ? [`AND(NOT(ISNUMBER(${fin})),NOT(${baseKnown}))`] : []),
     `AND(NOT(${hi}),NOT(${lo}))`,
   ];
   const F = fk === 'error' ? fin : term(fin, ops.finalTarget, ops.scale);
+  const meetsFinal = (finalForm && meetsForm(finalForm, fin)) ?? meets(F);
   let midBranch = q(st.below);
   if (c['midTarget'] !== undefined) {
     const mid = at('midTarget');
     const m = ops.midTarget;
-    const present = m.kind === 'text' || m.kind === 'space' || m.kind === 'error' ? `ISNUMBER(${mid})` : `${mid}<>""`;
-    const M = m.kind === 'error' ? `IFERROR(${mid},0)` : term(mid, m, ops.scale);
-    midBranch = `IF(AND(${present},${meets(M)}),${q(st.mid)},${q(st.below)})`;
+    const midForm = forms.midTarget;
+    const midMeets = midForm ? meetsForm(midForm, mid) : null;
+    if (midForm && midMeets) {
+      // Nested, not AND(): AND passes on an error from a term it need not have judged.
+      const present = needsBase(midForm) ? `OR(ISNUMBER(${mid}),${baseKnown})` : 'TRUE';
+      midBranch = `IF(${present},IF(${midMeets},${q(st.mid)},${q(st.below)}),${q(st.below)})`;
+    } else if (!midForm) {
+      const present = m.kind === 'text' || m.kind === 'space' || m.kind === 'error' ? `ISNUMBER(${mid})` : `${mid}<>""`;
+      const M = m.kind === 'error' ? `IFERROR(${mid},0)` : term(mid, m, ops.scale);
+      midBranch = `IF(AND(${present},${meets(M)}),${q(st.mid)},${q(st.below)})`;
+    }
   }
   return (
     `=IF(${vBlank},${q(st.noData)},IF(OR(${unknown.join(',')}),${q(st.noData)},` +
-    `IF(${meets(F)},${q(st.final)},${midBranch})))`
+    `IF(${meetsFinal},${q(st.final)},${midBranch})))`
   );
 }
 

@@ -31,6 +31,7 @@ export const RULE_IDS = [
   'target-missing',
   'bad-direction',
   'target-order',
+  'base-missing',
   'revised-earlier-quarter',
 ] as const;
 

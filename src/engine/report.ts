@@ -48,9 +48,15 @@ export interface TwoPlanRowFigures {
   readonly unit: string;
   readonly direction: Direction | null;
   readonly baseline: number | null;
+  /** The targets as numbers once resolved against 基期值 (`比2020年降20%` → 基期值 × 0.8); null for a qualitative one. */
   readonly midTarget: number | null;
   readonly finalTarget: number | null;
+  /** 终期目标 as the sheet shows it (`比2020年降20%`, `50%左右`, `12`). */
+  readonly finalTargetText?: string;
   readonly value: number | null;
+  /** The optional 责任单位 and 统计年度 columns, as typed ('' when absent). */
+  readonly department?: string;
+  readonly year?: string;
   /** The template's status label (无数据 / 已实现终期目标 / 达到中期目标 / 未达标). */
   readonly status: string;
 }

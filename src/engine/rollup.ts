@@ -9,6 +9,7 @@
  *
  * Pure: no I/O.
  */
+import { twoPlanLabels } from './validate/two-plan';
 import { BLANK, num, text, type Cell, type CellValue } from './cell';
 import type { MemorySheet, MemoryWorkbook } from './memory-workbook';
 import type { ReturnReport } from './report';
@@ -53,6 +54,8 @@ const CARRIED_TWO_PLAN_ROLES: readonly TwoPlanColumnRole[] = [
   'baseline',
   'midTarget',
   'finalTarget',
+  'department',
+  'year',
 ];
 
 /** The typed numbers of a checked return, from its report (so `1262余`, `685万元` count as the engine reads them). */
@@ -218,7 +221,15 @@ function writeTwoPlan(wb: MemoryWorkbook, t: Template, rows: readonly CarriedTwo
   const s = wb.addSheet(name);
   for (let r = 1; r <= SAMPLE_HEADER_ROW; r++) for (let c = 1; c <= blank.colCount; c++) s.set(r, c, blank.cell(r, c));
   s.merges = [...blank.merges];
-  const order = t.twoPlan.columns.order;
+  const order: TwoPlanColumnRole[] = [...t.twoPlan.columns.order];
+  // 责任单位 and 统计年度 are optional columns: where the template's own layout lacks them but the returns carry them,
+  // they follow its last column, under their labels.
+  const labels = twoPlanLabels(t);
+  for (const role of ['department', 'year'] as const) {
+    if (order.includes(role) || !rows.some((row) => row.cells[role] !== undefined)) continue;
+    order.push(role);
+    s.set(SAMPLE_HEADER_ROW, order.length, { value: text(labels[role]) });
+  }
   rows.forEach((row, i) => {
     for (const [role, cell] of Object.entries(row.cells) as [TwoPlanColumnRole, Cell][]) {
       const c = order.indexOf(role) + 1;

@@ -7,6 +7,8 @@ import { MemoryWorkbook, type MemorySheet } from './memory-workbook';
 import type { Quarter } from './report';
 import type { DataColumnRole, Indicator, Template, TwoPlanColumnRole } from './template/schema';
 import { stampText } from './validate/cover';
+import { twoPlanLabels } from './validate/two-plan';
+import { readTarget } from './read/target';
 
 export interface BlankReturnOptions {
   /** 填报单位. */
@@ -59,8 +61,11 @@ function dataHeaderLabel(template: Template, role: DataColumnRole): string {
 }
 
 function twoPlanHeaderLabel(template: Template, role: TwoPlanColumnRole): string {
-  return template.twoPlan.columns[role];
+  return twoPlanLabels(template)[role];
 }
+
+/** A target cell as the template holds it: a number, or the text a plan writes (`比2020年降20%`). */
+const targetCell = (v: number | string): Cell => (typeof v === 'number' ? n(v) : t(v));
 
 /** Column (1-based) of each data-sheet role in the template's own order. */
 function dataColumnsOf(template: Template): Record<DataColumnRole, number> {
@@ -125,7 +130,7 @@ function writeDataSheets(
 function writeTwoPlan(
   wb: MemoryWorkbook,
   template: Template,
-  value?: (row: Template['twoPlan']['defaultRows'][number]) => number | undefined,
+  value?: (row: Template['twoPlan']['defaultRows'][number]) => { value: number; baseline?: number } | undefined,
 ): void {
   const cols = twoPlanColumnsOf(template);
   const s = wb.addSheet(template.sheets.twoPlan);
@@ -140,11 +145,13 @@ function writeTwoPlan(
     s.set(r, cols.name, t(d.name));
     s.set(r, cols.unit, t(d.unit));
     s.set(r, cols.direction, t(d.direction));
-    if (d.baseline !== undefined) s.set(r, cols.baseline, n(d.baseline));
-    if (d.midTarget !== undefined) s.set(r, cols.midTarget, n(d.midTarget));
-    s.set(r, cols.finalTarget, n(d.finalTarget));
     const v = value?.(d);
-    if (v !== undefined) s.set(r, cols.value, n(v));
+    const baseline = d.baseline ?? v?.baseline;
+    if (baseline !== undefined) s.set(r, cols.baseline, n(baseline));
+    if (d.midTarget !== undefined) s.set(r, cols.midTarget, targetCell(d.midTarget));
+    s.set(r, cols.finalTarget, targetCell(d.finalTarget));
+    if (cols.department !== undefined && d.department !== undefined) s.set(r, cols.department, t(d.department));
+    if (v !== undefined) s.set(r, cols.value, n(v.value));
   });
 }
 
@@ -303,9 +310,18 @@ export function buildFilledReturn(template: Template, options: FilledReturnOptio
   writeTwoPlan(wb, template, (d) => {
     const higher = template.twoPlan.directions.higher.includes(d.direction.trim());
     const f = 0.85 + r() * 0.3;
+    const round2 = (x: number): number => Math.round(x * 100) / 100;
+    if (typeof d.finalTarget === 'string') {
+      // A target relative to 基期值, qualitative or approximate: a 基期值 of its own, and a value near it.
+      const target = readTarget(t(d.finalTarget), { unit: d.unit, units: template.units });
+      const points = d.unit.trim() === '%' ? 100 : 1;
+      if (target.kind === 'approximate') return { value: round2(target.value * points * (0.97 + r() * 0.06)) };
+      const baseline = d.baseline ?? round2(20 + r() * 20);
+      return { value: round2(baseline * (higher ? 1 + r() * 0.3 : 1 - r() * 0.3)), baseline };
+    }
     let v = d.finalTarget * f;
     if (d.unit.trim() === '%') v = Math.min(v, higher ? 99.5 : v);
-    return Math.round(v * 100) / 100;
+    return { value: round2(v) };
   });
   return wb;
 }

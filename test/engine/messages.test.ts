@@ -36,6 +36,8 @@ const damaged = checkAfter((wb) => {
   put(t, 'F4', text('高'));
   put(t, 'G7', num(2));
   put(t, 'H7', num(9));
+  clear(t, 'G8');
+  put(t, 'I8', text('比2020年降20%'));
   wb.removeSheet('组织建设');
 });
 

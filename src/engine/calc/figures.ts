@@ -1,5 +1,6 @@
 /** The tool's calculations (spec sections 1–2): 累计 by kind, 完成年计划(%), 序时进度(%), 进度状态, 达标状态. */
 import type { Direction, Quarter } from '../report';
+import { ABOUT_TOLERANCE, type ResolvedTarget } from '../read/target';
 import type { Indicator, Template } from '../template/schema';
 
 type Q4 = readonly [number | null, number | null, number | null, number | null];
@@ -55,14 +56,30 @@ export function meets(direction: Direction, value: number, target: number): bool
   return direction === 'higher' ? value >= target - EPS : value <= target + EPS;
 }
 
+/**
+ * Meets a resolved target: a number in the row's direction; an approximate level (`50%左右`) within 5% of it either
+ * side, whatever the direction; a qualitative aim (`逐步提高`) when the value is better than 基期值 in the direction.
+ */
+export function meetsTarget(direction: Direction, value: number, target: ResolvedTarget): boolean {
+  switch (target.kind) {
+    case 'number':
+      return meets(direction, value, target.value);
+    case 'about':
+      return Math.abs(value - target.value) <= ABOUT_TOLERANCE * Math.abs(target.value) + 1e-9 * Math.max(1, Math.abs(target.value));
+    case 'better-than-base':
+      return direction === 'higher' ? value > target.base + EPS : value < target.base - EPS;
+  }
+}
+
 export interface TwoPlanStatusInput {
   /** 本期值 cell is blank. */
   readonly valueBlank: boolean;
   /** 本期值 as read (null when unreadable). */
   readonly value: number | null;
   readonly direction: Direction | null;
-  readonly midTarget: number | null;
-  readonly finalTarget: number | null;
+  /** Resolved against 基期值 (read/target.ts); null when blank, unreadable or lacking its 基期值. */
+  readonly midTarget: ResolvedTarget | null;
+  readonly finalTarget: ResolvedTarget | null;
 }
 
 /**
@@ -74,7 +91,7 @@ export function twoPlanStatus(template: Template, i: TwoPlanStatusInput): string
   const s = template.twoPlan.statuses;
   if (i.valueBlank) return s.noData;
   if (i.value === null || i.direction === null || i.finalTarget === null) return s.noData;
-  if (meets(i.direction, i.value, i.finalTarget)) return s.final;
-  if (i.midTarget !== null && meets(i.direction, i.value, i.midTarget)) return s.mid;
+  if (meetsTarget(i.direction, i.value, i.finalTarget)) return s.final;
+  if (i.midTarget !== null && meetsTarget(i.direction, i.value, i.midTarget)) return s.mid;
   return s.below;
 }

@@ -1,14 +1,31 @@
 import { z } from 'zod';
 import standard from '../../templates/fulian-quarterly.json';
+import standard2026v2 from '../../templates/fulian-quarterly-2026.2.json';
 import { templateSchema, type Template } from './schema';
 
 export type TemplateResult =
   | { readonly ok: true; readonly template: Template }
   | { readonly ok: false; readonly error: string; readonly issues: readonly z.core.$ZodIssue[] };
 
+/**
+ * Rules added after a template version was published: a federation's own template written before them still loads,
+ * with the standard definition of each (severity and messages), instead of failing on a rule it could not know.
+ */
+const LATER_RULES = ['base-missing'] as const;
+
+function withLaterRules(data: unknown): unknown {
+  if (typeof data !== 'object' || data === null) return data;
+  const rules = (data as { rules?: unknown }).rules;
+  if (typeof rules !== 'object' || rules === null) return data;
+  const missing = LATER_RULES.filter((r) => !(r in rules));
+  if (missing.length === 0) return data;
+  const defaults = (standard as { rules: Record<string, unknown> }).rules;
+  return { ...data, rules: { ...rules, ...Object.fromEntries(missing.map((r) => [r, defaults[r]])) } };
+}
+
 /** Validates template data (already parsed from JSON); a broken template yields a precise message, never a throw. */
 export function parseTemplate(data: unknown): TemplateResult {
-  const r = templateSchema.safeParse(data);
+  const r = templateSchema.safeParse(withLaterRules(data));
   if (r.success) return { ok: true, template: r.data };
   return { ok: false, error: z.prettifyError(r.error), issues: r.error.issues };
 }
@@ -24,14 +41,37 @@ export function parseTemplateJson(json: string): TemplateResult {
   return parseTemplate(data);
 }
 
-let cached: Template | undefined;
+let cached: Template[] | undefined;
 
-/** The standard template `fulian-quarterly` shipped with the product. */
-export function standardTemplate(): Template {
+/**
+ * Every version of the standard template this build knows, oldest first: 2026.1 (the one in force, whose layout the
+ * contract describes) and 2026.2 (A09 named 创业担保贷款（小额担保贷款）发放金额; two-plan default rows with the 2030
+ * targets plans write as relative, qualitative or approximate; 责任单位 and 统计年度 columns). A return stamped with
+ * either is checked and merged with its own version.
+ */
+export function knownTemplates(): readonly Template[] {
   if (!cached) {
-    const r = parseTemplate(standard);
-    if (!r.ok) throw new Error(`the shipped standard template is invalid:\n${r.error}`);
-    cached = r.template;
+    cached = [standard, standard2026v2].map((data) => {
+      const r = parseTemplate(data);
+      if (!r.ok) throw new Error(`a shipped standard template is invalid:\n${r.error}`);
+      return r.template;
+    });
   }
   return cached;
+}
+
+/** The standard template `fulian-quarterly` in force (2026.1): what `new` makes and unstamped returns are read as. */
+export function standardTemplate(): Template {
+  return knownTemplates()[0]!;
+}
+
+/** A shipped version by its stamp (`fulian-quarterly 2026.2`) or its version alone (`2026.2`), else undefined. */
+export function knownTemplate(idOrVersion: string, version?: string): Template | undefined {
+  const [id, v] = version === undefined ? splitStamp(idOrVersion) : [idOrVersion, version];
+  return knownTemplates().find((t) => t.version === v && (id === '' || t.id === id));
+}
+
+function splitStamp(s: string): [string, string] {
+  const words = s.trim().split(/\s+/);
+  return words.length === 1 ? ['', words[0]!] : [words.slice(0, -1).join(' '), words[words.length - 1]!];
 }

@@ -10,7 +10,11 @@ const dataColumnRole = z.enum([
 ]);
 const twoPlanColumnRole = z.enum([
   'code', 'plan', 'domain', 'name', 'unit', 'direction', 'baseline', 'midTarget', 'finalTarget', 'value', 'status', 'note',
+  'department', 'year',
 ]);
+
+/** A two-plan target as plans write it: a number, or text (`比2020年降20%`, `逐步提高`, `50%左右`, see read/target.ts). */
+const targetValue = z.union([z.number(), nonEmpty]);
 
 export const indicatorSchema = z
   .object({
@@ -97,7 +101,10 @@ export const templateSchema = z
         value: nonEmpty,
         status: nonEmpty,
         note: nonEmpty,
-        order: z.array(twoPlanColumnRole).length(12),
+        /** Optional columns after 备注, found by label: the department that supplies the figure, and its year. */
+        department: nonEmpty.optional(),
+        year: nonEmpty.optional(),
+        order: z.array(twoPlanColumnRole).min(12).max(14),
         toolOwned: z.array(twoPlanColumnRole),
       }),
       plans: z.array(nonEmpty).min(1),
@@ -112,8 +119,9 @@ export const templateSchema = z
           unit: nonEmpty,
           direction: nonEmpty,
           baseline: z.number().optional(),
-          midTarget: z.number().optional(),
-          finalTarget: z.number(),
+          midTarget: targetValue.optional(),
+          finalTarget: targetValue,
+          department: nonEmpty.optional(),
         }),
       ),
     }),
@@ -170,6 +178,10 @@ export const templateSchema = z
           ctx.addIssue({ code: 'custom', path: ['indicators', i, ...path], message: `unknown indicator ${code}` });
         }
       }
+    });
+    const cols = t.twoPlan.columns;
+    t.twoPlan.columns.order.forEach((role, i) => {
+      if (cols[role] === undefined) ctx.addIssue({ code: 'custom', path: ['twoPlan', 'columns', 'order', i], message: `column ${role} has no label` });
     });
     for (const rule of RULE_IDS) {
       if (!(rule in t.rules)) ctx.addIssue({ code: 'custom', path: ['rules', rule], message: `rule ${rule} is missing` });

@@ -2,6 +2,7 @@
 import { isBlank } from '../cell';
 import { directionOf, twoPlanStatus } from '../calc/figures';
 import { displayText } from '../read/cover';
+import { needsBase, readTarget, resolveTarget, targetNumber, type TargetReading } from '../read/target';
 import type { DataSheetLayout, TwoPlanCounts, TwoPlanRowFigures } from '../report';
 import type { Template, TwoPlanColumnRole } from '../template/schema';
 import type { WorkbookView } from '../workbook';
@@ -17,9 +18,12 @@ export interface TwoPlanResult {
   readonly counts: TwoPlanCounts[];
 }
 
+/** The contract's labels of the optional columns after 备注, for templates that name none. */
+const OPTIONAL_LABELS = { department: '责任单位', year: '统计年度' } as const;
+
 export function twoPlanLabels(template: Template): Record<TwoPlanColumnRole, string> {
-  const { order: _o, toolOwned: _t, ...labels } = template.twoPlan.columns;
-  return labels;
+  const { order: _o, toolOwned: _t, department, year, ...labels } = template.twoPlan.columns;
+  return { ...labels, department: department ?? OPTIONAL_LABELS.department, year: year ?? OPTIONAL_LABELS.year };
 }
 
 export function checkTwoPlan(view: WorkbookView, template: Template, sink: IssueSink): TwoPlanResult {
@@ -63,9 +67,20 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
       return readCell(sink, name, r, c, sheet.cell(r, c), ctx, code, { indicator: code, name: rowName, column: labels[role] });
     };
     const baseline = read('baseline');
-    const mid = read('midTarget');
-    const final = read('finalTarget');
     const value = read('value');
+    const targetAt = (role: 'midTarget' | 'finalTarget'): TargetReading => {
+      const c = columns[role];
+      if (c === undefined) return { kind: 'blank' };
+      const t = readTarget(sheet.cell(r, c), ctx);
+      const base = { indicator: code, name: rowName, column: labels[role] };
+      if (t.kind === 'invalid') sink.add(t.reading.rule, name, r, c, code, { ...t.reading.params, ...base });
+      if (t.kind === 'number') for (const note of t.reading.notes) sink.add(note.rule, name, r, c, code, { ...note.params, ...base });
+      return t;
+    };
+    const midTyped = targetAt('midTarget');
+    const finalTyped = targetAt('finalTarget');
+    const mid = resolveTarget(midTyped, baseline.value);
+    const final = resolveTarget(finalTyped, baseline.value);
 
     const dirCol = columns.direction!;
     const dirCell = sheet.cell(r, dirCol);
@@ -73,12 +88,19 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
     if (direction === null) {
       sink.add('bad-direction', name, r, dirCol, code, { indicator: code, name: rowName, text: isBlank(dirCell.value) ? '' : displayText(dirCell) });
     }
-    if (final.blank) {
+    if (finalTyped.kind === 'blank') {
       sink.add('target-missing', name, r, columns.finalTarget!, code, { indicator: code, name: rowName });
     }
-    if (direction && baseline.value !== null && mid.value !== null && final.value !== null) {
-      const [lo, hi] = direction === 'higher' ? [baseline.value, final.value] : [final.value, baseline.value];
-      if (mid.value < lo - 1e-9 || mid.value > hi + 1e-9) {
+    const relative = [midTyped, finalTyped].find(needsBase);
+    if (relative && baseline.blank && columns.baseline !== undefined) {
+      const role = relative === finalTyped ? 'finalTarget' : 'midTarget';
+      sink.add('base-missing', name, r, columns.baseline, code, { indicator: code, name: rowName, target: displayText(sheet.cell(r, columns[role]!)) });
+    }
+    const midNumber = targetNumber(mid);
+    const finalNumber = targetNumber(final);
+    if (direction && baseline.value !== null && midNumber !== null && finalNumber !== null) {
+      const [lo, hi] = direction === 'higher' ? [baseline.value, finalNumber] : [finalNumber, baseline.value];
+      if (midNumber < lo - 1e-9 || midNumber > hi + 1e-9) {
         const show = (role: TwoPlanColumnRole): string => displayText(sheet.cell(r, columns[role]!));
         sink.add('target-order', name, r, columns.midTarget!, code, {
           indicator: code,
@@ -93,8 +115,8 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
       valueBlank: value.blank,
       value: value.value,
       direction,
-      midTarget: mid.value,
-      finalTarget: final.value,
+      midTarget: mid,
+      finalTarget: final,
     });
     const statusCol = columns.status;
     if (statusCol !== undefined) {
@@ -112,9 +134,12 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
       unit,
       direction,
       baseline: baseline.value,
-      midTarget: mid.value,
-      finalTarget: final.value,
+      midTarget: midNumber,
+      finalTarget: finalNumber,
+      finalTargetText: textAt(r, 'finalTarget'),
       value: value.value,
+      department: textAt(r, 'department'),
+      year: textAt(r, 'year'),
       status,
     });
   }
