@@ -3,7 +3,7 @@ import { formatRange, type RangeAddress } from '../engine/address';
 import type { CellValue } from '../engine/cell';
 import { cellXml } from './cell-xml';
 import type { StyleBook } from './styles';
-import { NS } from './xml';
+import { escapeAttr, escapeText, NS } from './xml';
 
 export interface NewCell {
   readonly row: number;
@@ -22,6 +22,8 @@ export interface NewSheet {
   /** Freeze the rows above this 1-based row (the header row + 1), if set. */
   readonly freezeBelowRow?: number;
   readonly noCachedValues?: boolean;
+  /** In-cell drop-down lists (data validations of type list) over ranges such as `E2:E1001`. */
+  readonly listValidations?: readonly { readonly sqref: string; readonly list: readonly string[] }[];
 }
 
 /** `ns`: the package's namespaces (Transitional unless given). */
@@ -64,12 +66,22 @@ export function worksheetXml(sheet: NewSheet, styles: StyleBook, ns: { main: str
   const merges = sheet.merges?.length
     ? `<mergeCells count="${sheet.merges.length}">${sheet.merges.map((m) => `<mergeCell ref="${formatRange(m)}"/>`).join('')}</mergeCells>`
     : '';
+  const lists = sheet.listValidations ?? [];
+  const validations = lists.length
+    ? `<dataValidations count="${lists.length}">${lists
+        .map(
+          (v) =>
+            `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${escapeAttr(v.sqref)}">` +
+            `<formula1>${escapeText(`"${v.list.join(',')}"`)}</formula1></dataValidation>`,
+        )
+        .join('')}</dataValidations>`
+    : '';
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
     `<worksheet xmlns="${ns.main}" xmlns:r="${ns.rel}">` +
     `<dimension ref="${dim}"/>${views}<sheetFormatPr defaultRowHeight="15"/>` +
     (cols ? `<cols>${cols}</cols>` : '') +
-    `<sheetData>${data}</sheetData>${merges}` +
+    `<sheetData>${data}</sheetData>${merges}${validations}` +
     `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>`
   );
 }

@@ -16,6 +16,10 @@ export interface WriteNewOptions {
   headerRows?: Record<string, number[]>;
   /** Leave formulas without cached results (so a reader must recalculate). For tests. */
   noCachedValues?: boolean;
+  /** In-cell drop-down lists, by sheet. */
+  listValidations?: Record<string, readonly { readonly sqref: string; readonly list: readonly string[] }[]>;
+  /** Sheets written very hidden (the embedded template): not shown, not offered by Excel's 取消隐藏. */
+  veryHiddenSheets?: readonly string[];
 }
 
 /** The first row (2..10) that looks like a table header: at least three cells, all text, starting in column A. */
@@ -84,12 +88,20 @@ export async function writeNewXlsx(view: WorkbookView, opts: WriteNewOptions = {
       part,
       utf8(
         worksheetXml(
-          { cells, columnWidths, merges: s.merges, freezeBelowRow: header ? header + 1 : undefined, noCachedValues: opts.noCachedValues },
+          {
+            cells,
+            columnWidths,
+            merges: s.merges,
+            freezeBelowRow: header ? header + 1 : undefined,
+            noCachedValues: opts.noCachedValues,
+            listValidations: opts.listValidations?.[name],
+          },
           styles,
         ),
       ),
     );
-    sheetEls.push(`<sheet name="${escapeAttr(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`);
+    const state = opts.veryHiddenSheets?.includes(name) ? ' state="veryHidden"' : '';
+    sheetEls.push(`<sheet name="${escapeAttr(name)}" sheetId="${i + 1}"${state} r:id="rId${i + 1}"/>`);
     relEls.push(`<Relationship Id="rId${i + 1}" Type="${NS.worksheetType}" Target="worksheets/sheet${i + 1}.xml"/>`);
     overrides.push(`<Override PartName="/${part}" ContentType="${NS.worksheetCt}"/>`);
   });
