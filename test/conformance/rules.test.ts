@@ -33,6 +33,7 @@ const SPEC_RULES: Record<string, 'error' | 'warning'> = {
   'target-missing': 'error',
   'bad-direction': 'error',
   'target-order': 'warning',
+  'base-missing': 'error',
   'revised-earlier-quarter': 'warning',
 };
 
