@@ -29,9 +29,16 @@ export type CellValue =
   | { readonly kind: 'error'; readonly code: ErrorCode };
 
 export interface Cell {
+  /** What the cell holds; for a formula, its calculated result (the value cached in the file, or Excel's live value). */
   readonly value: CellValue;
   /** The formula as Excel shows it, with its leading '='; absent for a typed constant. */
   readonly formula?: string;
+  /**
+   * True for a formula whose file holds no calculated result (`<f>` without `<v>`: a writer that does not calculate,
+   * such as openpyxl): `value` is then blank and means nothing, so checks do not judge it. Hosts that calculate
+   * (Excel, WPS, the fake) never set it; neither does a file whose formula cached an empty text.
+   */
+  readonly uncached?: true;
   /** Excel number format code; absent or 'General' when none. */
   readonly numberFormat?: string;
 }

@@ -102,12 +102,15 @@ export async function readXlsx(bytes: Uint8Array, opts?: { maxUncompressedBytes?
           const f = c.formula || (raw as { formula?: string }).formula;
           if (f) formula = f.startsWith('=') ? f : `=${f}`;
         }
-        // ExcelJS's cell.value copies only truthy results (a cached 0 or FALSE would vanish); cell.result does not.
-        const value = formula ? toValue((c as unknown as { result: unknown }).result) : toValue(raw);
+        // ExcelJS's cell.value copies only truthy results (a cached 0 or FALSE would vanish); cell.result does not. It
+        // also drops a cached empty text, which then reads as no cached value (uncached): such a cell is not judged.
+        const result = formula ? (c as unknown as { result: unknown }).result : undefined;
+        const value = formula ? toValue(result) : toValue(raw);
         const fmt = c.numFmt;
         const cell: Cell = {
           value,
           ...(formula ? { formula } : {}),
+          ...(formula && result === undefined ? { uncached: true as const } : {}),
           ...(fmt && fmt !== 'General' ? { numberFormat: fmt } : {}),
         };
         if (value.kind === 'blank' && !formula) return;

@@ -1,6 +1,6 @@
 /* Every rule id of spec section 4 (except revised-earlier-quarter) at the cell "Where a finding points" says. */
-import { cellError, num, text, type MemoryWorkbook } from '../../src/engine';
-import { checkAfter, clear, hits, numAt, put, sheet } from './helpers';
+import { cellError, formatFindings, num, text, type MemoryWorkbook } from '../../src/engine';
+import { checkAfter, clear, hits, numAt, put, sheet, tpl } from './helpers';
 
 // Sample layout: data sheets have the header in row 2, A01 in row 3 … A15 in row 17; D=年计划, E–H quarters,
 // I=累计, J=完成年计划(%), K=序时进度(%). 封面 B2..B8: 填报单位, 行政区划代码, 报告期, 填报人, 审核人, 联系电话, 填报日期.
@@ -243,7 +243,7 @@ describe('tool-owned cells', () => {
       put(s, 'K3', { value: num(0.75), numberFormat: '0.00%' });
       put(s, 'K4', num(75)); // plain percent points
       put(s, 'I4', num(numAt(s, 'E4') + numAt(s, 'F4') + numAt(s, 'G4')));
-      put(s, 'I6', { value: num(1), formula: '=SUM(E6:G6)' });
+      put(s, 'I6', { value: num(numAt(s, 'E6') + numAt(s, 'F6') + numAt(s, 'G6')), formula: '=SUM(E6:G6)' });
       put(s, 'I16', num(numAt(s, 'G16'))); // stock: the report quarter's value
       put(sheet(wb, TP), 'K3', text('已达标'));
     });
@@ -252,6 +252,38 @@ describe('tool-owned cells', () => {
       { rule: 'cumulative-mismatch', sheet: JY, cell: 'J5', indicator: 'A03' },
       { rule: 'cumulative-mismatch', sheet: TP, cell: 'K3', indicator: 'W01' },
     ]);
+  });
+
+  it('cumulative-mismatch for a formula whose cached value disagrees; none for a formula with no cached value', () => {
+    const r = checkAfter((wb) => {
+      const s = sheet(wb, JY);
+      // A01: the user's own SUM skips the text 1262余, which the tool counts as 1262: 1000 + 925 = 1925, not 3187.
+      put(s, 'D3', num(4000));
+      put(s, 'E3', num(1000));
+      put(s, 'F3', text('1262余'));
+      put(s, 'G3', num(925));
+      put(s, 'I3', { value: num(1925), formula: '=SUM(E3:G3)' });
+      // A03: a formula left pointing at A01's row after rows moved: it shows A01's 1925 ÷ 4000, A03's is 140 ÷ 200.
+      put(s, 'D5', num(200));
+      for (const [a1, v] of [['E5', 50], ['F5', 60], ['G5', 30]] as const) put(s, a1, num(v));
+      put(s, 'J5', { value: num(0.48125), formula: '=IF(N(D3)=0,"",I3/D3)', numberFormat: '0.00%' });
+      // A04: a formula written by a tool that does not calculate: no cached value, not judged.
+      put(s, 'I6', { value: { kind: 'blank' }, formula: '=SUM(E6:F6)', uncached: true });
+      // A09: an agreeing formula (the same figure) and A02's empty-text result where there is no plan: no finding.
+      put(s, 'I11', { value: num(numAt(s, 'E11') + numAt(s, 'F11') + numAt(s, 'G11')), formula: '=E11+F11+G11' });
+      put(s, 'J4', { value: { kind: 'text', value: '' }, formula: '=IF(N(D4)=0,"",I4/D4)', numberFormat: '0.00%' });
+      // 两纲监测 W01's 达标状态 formula cached a status that is not the tool's (本期值 blank → 无数据).
+      clear(sheet(wb, TP), 'J3');
+      put(sheet(wb, TP), 'K3', { value: text('未达标'), formula: '=IF(J3="","未达标","")' });
+      put(sheet(wb, TP), 'K4', { value: { kind: 'blank' }, formula: '=IF(J4="","无数据","")', uncached: true });
+    });
+    expect(hits(r).filter((h) => h.rule === 'cumulative-mismatch')).toEqual([
+      { rule: 'cumulative-mismatch', sheet: JY, cell: 'I3', indicator: 'A01' },
+      { rule: 'cumulative-mismatch', sheet: JY, cell: 'J5', indicator: 'A03' },
+      { rule: 'cumulative-mismatch', sheet: TP, cell: 'K3', indicator: 'W01' },
+    ]);
+    const msg = formatFindings(r.issues, tpl, 'zh-CN').find((f) => f.cell === 'I3' && f.rule === 'cumulative-mismatch')!.message;
+    expect(msg).toBe('A01「妇女技能培训人数」累计由工具计算，却被改写为 =SUM(E3:G3) → 1925，应为 3187');
   });
 });
 

@@ -101,7 +101,7 @@ describe('patchXlsx on a user-like workbook (validation, conditional format, com
     const s = after.sheet('创业就业')!;
     expect(s.cell(3, 9).formula).toBe('=SUM(E3:G3)');
     // an empty-text result ("") reads as blank, as the engine treats it
-    expect(s.cell(3, 10)).toEqual({ value: { kind: 'blank' }, formula: '=IF(N(D3)=0,"",I3/D3)', numberFormat: '0.00%' });
+    expect(s.cell(3, 10)).toMatchObject({ value: { kind: 'blank' }, formula: '=IF(N(D3)=0,"",I3/D3)', numberFormat: '0.00%' });
     expect(s.cell(3, 11)).toEqual({ value: { kind: 'number', value: 0.75 }, formula: '=3/4', numberFormat: '0.00%' });
     const sum = after.sheet('汇总')!;
     expect(sum.cell(2, 1)).toEqual({ value: { kind: 'text', value: '=不是公式' } });

@@ -85,7 +85,7 @@ describe('readXlsx reads each kind of cell the way the engine expects', () => {
     expect(s.cell(1, 2)).toEqual({ value: { kind: 'text', value: '达标' }, formula: '=IF(1,"达标","")' });
     expect(s.cell(1, 3)).toEqual({ value: { kind: 'boolean', value: true }, formula: '=1>0' });
     expect(s.cell(1, 4)).toEqual({ value: { kind: 'error', code: '#DIV/0!' }, formula: '=1/0' });
-    expect(s.cell(1, 5)).toEqual({ value: { kind: 'blank' }, formula: '=A1*2' });
+    expect(s.cell(1, 5)).toEqual({ value: { kind: 'blank' }, formula: '=A1*2', uncached: true });
   });
 
   test('cached results 0 and FALSE survive (ExcelJS drops falsy results from cell.value)', async () => {

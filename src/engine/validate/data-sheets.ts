@@ -11,7 +11,7 @@ import type { SheetView, WorkbookView } from '../workbook';
 import { cumulativeOf, percentOfPlan, progressStatus, rateOf, timeProgress } from '../calc/figures';
 import type { IssueSink } from './issues';
 import { cellText, findLabelRow, isNoteText, mapColumns } from './layout';
-import { BLANK_READING, fmtNum, fmtPct, readCell, type CellReading } from './values';
+import { BLANK_READING, fmtNum, fmtPct, readCell, shownContent, type CellReading } from './values';
 
 type Q4<T> = [T, T, T, T];
 const QUARTER_ROLES = ['q1', 'q2', 'q3', 'q4'] as const;
@@ -335,7 +335,11 @@ function checkRateQuarter(
   }
 }
 
-/** A tool-owned cell holding a typed constant that disagrees with the tool's figure → cumulative-mismatch. */
+/**
+ * A tool-owned cell whose content disagrees with the tool's figure → cumulative-mismatch: a typed constant, or a formula
+ * whose calculated (cached) value differs (a user's own SUM that skips `1262余`, a formula left pointing at other rows).
+ * A blank constant is not judged, nor a formula with no cached value (a writer that does not calculate).
+ */
 function checkToolOwned(
   sheet: SheetView,
   r: IndicatorRead,
@@ -349,10 +353,10 @@ function checkToolOwned(
   const col = r.columns[role];
   if (col === undefined) return;
   const cell = sheet.cell(r.row, col);
-  if (cell.formula || isBlank(cell.value)) return;
-  if (typedAgrees(cell, expected, percent, tolerance, r.indicator.unit, template)) return;
+  if (cell.formula ? cell.uncached : isBlank(cell.value)) return;
+  if (isBlank(cell.value) ? expected === null : typedAgrees(cell, expected, percent, tolerance, r.indicator.unit, template)) return;
   add(r, role, 'cumulative-mismatch', {
-    typed: displayText(cell),
+    typed: shownContent(cell),
     expected: expected === null ? '—' : percent ? `${fmtPct(expected)}%` : fmtNum(expected),
   });
 }

@@ -8,7 +8,7 @@ import type { Template, TwoPlanColumnRole } from '../template/schema';
 import type { WorkbookView } from '../workbook';
 import type { IssueSink } from './issues';
 import { cellText, findLabelRow, isNoteText, mapColumns } from './layout';
-import { BLANK_READING, readCell, type CellReading } from './values';
+import { BLANK_READING, readCell, shownContent, type CellReading } from './values';
 
 const REQUIRED_ROLES: readonly TwoPlanColumnRole[] = ['code', 'direction', 'finalTarget', 'value'];
 
@@ -121,8 +121,9 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
     const statusCol = columns.status;
     if (statusCol !== undefined) {
       const c = sheet.cell(r, statusCol);
-      if (!c.formula && !isBlank(c.value) && cellText(c) !== status) {
-        sink.add('cumulative-mismatch', name, r, statusCol, code, { indicator: code, name: rowName, column: labels.status, typed: displayText(c), expected: status || '—' });
+      const judged = c.formula ? !c.uncached : !isBlank(c.value);
+      if (judged && cellText(c) !== status) {
+        sink.add('cumulative-mismatch', name, r, statusCol, code, { indicator: code, name: rowName, column: labels.status, typed: shownContent(c), expected: status || '—' });
       }
     }
     out.push({

@@ -1,5 +1,6 @@
 /** Reading typed values through the shared readers and turning what they say into issues at the cell. */
-import type { Cell } from '../cell';
+import { isBlank, type Cell } from '../cell';
+import { displayText } from '../read/cover';
 import type { FindingParams } from '../findings';
 import { readNumber, type ReadContext } from '../read/number';
 import type { IssueSink } from './issues';
@@ -52,4 +53,10 @@ export function fmtNum(v: number): string {
 /** A fraction as percent points for a message: 0.2061 → 20.61. */
 export function fmtPct(v: number): string {
   return (Math.round(v * 10000) / 100).toFixed(2);
+}
+
+/** A tool-owned cell's content for a message: a constant as typed, a formula with the value it calculated. */
+export function shownContent(cell: Cell): string {
+  if (!cell.formula) return displayText(cell);
+  return `${cell.formula} → ${isBlank(cell.value) ? '""' : displayText(cell)}`;
 }
