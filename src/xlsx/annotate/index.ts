@@ -9,8 +9,9 @@
 import { parseA1 } from '../../engine/address';
 import type { Finding, Lang, Severity } from '../../engine/findings';
 import { xlsxError } from '../errors';
+import { STRICT, TRANSITIONAL } from '../flavour';
 import { addRel, emptyRels, freeRelId, listSheets, parseRels, relsPathFor, resolveTarget, setOverride, workbookPart } from '../opc';
-import { escapeAttr, findElement, NS, prefixFor, rootPrefix, setAttr } from '../xml';
+import { escapeAttr, findElement, NS, rootPrefix } from '../xml';
 import { noWorkbook, openPackage, text, utf8, writePackage, type ZipPackage } from '../zip';
 import { commentRefs, COMMENTS_CT, mergeComments, newComments } from './comments';
 import { issuesSheetXml, type IssueRow } from './issues-sheet';
@@ -41,14 +42,8 @@ export function noteLine(f: AnnotateFinding, lang: Lang): string {
 /** Relationship and namespace URIs of the package's flavour (Transitional, or Strict where the workbook is Strict). */
 function flavour(workbookXml: string) {
   const strict = /xmlns(?::[\w.-]+)?\s*=\s*"http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main"/.test(workbookXml);
-  const relBase = strict ? 'http://purl.oclc.org/ooxml/officeDocument/relationships' : NS.rel;
-  return {
-    main: strict ? 'http://purl.oclc.org/ooxml/spreadsheetml/main' : NS.main,
-    rel: relBase,
-    comments: `${relBase}/comments`,
-    vml: `${relBase}/vmlDrawing`,
-    worksheet: `${relBase}/worksheet`,
-  };
+  const fl = strict ? STRICT : TRANSITIONAL;
+  return { main: fl.main, rel: fl.rel, comments: fl.relType('comments'), vml: fl.relType('vmlDrawing'), worksheet: fl.relType('worksheet') };
 }
 
 class Pkg {
@@ -89,16 +84,9 @@ const AFTER_LEGACY = new Set(['legacyDrawingHF', 'drawingHF', 'picture', 'oleObj
 /** Inserts `<legacyDrawing r:id>` where the schema puts it, binding the relationships prefix on the root if needed. */
 function withLegacyDrawing(sheetXml: string, relNs: string, relId: string): string {
   const p = rootPrefix(sheetXml, 'worksheet');
-  let xml = sheetXml;
-  let rp = prefixFor(xml, relNs);
-  if (!rp) {
-    rp = 'r';
-    while (new RegExp(`xmlns:${rp}\\s*=`).test(xml)) rp += 'r';
-    const root = findElement(xml, `${p}worksheet`);
-    if (!root) throw xlsxError('not-xlsx', 'a worksheet part has no <worksheet> root');
-    xml = xml.slice(0, root.start) + setAttr(xml.slice(root.start, root.tagEnd), `xmlns:${rp}`, relNs) + xml.slice(root.tagEnd);
-  }
-  const el = `<${p}legacyDrawing ${rp}:id="${escapeAttr(relId)}"/>`;
+  const xml = sheetXml;
+  // The relationships prefix is bound on the element itself: right wherever the package binds its own.
+  const el = `<${p}legacyDrawing xmlns:r="${escapeAttr(relNs)}" r:id="${escapeAttr(relId)}"/>`;
   // Top-level children after sheetData (which cannot nest itself), scanned with their depth.
   const dataEnd = Math.max(xml.lastIndexOf(`</${p}sheetData>`), 0);
   const closeRoot = xml.lastIndexOf(`</${p}worksheet>`);
@@ -248,15 +236,8 @@ export function annotateXlsx(bytes: Uint8Array, findings: readonly AnnotateFindi
     pkg.put(part, issuesXml);
     ct = setOverride(ct, part, NS.worksheetCt);
     const p = rootPrefix(wbXml, 'workbook');
-    let rp = prefixFor(wbXml, f.rel);
-    if (!rp) {
-      rp = 'r';
-      while (new RegExp(`xmlns:${rp}\\s*=`).test(wbXml)) rp += 'r';
-      const root = findElement(wbXml, `${p}workbook`)!;
-      wbXml = wbXml.slice(0, root.start) + setAttr(wbXml.slice(root.start, root.tagEnd), `xmlns:${rp}`, f.rel) + wbXml.slice(root.tagEnd);
-    }
     const sheetId = Math.max(0, ...sheets.map((s) => s.sheetId)) + 1;
-    const el = `<${p}sheet name="${escapeAttr(ISSUES_SHEET)}" sheetId="${sheetId}" ${rp}:id="${relId}"/>`;
+    const el = `<${p}sheet name="${escapeAttr(ISSUES_SHEET)}" sheetId="${sheetId}" xmlns:r="${escapeAttr(f.rel)}" r:id="${relId}"/>`;
     const sh = findElement(wbXml, `${p}sheets`);
     if (!sh) throw xlsxError('no-workbook', 'workbook.xml has no <sheets>');
     const close = `</${p}sheets>`;

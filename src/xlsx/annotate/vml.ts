@@ -4,7 +4,7 @@
  * ObjectType `Note` with its zero-based `x:Row` and `x:Column`). A part that already exists gets shapes appended,
  * with the prefixes it binds; nothing in it is rewritten.
  */
-import { escapeAttr, prefixFor, setAttr } from '../xml';
+import { escapeAttr } from '../xml';
 
 export const VML_NS = { v: 'urn:schemas-microsoft-com:vml', o: 'urn:schemas-microsoft-com:office:office', x: 'urn:schemas-microsoft-com:office:excel' } as const;
 export const VML_CT = 'application/vnd.openxmlformats-officedocument.vmlDrawing';
@@ -68,25 +68,22 @@ export function newVml(cells: readonly NoteCell[], block: number): string {
   );
 }
 
-/** Appends note shapes for `cells` to an existing VML part, declaring what it lacks (prefixes, the 202 shapetype). */
+/**
+ * Appends note shapes for `cells` to an existing VML part (and the 202 shapetype when it has none). Writers bind VML
+ * prefixes anywhere (openpyxl rebinds ns0, ns1 … on every element), so each appended element declares its own.
+ */
 export function appendNotes(vml: string, cells: readonly NoteCell[]): string {
   if (cells.length === 0) return vml;
-  const out = vml;
-  const rootAt = out.search(/<xml[\s>]/);
-  const close = out.lastIndexOf('</xml>');
-  if (rootAt < 0 || close < 0) throw new Error('the VML drawing has no <xml> root');
-  const prefixes = { v: prefixFor(out, VML_NS.v), o: prefixFor(out, VML_NS.o), x: prefixFor(out, VML_NS.x) };
-  const p = { v: prefixes.v ?? 'v', o: prefixes.o ?? 'o', x: prefixes.x ?? 'x' };
-  let rootTag = out.slice(rootAt, out.indexOf('>', rootAt) + 1);
-  const oldRoot = rootTag;
-  for (const k of ['v', 'o', 'x'] as const) if (prefixes[k] === undefined) rootTag = setAttr(rootTag, `xmlns:${p[k]}`, VML_NS[k]);
-  const ids = [...out.matchAll(/\bid\s*=\s*"_x0000_s(\d+)"/g)].map((m) => Number(m[1]));
-  const first = Math.max(idmapBlocks(out)[0] ?? 1, 1) * 1024;
+  const close = vml.lastIndexOf('</xml>');
+  if (close < 0) throw new Error('the VML drawing has no </xml>');
+  const local = `xmlns:v="${VML_NS.v}" xmlns:o="${VML_NS.o}" xmlns:x="${VML_NS.x}"`;
+  const declare = (el: string): string => el.replace(/^<v:(shape|shapetype) /, `<v:$1 ${local} `);
+  const p = { v: 'v', o: 'o', x: 'x' };
+  const ids = [...vml.matchAll(/\bid\s*=\s*"_x0000_s(\d+)"/g)].map((m) => Number(m[1]));
+  const first = Math.max(idmapBlocks(vml)[0] ?? 1, 1) * 1024;
   let next = Math.max(first, ...ids) + 1;
-  const zs = [...out.matchAll(/z-index:\s*(\d+)/g)].map((m) => Number(m[1]));
-  let z = Math.max(0, ...zs) + 1;
-  const hasType = new RegExp(`<${p.v}:shapetype\\b[^>]*\\bid\\s*=\\s*"${SHAPETYPE_ID}"`).test(out);
-  const added = (hasType ? '' : shapetype(p.v, p.o)) + cells.map((c) => shape(p, next++, c, z++)).join('');
-  const head = vml.slice(0, rootAt) + rootTag + vml.slice(rootAt + oldRoot.length, close);
-  return `${head}${added}${vml.slice(close)}`;
+  let z = Math.max(0, ...[...vml.matchAll(/z-index:\s*(\d+)/g)].map((m) => Number(m[1]))) + 1;
+  const hasType = new RegExp(`<(?:[\\w.-]+:)?shapetype\\b[^>]*\\bid\\s*=\\s*"${SHAPETYPE_ID}"`).test(vml);
+  const added = (hasType ? '' : declare(shapetype('v', 'o'))) + cells.map((c) => declare(shape(p, next++, c, z++))).join('');
+  return `${vml.slice(0, close)}${added}${vml.slice(close)}`;
 }

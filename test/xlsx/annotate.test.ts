@@ -1,0 +1,110 @@
+/**
+ * annotateXlsx on packages other writers made: openpyxl (a comment as one plain <t>, its own VML, xmlns:r bound per
+ * <sheet>) read back by openpyxl, and a Strict package, whose new parts must speak Strict. Every part we write is
+ * parsed by saxes with namespaces on: well-formed, every prefix bound.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { annotateXlsx, type AnnotateFinding } from '../../src/xlsx/annotate';
+import { PYTHON } from '../fixtures/openpyxl';
+import { toStrict } from '../fixtures/strict';
+import { tempDir } from '../cli/helpers';
+
+const { dir, cleanup } = tempDir('fulian-annotate-x-');
+afterAll(cleanup);
+
+const MAKE = String.raw`
+import sys, openpyxl
+from openpyxl.comments import Comment
+wb = openpyxl.Workbook()
+a = wb.active
+a.title = '创业就业'
+a['B2'] = 5
+a['B2'].comment = Comment('李娟：数字已核', '李娟')
+a['E9'].comment = Comment('别动这里', '李娟')
+b = wb.create_sheet("O'Brien")
+b['D4'] = 'x'
+wb.save(sys.argv[1])
+`;
+
+const READ = String.raw`
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {"comments": {}, "links": []}
+for ws in wb.worksheets:
+    for row in ws.iter_rows():
+        for c in row:
+            if c.comment is not None:
+                out["comments"][ws.title + "!" + c.coordinate] = c.comment.text
+for row in wb["问题清单"].iter_rows(min_row=2):
+    out["links"].append(next((c.hyperlink.location for c in row if c.hyperlink is not None), None))
+print(json.dumps(out, ensure_ascii=False))
+`;
+
+function wellFormed(name: string, xml: string): void {
+  const p = new SaxesParser({ xmlns: true });
+  let err: string | null = null;
+  p.on('error', (e) => {
+    err ??= `${name}: ${e.message}`;
+  });
+  p.write(xml).close();
+  expect(err).toBeNull();
+}
+
+function changedParts(before: Uint8Array, after: Uint8Array): string[] {
+  const a = unzipSync(before);
+  const b = unzipSync(after);
+  return Object.keys(b).filter((n) => !a[n] || Buffer.compare(Buffer.from(a[n]!), Buffer.from(b[n]!)) !== 0);
+}
+
+const FINDINGS: AnnotateFinding[] = [
+  { rule: 'not-a-number', severity: 'error', sheet: '创业就业', cell: 'B2', message: '「无」不是数字' },
+  { rule: 'outlier', severity: 'warning', sheet: '创业就业', cell: 'B2', message: '第一季度远高于其他季度' },
+  { rule: 'required-missing', severity: 'error', sheet: '创业就业', cell: 'C3', message: '必填单元格为空' },
+  { rule: 'negative-value', severity: 'error', sheet: "O'Brien", cell: 'D4', message: '不能为负数' },
+  { rule: 'missing-sheet', severity: 'error', sheet: '两纲监测', cell: null, message: '缺少工作表「两纲监测」' },
+];
+
+test('openpyxl\'s package: comments merged and added, links to quoted sheet names, every part well-formed', () => {
+  const src = join(dir, 'openpyxl.xlsx');
+  execFileSync(PYTHON, ['-c', MAKE, src]);
+  const before = new Uint8Array(readFileSync(src));
+  const copy = annotateXlsx(before, FINDINGS);
+  const out = join(dir, 'openpyxl-annotated.xlsx');
+  writeFileSync(out, copy);
+  const read = JSON.parse(execFileSync(PYTHON, ['-c', READ, out], { encoding: 'utf8' })) as { comments: Record<string, string>; links: (string | null)[] };
+  expect(read.comments).toEqual({
+    '创业就业!B2': '李娟：数字已核\n错误：「无」不是数字（not-a-number）\n警告：第一季度远高于其他季度（outlier）',
+    '创业就业!C3': '错误：必填单元格为空（required-missing）',
+    '创业就业!E9': '别动这里',
+    "O'Brien!D4": '错误：不能为负数（negative-value）',
+  });
+  expect(read.links).toEqual(["'创业就业'!B2", "'创业就业'!B2", "'创业就业'!C3", "'O''Brien'!D4", null]);
+  const after = unzipSync(copy);
+  for (const n of changedParts(before, copy)) if (!n.endsWith('.vml')) wellFormed(n, strFromU8(after[n]!));
+  // openpyxl's VML is XML too: ours appended to it stays well-formed with its prefixes bound.
+  for (const n of Object.keys(after).filter((x) => x.endsWith('.vml'))) wellFormed(n, strFromU8(after[n]!));
+  expect(Buffer.compare(readFileSync(src), Buffer.from(before))).toBe(0);
+});
+
+test('a Strict package gets Strict comments, relationships and sheet', () => {
+  const src = join(dir, 'openpyxl.xlsx');
+  const strict = toStrict(new Uint8Array(readFileSync(src)));
+  const copy = annotateXlsx(strict, FINDINGS, { lang: 'en' });
+  const after = unzipSync(copy);
+  const changed = changedParts(strict, copy);
+  for (const n of changed) {
+    const xml = strFromU8(after[n]!);
+    if (!n.endsWith('.vml')) wellFormed(n, xml);
+    expect(xml).not.toContain('schemas.openxmlformats.org/spreadsheetml/2006/main');
+    expect(xml).not.toContain('schemas.openxmlformats.org/officeDocument/2006/relationships');
+  }
+  const issues = Object.keys(after).find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n) && strFromU8(after[n]!).includes('not-a-number'));
+  expect(strFromU8(after[issues!]!)).toContain('xmlns="http://purl.oclc.org/ooxml/spreadsheetml/main"');
+  const comments = Object.keys(after).filter((n) => changed.includes(n) && strFromU8(after[n]!).includes('<comments'));
+  expect(comments.length).toBeGreaterThan(0);
+  for (const n of comments) expect(strFromU8(after[n]!)).toContain('error: 「无」不是数字 (not-a-number)');
+});
