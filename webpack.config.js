@@ -53,7 +53,7 @@ module.exports = async (env = {}, argv = {}) => {
   const dev = mode === 'development';
   const serving = Boolean(env.WEBPACK_SERVE);
 
-  return {
+  const web = {
     mode,
     context: root,
     // Not eval-based: taskpane.html's Content-Security-Policy forbids eval.
@@ -161,4 +161,9 @@ module.exports = async (env = {}, argv = {}) => {
       client: { overlay: { warnings: false, errors: true } },
     },
   };
+  // The WPS 表格 add-in (webpack.wps.js) is built beside the web files (`--env wps`: it alone). Not by the dev server,
+  // nor for a FULIAN_WEB_OUT build (the e2e suite) unless FULIAN_WPS_OUT says where.
+  if (serving || (process.env.FULIAN_WEB_OUT && !process.env.FULIAN_WPS_OUT && !env.wps)) return web;
+  const wps = require('./webpack.wps').wpsConfig(web, { root, webOut: outDir });
+  return env.wps ? wps : [web, wps];
 };
