@@ -36,6 +36,12 @@ export interface Messages {
   tooManyPositionals(extra: string): string;
   missingOption(option: string): string;
   readOnly(file: string): string;
+  /** The output is not a regular file (a folder, FIFO, socket, device, or a link to nothing). */
+  notRegular(file: string, kind: 'directory' | 'fifo' | 'socket' | 'device' | 'dangling-link'): string;
+  /** The folder refuses new files (so no temp file can be made beside the output). */
+  folderReadOnly(file: string, dir: string): string;
+  /** Appended when the output named a symbolic link and the file it points to was written. */
+  viaLink(link: string, target: string): string;
   readFailure(kind: ReadFailure, detail?: string): string;
   writeFailed(file: string, detail: string): string;
   outputExists(file: string): string;
@@ -74,6 +80,10 @@ const zh: Messages = {
   tooManyPositionals: (extra) => `多余的参数「${extra}」`,
   missingOption: (o) => `缺少必需的选项 ${o}`,
   readOnly: (f) => `${f} 是只读文件，不会改写（可用 -o 写到另一个文件）`,
+  notRegular: (f, k) =>
+    `${f} 不是普通文件（${{ directory: '是文件夹', fifo: '是命名管道 FIFO', socket: '是套接字', device: '是设备文件', 'dangling-link': '是指向不存在文件的链接' }[k]}），不会写入；请用 -o 指定要写的 .xlsx 文件`,
+  folderReadOnly: (f, d) => `无法写入 ${f}：文件夹 ${d} 不允许新建文件（没有写入权限或文件夹只读）`,
+  viaLink: (l, t) => `（${l} 是符号链接，已写入它指向的文件 ${t}）`,
   readFailure: (kind, detail) =>
     ({
       'not-found': '找不到该文件',
@@ -129,6 +139,10 @@ const en: Messages = {
   tooManyPositionals: (extra) => `unexpected argument "${extra}"`,
   missingOption: (o) => `missing required option ${o}`,
   readOnly: (f) => `${f} is read-only; not rewritten (write elsewhere with -o)`,
+  notRegular: (f, k) =>
+    `${f} is not a regular file (${{ directory: 'a folder', fifo: 'a FIFO', socket: 'a socket', device: 'a device', 'dangling-link': 'a link to nothing' }[k]}); not written (name an .xlsx file with -o)`,
+  folderReadOnly: (f, d) => `cannot write ${f}: the folder ${d} does not allow new files (no write permission, or read-only)`,
+  viaLink: (l, t) => ` (${l} is a symbolic link; the file it points to, ${t}, was written)`,
   readFailure: (kind, detail) =>
     ({
       'not-found': 'no such file',

@@ -1,4 +1,5 @@
 import { loadTemplate, oneLine, type Command } from '../context';
+import { writeFailure } from '../atomic-write';
 import { errorDetail, writeFileAtomic } from '../files';
 import { loadEngine, loadXlsx } from '../lazy';
 import { CliError, UsageError } from '../io';
@@ -58,14 +59,15 @@ Exit codes: 0 no errors; 1 the return has errors (it is still written); 2 could 
     } catch (e) {
       throw new CliError(`${file}: ${describeXlsxError(ctx, e)}`);
     }
+    let outcome;
     try {
-      await writeFileAtomic(ctx.resolve(out), bytes);
+      outcome = await writeFileAtomic(ctx.resolve(out), bytes);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EROFILE') throw new CliError(ctx.m.readOnly(out));
-      throw new CliError(ctx.m.writeFailed(out, errorDetail(e)));
+      throw new CliError(writeFailure(ctx.m, out, e, errorDetail));
     }
+    const shown = outcome.viaLink ? outcome.written : out;
     ctx.io.stdout.write(
-      `${ctx.m.filled(out, plan.toolOwned.length, plan.summary.cells.length, report.counts.error, report.counts.warning)}\n`,
+      `${ctx.m.filled(shown, plan.toolOwned.length, plan.summary.cells.length, report.counts.error, report.counts.warning)}${outcome.viaLink ? ctx.m.viaLink(out, outcome.written) : ''}\n`,
     );
     return report.counts.error > 0 ? 1 : 0;
   },

@@ -7,6 +7,7 @@
 import { join } from 'node:path';
 import type { Finding, Lang } from '../../engine/findings';
 import { loadTemplate, oneLine, type Command, type Context } from '../context';
+import { writeFailure } from '../atomic-write';
 import { errorDetail, listWorkbooks, pathKind, writeFileAtomic } from '../files';
 import { CliError, UsageError } from '../io';
 import type { MergeItem, Task } from '../parallel/task';
@@ -197,8 +198,7 @@ or unreadable file, different periods or template versions)`,
     try {
       await writeFileAtomic(outPath, bytes, { noClobber: args.options['force'] !== true });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError(ctx.m.outputExists(out));
-      throw new CliError(ctx.m.writeFailed(out, errorDetail(e)));
+      throw new CliError(writeFailure(ctx.m, out, e, errorDetail));
     }
     ctx.io.stdout.write(`${s.merged(items.length, out, unit, period)}\n`);
     if (withErrors.length > 0) ctx.io.stdout.write(`${s.withErrors(withErrors.length)}\n`);

@@ -1,6 +1,7 @@
 import { text } from '../../engine/cell';
 import { readPeriod } from '../../engine/read/cover';
 import { loadTemplate, oneLine, type Command } from '../context';
+import { writeFailure } from '../atomic-write';
 import { errorDetail, writeFileAtomic } from '../files';
 import { loadEngine, loadXlsx } from '../lazy';
 import { CliError, UsageError } from '../io';
@@ -71,9 +72,7 @@ Exit codes: 0 created; 2 could not run as asked (bad arguments, OUT exists, cann
     try {
       await writeFileAtomic(ctx.resolve(out), bytes, { noClobber: args.options['force'] !== true });
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'EEXIST') throw new CliError(ctx.m.outputExists(out));
-      if ((e as NodeJS.ErrnoException).code === 'EROFILE') throw new CliError(ctx.m.readOnly(out));
-      throw new CliError(ctx.m.writeFailed(out, errorDetail(e)));
+      throw new CliError(writeFailure(ctx.m, out, e, errorDetail));
     }
     ctx.io.stdout.write(`${ctx.m.created(out, unit, formatPeriod(p))}\n`);
     return 0;

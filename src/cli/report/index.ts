@@ -2,6 +2,7 @@
 import { extname } from 'node:path';
 import type { Template } from '../../engine/template/schema';
 import type { Context } from '../context';
+import { writeFailure } from '../atomic-write';
 import { errorDetail, writeFileAtomic } from '../files';
 import { CliError, UsageError } from '../io';
 import type { FileResult } from '../results';
@@ -44,6 +45,6 @@ export async function writeReviewReport(ctx: Context, results: readonly FileResu
   try {
     await writeFileAtomic(target, bytes);
   } catch (e) {
-    throw new CliError(ctx.m.writeFailed(file, errorDetail(e)));
+    throw new CliError(writeFailure(ctx.m, file, e, errorDetail));
   }
 }
