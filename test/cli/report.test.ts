@@ -59,6 +59,7 @@ describe('review report as .xlsx', () => {
   it('lists every return, those that need a call first, and each return’s findings below', async () => {
     const res = await runCli(['check', 'returns', '--report', 'review.xlsx'], { cwd: dir });
     expect(res.code).toBe(2); // the broken file; the report is written all the same
+    expect(res.stderr).toContain(`审核报告已写入 ${join(dir, 'review.xlsx')}\n`);
     const view = (await readXlsx(new Uint8Array(readFileSync(join(dir, 'review.xlsx'))))).view;
     expect(view.sheetNames).toEqual(['审核表']);
     const s = view.sheet('审核表')!;
@@ -67,8 +68,9 @@ describe('review report as .xlsx', () => {
     expect(labels.slice(0, 8)).toEqual(['填报单位', '文件', '报告期', '完整率(%)', '错误数', '警告数', '序时进度(%)', '滞后指标数']);
     expect(labels.slice(8, 8 + plans.length)).toEqual(plans.map((p) => `${p.code} ${p.name} 完成年计划(%)`));
     const files = column(s, header, 2, 6);
-    expect(files.slice(0, 4)).toEqual(['returns/f-broken.xlsx', 'returns/d-errors.xlsx', 'returns/c-error.xlsx', 'returns/b-behind.xlsx']);
-    expect(new Set(files.slice(4))).toEqual(new Set(['returns/a-clean.xlsx', 'returns/e-xss.xlsx']));
+    // The file's name, not its folder.
+    expect(files.slice(0, 4)).toEqual(['f-broken.xlsx', 'd-errors.xlsx', 'c-error.xlsx', 'b-behind.xlsx']);
+    expect(new Set(files.slice(4))).toEqual(new Set(['a-clean.xlsx', 'e-xss.xlsx']));
     expect(column(s, header, 1, 4)).toEqual([null, '丁县', '丙县', '乙县']);
     // Counts and percents as numbers with the percent format.
     expect(s.cell(header + 2, 5).value).toEqual({ kind: 'number', value: 3 });
@@ -88,7 +90,7 @@ describe('review report as .xlsx', () => {
       const v = str(s.cell(r, 1).value);
       if (v && v.includes(' · ')) titles.push(v);
     }
-    expect(titles.slice(0, 3)).toEqual(['（未填单位） · returns/f-broken.xlsx · 无法读取', '丁县 · returns/d-errors.xlsx · 3 个问题', '丙县 · returns/c-error.xlsx · 1 个问题']);
+    expect(titles.slice(0, 3)).toEqual(['（未填单位） · f-broken.xlsx · 无法读取', '丁县 · d-errors.xlsx · 3 个问题', '丙县 · c-error.xlsx · 1 个问题']);
     const ruleCells: string[] = [];
     for (let r = 1; r <= s.rowCount; r++) if (str(s.cell(r, 2).value) === 'not-a-number') ruleCells.push(str(s.cell(r, 3).value)!);
     expect(ruleCells).toEqual(['创业就业!E5']);
@@ -126,7 +128,6 @@ describe('review report as .html', () => {
     expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;县');
     expect(html).not.toContain(XSS);
     expect(html.match(/<rect class="bar/g)).toHaveLength(5);
-    expect(html.match(/<line class="tp"/g)).toHaveLength(5);
     expect(html).toContain('class="bar behind"');
   });
 
@@ -141,6 +142,7 @@ describe('review report as .html', () => {
 describe('order of the review table', () => {
   const row = (file: string, over: Partial<ReviewRow>): ReviewRow => ({
     file,
+    path: file,
     error: null,
     unit: file,
     period: '2026Q3',
@@ -176,5 +178,39 @@ describe('order of the review table', () => {
       'ok-a',
       'ok-b',
     ]);
+  });
+});
+
+describe('the chart counts lagging plan indicators per unit', () => {
+  /** A clean return whose `lagging` plan indicators get an unreachable plan (1e7) and the rest a plan of 1. */
+  function withLagging(unit: string, seed: number, lagging: number) {
+    const v = cleanReturn({ seed, unit });
+    plans.forEach((p, i) => {
+      const at = { row: rowOf(v, p.sheet, p.code), col: colOf(v, p.sheet, '年计划') };
+      v.sheet(p.sheet)!.set(at.row, at.col, { value: { kind: 'number', value: i < lagging ? 1e7 : 1 } });
+    });
+    return v;
+  }
+
+  it('reads each unit\'s bar in the SVG: 8 of 16 behind for 南湖 though its mean is far ahead', async () => {
+    const r = join(dir, 'chart');
+    mkdirSync(r);
+    await writeReturn(join(r, 'nanhu.xlsx'), withLagging('南湖', 51, 8));
+    await writeReturn(join(r, 'beishan.xlsx'), withLagging('北山', 52, 0));
+    await writeReturn(join(r, 'dongling.xlsx'), withLagging('东岭', 53, 16));
+    const res = await runCli(['check', 'chart', '--report', 'chart.html'], { cwd: dir });
+    expect(res.stderr).toContain(`审核报告已写入 ${join(dir, 'chart.html')}`);
+    const html = readFileSync(join(dir, 'chart.html'), 'utf8');
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(html)![0];
+    const bars = [...svg.matchAll(/<g class="unit-bar" data-behind="(\d+)" data-of="(\d+)">[\s\S]*?<text class="unit"[^>]*>([^<]*)<\/text>[\s\S]*?<rect class="([^"]*)"[^>]*width="([\d.]+)"[\s\S]*?<text class="count"[^>]*>([^<]*)<\/text><\/g>/g)].map(
+      (m) => ({ unit: m[3], behind: Number(m[1]), of: Number(m[2]), cls: m[4], width: Number(m[5]), label: m[6] }),
+    );
+    const byUnit = Object.fromEntries(bars.map((b) => [b.unit, b]));
+    expect(Object.keys(byUnit).sort()).toEqual(['东岭', '北山', '南湖'].sort());
+    expect(byUnit['南湖']).toMatchObject({ behind: 8, of: 16, cls: 'bar behind', label: '8 项滞后（共 16 项）' });
+    expect(byUnit['北山']).toMatchObject({ behind: 0, of: 16, cls: 'bar', width: 0, label: '0 项滞后（共 16 项）' });
+    expect(byUnit['东岭']).toMatchObject({ behind: 16, of: 16, cls: 'bar behind', label: '16 项滞后（共 16 项）' });
+    // Bar lengths are proportional to the count: half for 南湖, full for 东岭.
+    expect(byUnit['南湖']!.width * 2).toBeCloseTo(byUnit['东岭']!.width, 5);
   });
 });

@@ -68,7 +68,7 @@ function tableRow(model: ReviewModel, L: Labels, row: ReviewRow, i: number): str
   const td = (label: string, body: string, c = ''): string => `<td${c ? ` class="${c}"` : ''} data-label="${esc(label)}">${body}</td>`;
   const cells = [
     td(L.unit, `<a href="#r${i + 1}">${esc(unit)}</a>`, 'unit'),
-    td(L.file, esc(row.file), 'file'),
+    td(L.file, `<span title="${esc(row.path)}">${esc(row.file)}</span>`, 'file'),
     td(L.period, esc(row.period ?? '—')),
     td(L.completeness, pct(row.completeness), 'num'),
   ];
@@ -90,7 +90,10 @@ function tableRow(model: ReviewModel, L: Labels, row: ReviewRow, i: number): str
   return `<tr${cls ? ` class="${cls}"` : ''}>${cells.join('')}</tr>`;
 }
 
-/** A horizontal bar per return: mean completion of the plan (0–150 %), with a line at its time progress. */
+/**
+ * A horizontal bar per return: how many of its plan indicators lag 序时进度, out of those with a plan (an average would
+ * hide a unit with 8 indicators behind under one far ahead). Each bar carries its count as text and as data-behind.
+ */
 function chart(model: ReviewModel, L: Labels): string {
   const rows = model.rows.filter((r) => r.error === null);
   if (rows.length === 0) return '';
@@ -98,27 +101,30 @@ function chart(model: ReviewModel, L: Labels): string {
   const barW = 420;
   const rowH = 24;
   const top = 24;
-  const max = 1.5;
-  const width = labelW + barW + 70;
+  const judged = (r: ReviewRow): number => r.plans.filter((p) => p.status !== 'no-plan').length;
+  const max = Math.max(1, ...rows.map(judged));
+  const width = labelW + barW + 110;
   const height = top + rows.length * rowH + 8;
   const x = (v: number): number => labelW + (Math.min(Math.max(v, 0), max) / max) * barW;
-  const ticks = [0, 0.5, 1, 1.5]
-    .map((v) => `<line class="axis" x1="${x(v)}" y1="${top - 6}" x2="${x(v)}" y2="${height - 4}"/><text x="${x(v)}" y="${top - 10}" text-anchor="middle">${v * 100}%</text>`)
+  const step = max <= 10 ? 1 : Math.ceil(max / 10 / 5) * 5;
+  const tickValues: number[] = [];
+  for (let v = 0; v < max; v += step) tickValues.push(v);
+  tickValues.push(max);
+  const ticks = tickValues
+    .map((v) => `<line class="axis" x1="${x(v).toFixed(1)}" y1="${top - 6}" x2="${x(v).toFixed(1)}" y2="${height - 4}"/><text x="${x(v).toFixed(1)}" y="${top - 10}" text-anchor="middle">${v}</text>`)
     .join('');
   const bars = rows
     .map((r, i) => {
       const y = top + i * rowH;
       const unit = r.unit ?? L.unknownUnit;
       const shown = unit.length > 12 ? `${unit.slice(0, 11)}…` : unit;
-      const behind = r.meanPercent !== null && r.timeProgress !== null && r.meanPercent < r.timeProgress;
-      const w = r.meanPercent === null ? 0 : x(r.meanPercent) - labelW;
-      const tp = r.timeProgress === null ? '' : `<line class="tp" x1="${x(r.timeProgress)}" y1="${y + 2}" x2="${x(r.timeProgress)}" y2="${y + rowH - 4}"/>`;
+      const of = judged(r);
+      const w = x(r.behind) - labelW;
       return (
-        `<g><title>${esc(`${unit}：${pct(r.meanPercent)} / ${L.timeProgress} ${pct(r.timeProgress)}`)}</title>` +
-        `<text x="${labelW - 8}" y="${y + rowH / 2 + 4}" text-anchor="end">${esc(shown)}</text>` +
-        `<rect class="bar${behind ? ' behind' : ''}" x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 10}"/>` +
-        tp +
-        `<text x="${(labelW + Math.max(w, 0) + 4).toFixed(1)}" y="${y + rowH / 2 + 4}">${pct(r.meanPercent)}</text></g>`
+        `<g class="unit-bar" data-behind="${r.behind}" data-of="${of}"><title>${esc(`${unit}：${L.behindOf(r.behind, of)}`)}</title>` +
+        `<text class="unit" x="${labelW - 8}" y="${y + rowH / 2 + 4}" text-anchor="end">${esc(shown)}</text>` +
+        `<rect class="bar${r.behind > 0 ? ' behind' : ''}" x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 10}"/>` +
+        `<text class="count" x="${(labelW + Math.max(w, 0) + 4).toFixed(1)}" y="${y + rowH / 2 + 4}">${esc(L.behindOf(r.behind, of))}</text></g>`
       );
     })
     .join('');

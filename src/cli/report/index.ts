@@ -47,4 +47,6 @@ export async function writeReviewReport(ctx: Context, results: readonly FileResu
   } catch (e) {
     throw new CliError(writeFailure(ctx.m, file, e, errorDetail));
   }
+  // Where it went, as an absolute path (stderr: stdout may be --json).
+  ctx.io.stderr.write(`fulian-returns: ${ctx.lang === 'en' ? `review report written to ${target}` : `审核报告已写入 ${target}`}\n`);
 }

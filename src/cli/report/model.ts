@@ -23,7 +23,10 @@ export interface PlanCell {
 }
 
 export interface ReviewRow {
+  /** The file's name (no folder): what a reviewer recognises, and the same on every machine. */
   readonly file: string;
+  /** The path as given on the command line. */
+  readonly path: string;
   /** Why the file could not be read; the rest of the row is empty then. */
   readonly error: string | null;
   readonly unit: string | null;
@@ -50,10 +53,16 @@ export interface ReviewModel {
   readonly totals: { readonly returns: number; readonly withErrors: number; readonly unreadable: number; readonly behind: number };
 }
 
+/** The last segment of a path, for either separator (the model is pure: no node:path). */
+export function fileName(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+}
+
 function rowOf(r: FileResult, template: Template): ReviewRow {
   if (!r.ok) {
     return {
-      file: r.file,
+      file: fileName(r.file),
+      path: r.file,
       error: r.error,
       unit: null,
       period: null,
@@ -83,7 +92,8 @@ function rowOf(r: FileResult, template: Template): ReviewRow {
   }
   const percents = plans.map((p) => p.percent).filter((p): p is number => p !== null);
   return {
-    file: r.file,
+    file: fileName(r.file),
+    path: r.file,
     error: null,
     unit: report.unit,
     period: periodOf(report),
@@ -116,7 +126,7 @@ export function compareRows(a: ReviewRow, b: ReviewRow): number {
   const la = lag(a);
   const lb = lag(b);
   if (la !== lb) return la < lb ? -1 : 1;
-  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
 export function buildReviewModel(results: readonly FileResult[], template: Template, lang: Lang): ReviewModel {
@@ -159,8 +169,9 @@ export const LABELS = {
     unreadableOf: (unit: string, file: string) => `${unit} · ${file} · 无法读取`,
     totals: (n: number, e: number, u: number, b: number) =>
       `共 ${n} 份报表：${e} 份有错误，${u} 份无法读取，${b} 份有指标滞后序时进度`,
-    chart: '完成年计划（各计划指标平均）与序时进度',
-    chartNote: '条形为各计划指标完成年计划(%)的平均值，竖线为序时进度',
+    chart: '各单位滞后序时进度的计划指标数',
+    chartNote: '条形为完成年计划(%)低于序时进度的计划指标数（分母为有年计划的计划指标）',
+    behindOf: (n: number, of: number) => `${n} 项滞后（共 ${of} 项）`,
     status: { exceeded: '超额完成', 'on-track': '达到序时进度', behind: '滞后序时进度', 'no-plan': '无计划' },
     generated: (v: string) => `模板 ${v}，由 fulian-returns check --report 生成`,
     unknownUnit: '（未填单位）',
@@ -187,8 +198,9 @@ export const LABELS = {
     unreadableOf: (unit: string, file: string) => `${unit} · ${file} · unreadable`,
     totals: (n: number, e: number, u: number, b: number) =>
       `${n} returns: ${e} with errors, ${u} unreadable, ${b} with indicators behind time progress`,
-    chart: 'Completion of the annual plan (mean over plan indicators) against time progress',
-    chartNote: 'Bars: mean 完成年计划(%) over the plan indicators; line: time progress',
+    chart: 'Plan indicators behind time progress, per unit',
+    chartNote: 'Bars: plan indicators whose 完成年计划(%) is below time progress (of those with an annual plan)',
+    behindOf: (n: number, of: number) => `${n} behind (of ${of})`,
     status: { exceeded: 'exceeded', 'on-track': 'on track', behind: 'behind', 'no-plan': 'no plan' },
     generated: (v: string) => `template ${v}, written by fulian-returns check --report`,
     unknownUnit: '(no unit)',
