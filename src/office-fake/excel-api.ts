@@ -21,6 +21,8 @@ export const ErrorCodes = {
   requestPayloadSizeLimitExceeded: 'RequestPayloadSizeLimitExceeded',
   responsePayloadSizeLimitExceeded: 'ResponsePayloadSizeLimitExceeded',
   notImplemented: 'NotImplemented',
+  accessDenied: 'AccessDenied',
+  generalException: 'GeneralException',
 } as const;
 
 /** Shaped like OfficeExtension.Error: `code`, `message`, `debugInfo`. */
@@ -51,6 +53,19 @@ class NullParentError extends FakeOfficeError {
     super(ErrorCodes.itemNotFound, `The requested resource doesn't exist.`, what);
   }
 }
+/** A write to a protected sheet. */
+function writable(sheet: FakeSheet): FakeSheet {
+  if (sheet.protected) {
+    throw new FakeOfficeError(ErrorCodes.accessDenied, 'The cell or chart you are trying to change is on a protected sheet.', sheet.name);
+  }
+  return sheet;
+}
+
+/** An action that needs the window's focus (select, activate, add a sheet) while another workbook has it. */
+function focused(model: FakeWorkbookModel, what: string): void {
+  if (model.focusLost) throw new FakeOfficeError(ErrorCodes.generalException, 'An internal error has occurred.', what);
+}
+
 const badArgument = (where: string, why = 'The argument is invalid or missing or has an incorrect format.'): FakeOfficeError =>
   new FakeOfficeError(ErrorCodes.invalidArgument, why, where);
 
@@ -79,11 +94,20 @@ export interface FakeExcelOptions {
   /** Request and response payload limit; Excel on the web refuses either over 5 MB. */
   readonly payloadLimit?: number;
   /**
-   * What a method called on a null object does at sync: 'propagate' (default) makes its *OrNullObject result null
-   * too; 'throw' fails the request with ItemNotFound, for testing hosts against the stricter reading of Office.
+   * What a method called on a null object does at sync: 'throw' (default) fails the request with ItemNotFound, as
+   * a host must assume (the reference documents no chaining on a null object); 'propagate' makes its
+   * *OrNullObject result null too.
    */
   readonly nullChaining?: 'propagate' | 'throw';
+  /**
+   * How `numberFormat` names the General format. Excel on the web answers in the user's locale (office-js issues
+   * #1553 and #2824): 'G/通用格式' in a zh-CN Excel on the web. Default 'General'.
+   */
+  readonly generalFormat?: string;
 }
+
+/** Past this many cells, Excel answers `Range.values` (and formulas, number formats) with null instead of throwing. */
+export const NULL_VALUES_CELLS = 5_000_000;
 
 export const WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
 
@@ -110,6 +134,7 @@ interface Runtime {
   readonly stats: FakeExcelStats;
   readonly payloadLimit: number;
   readonly nullChaining: 'propagate' | 'throw';
+  readonly generalFormat: string;
 }
 
 /** UTF-8 byte length of a string (the wire encoding). */
@@ -189,7 +214,7 @@ export class RequestContext {
       }
       stats.responses.push(this._responseBytes);
     } finally {
-      if (wrote === 'values') model.recalc();
+      if (wrote === 'values' && model.calculationMode !== 'Manual') model.recalc();
       if (wrote) model.notify();
     }
   }
@@ -283,6 +308,12 @@ export abstract class ClientObject<T = unknown> {
     const t = this.safeResolve();
     if (this.nullable) this._isNull = t === null;
     return t;
+  }
+
+  /** A method called on a null object: fails the request, or (nullChaining 'propagate') yields another null object. */
+  protected nullParent(what: string): null {
+    if (this.context.runtime.nullChaining === 'throw') throw new NullParentError(what);
+    return null;
   }
 
   /** The target for an action; a null object cannot act. */
@@ -386,6 +417,9 @@ export class Workbook extends ClientObject<WorkbookTarget> {
   get worksheets(): WorksheetCollection {
     return this.child('worksheets', () => new WorksheetCollection(this.context, () => this.required().model, false));
   }
+  get application(): Application {
+    return this.child('application', () => new Application(this.context, () => this.required().model, false));
+  }
   getSelectedRange(): Range {
     return new Range(
       this.context,
@@ -399,6 +433,25 @@ export class Workbook extends ClientObject<WorkbookTarget> {
       false,
       true,
     );
+  }
+}
+
+export class Application extends ClientObject<FakeWorkbookModel> {
+  protected get typeName(): string {
+    return 'Application';
+  }
+  protected readers(): Record<string, (t: FakeWorkbookModel) => unknown> {
+    return { calculationMode: (t) => t.calculationMode };
+  }
+  get calculationMode(): string {
+    return this.get('calculationMode');
+  }
+  /** Recalculates every formula, whatever the calculation mode. */
+  calculate(calculationType: string): void {
+    this.act({ calculationType }, 'format', () => {
+      if (!['Recalculate', 'Full', 'FullRebuild'].includes(calculationType)) throw badArgument('Application.calculate');
+      this.required().recalc();
+    });
   }
 }
 
@@ -466,6 +519,7 @@ export class WorksheetCollection extends ClientObject<FakeWorkbookModel> {
     const ws = new Worksheet(this.context, () => created ?? throwNotFound('added worksheet'), false);
     this.act({ name }, true, () => {
       const m = this.required();
+      focused(m, 'WorksheetCollection.add');
       let n = name;
       if (n === undefined) {
         let i = m.sheets.length + 1;
@@ -510,12 +564,20 @@ export class Worksheet extends ClientObject<SheetTarget> {
     };
   }
 
+  protected override navigation(): Record<string, () => ClientObject<unknown>> {
+    return { protection: () => this.protection as ClientObject<unknown> };
+  }
+
+  get protection(): WorksheetProtection {
+    return this.child('protection', () => new WorksheetProtection(this.context, () => this.target(), this.nullable));
+  }
+
   get name(): string {
     return this.get('name');
   }
   set name(v: string) {
     this.act({ name: v }, true, () => {
-      const t = this.required();
+      const t = writable(this.required());
       const clash = findSheet(this.model(), v);
       if (clash && clash !== t) throw new FakeOfficeError(ErrorCodes.itemAlreadyExists, 'The resource already exists.');
       if (this.model().activeSheet === t.name) this.model().activeSheet = v;
@@ -528,6 +590,15 @@ export class Worksheet extends ClientObject<SheetTarget> {
   get position(): number {
     return this.get('position');
   }
+  set position(v: number) {
+    this.act({ position: v }, true, () => {
+      const t = this.required();
+      const list = this.model().sheets;
+      if (!Number.isInteger(v) || v < 0 || v >= list.length) throw badArgument('Worksheet.position');
+      list.splice(list.indexOf(t), 1);
+      list.splice(v, 0, t);
+    });
+  }
   get visibility(): string {
     return this.get('visibility');
   }
@@ -535,6 +606,7 @@ export class Worksheet extends ClientObject<SheetTarget> {
   activate(): void {
     this.act(null, false, () => {
       const t = this.required();
+      focused(this.model(), 'Worksheet.activate');
       this.model().activeSheet = t.name;
       this.context.runtime.stats.actions.push(`activate ${t.name}`);
       this.model().notify();
@@ -543,7 +615,7 @@ export class Worksheet extends ClientObject<SheetTarget> {
 
   delete(): void {
     this.act(null, true, () => {
-      const t = this.required();
+      const t = writable(this.required());
       if (this.model().sheets.length <= 1) {
         throw new FakeOfficeError(ErrorCodes.invalidOperation, 'A workbook must contain at least one visible worksheet.');
       }
@@ -557,7 +629,7 @@ export class Worksheet extends ClientObject<SheetTarget> {
       this.context,
       () => {
         const sheet = this.target();
-        if (sheet === null) return null;
+        if (sheet === null) return this.nullParent('Worksheet.getRange');
         return { sheet, range: address === undefined ? WHOLE_SHEET : parseAddress(address) };
       },
       this.nullable,
@@ -571,7 +643,7 @@ export class Worksheet extends ClientObject<SheetTarget> {
       this.context,
       () => {
         const sheet = this.target();
-        if (sheet === null) return null;
+        if (sheet === null) return this.nullParent('Worksheet.getRange');
         const a = { row: row + 1, col: column + 1 };
         return { sheet, range: { start: a, end: a } };
       },
@@ -585,7 +657,7 @@ export class Worksheet extends ClientObject<SheetTarget> {
       this.context,
       () => {
         const sheet = this.target();
-        if (sheet === null) return null;
+        if (sheet === null) return this.nullParent('Worksheet.getRange');
         return { sheet, range: sheet.usedRange(valuesOnly) ?? { start: { row: 1, col: 1 }, end: { row: 1, col: 1 } } };
       },
       this.nullable,
@@ -607,6 +679,18 @@ export class Worksheet extends ClientObject<SheetTarget> {
       },
       true,
     );
+  }
+}
+
+export class WorksheetProtection extends ClientObject<FakeSheet> {
+  protected get typeName(): string {
+    return 'WorksheetProtection';
+  }
+  protected readers(): Record<string, (t: FakeSheet) => unknown> {
+    return { protected: (t) => t.protected };
+  }
+  get protected(): boolean {
+    return this.get('protected');
   }
 }
 
@@ -657,6 +741,8 @@ function colsOf(r: RangeAddress): number {
   return r.end.col - r.start.col + 1;
 }
 
+const huge = (t: RangeTarget): boolean => rowsOf(t.range) * colsOf(t.range) > NULL_VALUES_CELLS;
+
 function grid<V>(t: RangeTarget, f: (row: number, col: number) => V): V[][] {
   if (rowsOf(t.range) * colsOf(t.range) > MAX_MATERIALIZED_CELLS) {
     throw new FakeOfficeError(ErrorCodes.responsePayloadSizeLimitExceeded, 'The response payload size has exceeded the limit.');
@@ -675,11 +761,35 @@ export const officeValue = primitiveOf;
 
 type Input = number | string | boolean | null;
 
+const serialOf = (y: number, m: number, d: number): number => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+
+/**
+ * What Excel makes of text it is given as typed input in a General cell, beyond plain numbers: accounting negatives
+ * `(5)` → −5, percents, mixed fractions `1 1/2`, grouped digits and currency, and dates in the forms a zh-CN Excel
+ * reads (`1月2日`, `2024年3月`, `2024年3月5日`, `2024-03-05`, `2024/3/5`). Null when it stays text.
+ */
+export function excelConversion(t: string): { value: CellValue; numberFormat?: string } | null {
+  const num = (v: number, numberFormat?: string) => ({ value: { kind: 'number', value: v } as CellValue, ...(numberFormat ? { numberFormat } : {}) });
+  let m: RegExpExecArray | null;
+  if ((m = /^\((\d+(?:\.\d+)?)\)$/.exec(t))) return num(-Number(m[1]));
+  if ((m = /^([+-]?\d+(?:\.\d+)?)%$/.exec(t))) return num(Number(m[1]) / 100, '0%');
+  if ((m = /^(\d+) (\d+)\/(\d+)$/.exec(t)) && Number(m[3]) > 0) return num(Number(m[1]) + Number(m[2]) / Number(m[3]), '# ?/?');
+  if ((m = /^[$¥￥]?(\d{1,3}(?:,\d{3})+(?:\.\d+)?)$/.exec(t))) return num(Number(m[1]!.replace(/,/g, '')));
+  if ((m = /^[$¥￥](\d+(?:\.\d+)?)$/.exec(t))) return num(Number(m[1]));
+  const date = (y: number, mo: number, d: number, numberFormat: string) =>
+    mo >= 1 && mo <= 12 && d >= 1 && d <= 31 ? num(serialOf(y, mo, d), numberFormat) : null;
+  if ((m = /^(\d{1,2})月(\d{1,2})日$/.exec(t))) return date(new Date().getFullYear(), Number(m[1]), Number(m[2]), 'm"月"d"日"');
+  if ((m = /^(\d{4})年(\d{1,2})月$/.exec(t))) return date(Number(m[1]), Number(m[2]), 1, 'yyyy"年"m"月"');
+  if ((m = /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(t))) return date(Number(m[1]), Number(m[2]), Number(m[3]), 'yyyy"年"m"月"d"日"');
+  if ((m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t))) return date(Number(m[1]), Number(m[2]), Number(m[3]), 'yyyy/m/d');
+  return null;
+}
+
 /** Excel's reading of an input written through `values` or `formulas` (typed-in semantics). */
 function interpretInput(
   input: Input,
   numberFormat: string,
-): { value: CellValue; formula?: string } | 'skip' | 'invalid' {
+): { value: CellValue; formula?: string; numberFormat?: string } | 'skip' | 'invalid' {
   if (input === null || input === undefined) return 'skip';
   if (typeof input === 'number') return Number.isFinite(input) ? { value: { kind: 'number', value: input } } : 'invalid';
   if (typeof input === 'boolean') return { value: { kind: 'boolean', value: input } };
@@ -695,6 +805,8 @@ function interpretInput(
   if (/^(TRUE|FALSE)$/i.test(t)) return { value: { kind: 'boolean', value: t.toUpperCase() === 'TRUE' } };
   const e = errorFromText(t);
   if (e) return { value: e };
+  const converted = excelConversion(t);
+  if (converted) return numberFormat === 'General' || converted.numberFormat === undefined ? converted : { value: converted.value };
   return { value: { kind: 'text', value: input } };
 }
 
@@ -712,13 +824,22 @@ export class Range extends ClientObject<RangeTarget> {
       cellCount: (t) => rowsOf(t.range) * colsOf(t.range),
       rowIndex: (t) => t.range.start.row - 1,
       columnIndex: (t) => t.range.start.col - 1,
-      values: (t) => grid(t, (r, c) => officeValue(t.sheet.cell(r, c).value)),
+      values: (t) => (huge(t) ? null : grid(t, (r, c) => officeValue(t.sheet.cell(r, c).value))),
       formulas: (t) =>
-        grid(t, (r, c) => {
-          const cell = t.sheet.cell(r, c);
-          return cell.formula ?? officeValue(cell.value);
-        }),
-      numberFormat: (t) => grid(t, (r, c) => t.sheet.cell(r, c).numberFormat),
+        huge(t)
+          ? null
+          : grid(t, (r, c) => {
+              const cell = t.sheet.cell(r, c);
+              return cell.formula ?? officeValue(cell.value);
+            }),
+      numberFormat: (t) => {
+        if (huge(t)) return null;
+        const general = this.context.runtime.generalFormat;
+        return grid(t, (r, c) => {
+          const f = t.sheet.cell(r, c).numberFormat;
+          return f === 'General' ? general : f;
+        });
+      },
       valueTypes: (t) =>
         grid(t, (r, c) => {
           const v = t.sheet.cell(r, c).value;
@@ -771,6 +892,7 @@ export class Range extends ClientObject<RangeTarget> {
   set numberFormat(v: unknown[][]) {
     this.act({ numberFormat: v }, 'format', () => {
       const t = this.required();
+      writable(t.sheet);
       this.forEachInput('numberFormat', t, v, (r, c, x) => {
         if (x === null) return;
         if (typeof x !== 'string') throw badArgument('Range.numberFormat');
@@ -803,7 +925,7 @@ export class Range extends ClientObject<RangeTarget> {
       this.context,
       () => {
         const t = this.target();
-        if (t === null) return null;
+        if (t === null) return this.nullParent('Range.getCell');
         const a = { row: t.range.start.row + row, col: t.range.start.col + column };
         return { sheet: t.sheet, range: { start: a, end: a } };
       },
@@ -816,6 +938,7 @@ export class Range extends ClientObject<RangeTarget> {
     this.act(null, false, () => {
       const t = this.required();
       const model = this.context.runtime.model;
+      focused(model, 'Range.select');
       // Like Excel on the web, selecting on a sheet that is not active is unreliable: the fake refuses it.
       if (model.activeSheet !== t.sheet.name) {
         throw new FakeOfficeError(
@@ -832,6 +955,7 @@ export class Range extends ClientObject<RangeTarget> {
   clear(applyTo: 'All' | 'Formats' | 'Contents' = 'All'): void {
     this.act({ applyTo }, true, () => {
       const t = this.required();
+      writable(t.sheet);
       const inside = (r: number, c: number): boolean =>
         r >= t.range.start.row && r <= t.range.end.row && c >= t.range.start.col && c <= t.range.end.col;
       for (const [r, c] of [...t.sheet.entries()]) {
@@ -850,13 +974,17 @@ export class Range extends ClientObject<RangeTarget> {
   private write(kind: 'values' | 'formulas', v: unknown[][]): void {
     this.act({ [kind]: v }, true, () => {
       const t = this.required();
+      writable(t.sheet);
+      if (this.context.runtime.model.refuseWrites?.(t.sheet.name)) {
+        throw new FakeOfficeError(ErrorCodes.invalidOperation, 'This operation is not permitted for the current object.', t.sheet.name);
+      }
       if (v === null || v === undefined) throw badArgument(`Range.${kind}`, `null is not a valid input for Range.${kind}.`);
       this.forEachInput(kind, t, v, (r, c, x) => {
         const cur = t.sheet.cell(r, c);
         const got = interpretInput(x as Input, cur.numberFormat);
         if (got === 'skip') return;
         if (got === 'invalid') throw badArgument(`Range.${kind}`, `The formula or value '${String(x)}' is not valid.`);
-        t.sheet.setCell(r, c, { value: got.value, formula: got.formula });
+        t.sheet.setCell(r, c, { value: got.value, formula: got.formula, ...(got.numberFormat ? { numberFormat: got.numberFormat } : {}) });
       });
     });
   }
@@ -928,6 +1056,7 @@ export class RangeFormat extends ClientObject<RangeTarget> {
   set columnWidth(points: number) {
     this.act({ columnWidth: points }, 'format', () => {
       const t = this.required();
+      writable(t.sheet);
       if (!(points >= 0)) throw badArgument('RangeFormat.columnWidth');
       for (let c = t.range.start.col; c <= t.range.end.col; c++) t.sheet.columnWidths.set(c, points);
     });
@@ -960,6 +1089,7 @@ export class RangeFont extends ClientObject<RangeTarget> {
   private setAll(prop: 'bold' | 'italic' | 'fontColor', v: unknown): void {
     this.act({ [prop]: v }, 'format', () => {
       const t = this.required();
+      writable(t.sheet);
       for (const [r, c] of cellsOf(t, 'setting a font')) {
         const format = { ...t.sheet.cell(r, c).format, [prop]: v };
         t.sheet.setCell(r, c, { format });
@@ -999,6 +1129,7 @@ export class RangeFill extends ClientObject<RangeTarget> {
   set color(v: string | null) {
     this.act({ color: v }, 'format', () => {
       const t = this.required();
+      writable(t.sheet);
       if (v === null || v === undefined) throw badArgument('RangeFill.color', 'null is not a valid input for RangeFill.color.');
       const fill = normalizeColor(v);
       for (const [r, c] of cellsOf(t, 'setting a fill')) {
@@ -1009,6 +1140,7 @@ export class RangeFill extends ClientObject<RangeTarget> {
   clear(): void {
     this.act(null, 'format', () => {
       const t = this.required();
+      writable(t.sheet);
       for (const [r, c] of cellsOf(t, 'clearing a fill')) {
         const { fill: _drop, ...format } = t.sheet.cell(r, c).format;
         void _drop;
@@ -1057,11 +1189,15 @@ export class ConditionalFormatCollection extends ClientObject<RangeTarget> {
     return this._items;
   }
 
+  /**
+   * Loaded items stand for positions, not rules: an item acts on whatever is at its index when the action runs,
+   * as an id that is a priority does. Deleting several in one batch must go from the last to the first.
+   */
   override _applyLoad(paths: readonly string[]): void {
     const t = this.required();
     const itemPaths = paths.map((p) => p.replace(/^items\/?/, '')).filter(Boolean);
-    this._items = this.inRange(t).map((cf) => {
-      const item = new ConditionalFormat(this.context, () => byId(t.sheet, cf.id), false);
+    this._items = this.inRange(t).map((_, index) => {
+      const item = new ConditionalFormat(this.context, () => atIndex(this.inRange(this.required()), t.sheet, index), false);
       item._applyLoad(itemPaths);
       return item;
     });
@@ -1072,45 +1208,21 @@ export class ConditionalFormatCollection extends ClientObject<RangeTarget> {
     const item = new ConditionalFormat(this.context, () => created ?? throwNotFound('conditional format'), false);
     this.act({ type }, 'format', () => {
       const t = this.required();
-      const cf: FakeConditionalFormat = {
-        id: this.context.runtime.model.newConditionalFormatId(),
-        type,
-        range: t.range,
-        formula: '',
-        fill: null,
-        fontColor: null,
-        bold: null,
-      };
-      t.sheet.conditionalFormats.unshift(cf); // first / top priority
+      writable(t.sheet);
+      const cf: FakeConditionalFormat = { type, range: t.range, formula: '', fill: null, fontColor: null, bold: null };
+      t.sheet.conditionalFormats.unshift(cf); // first / top priority: every other rule's id moves up by one
       created = { sheet: t.sheet, cf };
     });
     return item;
   }
 
+  /** By id, that is by priority: the rule at that position when the batch gets there. */
   getItem(id: string): ConditionalFormat {
-    return new ConditionalFormat(
-      this.context,
-      () => {
-        const t = this.required();
-        const cf = this.inRange(t).find((c) => c.id === id);
-        return cf ? { sheet: t.sheet, cf } : throwNotFound(`conditional format ${id}`);
-      },
-      false,
-      true,
-    );
+    return new ConditionalFormat(this.context, () => atIndex(this.inRange(this.required()), this.required().sheet, Number(id)), false, true);
   }
 
   getItemAt(index: number): ConditionalFormat {
-    return new ConditionalFormat(
-      this.context,
-      () => {
-        const t = this.required();
-        const cf = this.inRange(t)[index];
-        return cf ? { sheet: t.sheet, cf } : throwNotFound(`conditional format #${index}`);
-      },
-      false,
-      true,
-    );
+    return new ConditionalFormat(this.context, () => atIndex(this.inRange(this.required()), this.required().sheet, index), false, true);
   }
 
   getCount(): ClientResult<number> {
@@ -1122,14 +1234,15 @@ export class ConditionalFormatCollection extends ClientObject<RangeTarget> {
   clearAll(): void {
     this.act(null, 'format', () => {
       const t = this.required();
+      writable(t.sheet);
       t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((cf) => !overlaps(cf.range, t.range));
     });
   }
 }
 
-function byId(sheet: FakeSheet, id: string): CfTarget {
-  const cf = sheet.conditionalFormats.find((c) => c.id === id);
-  return cf ? { sheet, cf } : throwNotFound(`conditional format ${id}`);
+function atIndex(list: readonly FakeConditionalFormat[], sheet: FakeSheet, index: number): CfTarget {
+  const cf = Number.isInteger(index) ? list[index] : undefined;
+  return cf ? { sheet, cf } : throwNotFound(`conditional format #${index}`);
 }
 
 export class ConditionalFormat extends ClientObject<CfTarget> {
@@ -1138,14 +1251,14 @@ export class ConditionalFormat extends ClientObject<CfTarget> {
   }
   protected readers(): Record<string, (t: CfTarget) => unknown> {
     return {
-      id: (t) => t.cf.id,
+      id: (t) => String(t.sheet.conditionalFormats.indexOf(t.cf)),
       type: (t) => t.cf.type,
       priority: (t) => t.sheet.conditionalFormats.indexOf(t.cf),
       stopIfTrue: () => false,
     };
   }
   protected override navigation(): Record<string, () => ClientObject<unknown>> {
-    return { custom: () => this.custom as ClientObject<unknown> };
+    return { custom: () => this.custom as ClientObject<unknown>, customOrNullObject: () => this.customOrNullObject as ClientObject<unknown> };
   }
   get id(): string {
     return this.get('id');
@@ -1164,12 +1277,19 @@ export class ConditionalFormat extends ClientObject<CfTarget> {
           this.context,
           () => {
             const t = this.required();
-            if (t.cf.type !== 'Custom') throw notFound('custom');
+            if (t.cf.type !== 'Custom') throw badArgument('ConditionalFormat.custom', 'This conditional format is not of the custom type.');
             return t;
           },
           false,
         ),
     );
+  }
+  /** ExcelApi 1.6: a null object for a rule of another type. */
+  get customOrNullObject(): CustomConditionalFormat {
+    return this.child('customOrNullObject', () => new CustomConditionalFormat(this.context, () => {
+      const t = this.required();
+      return t.cf.type === 'Custom' ? t : null;
+    }, true));
   }
   getRange(): Range {
     return new Range(this.context, () => ({ sheet: this.required().sheet, range: this.required().cf.range }), false, true);
@@ -1177,6 +1297,7 @@ export class ConditionalFormat extends ClientObject<CfTarget> {
   delete(): void {
     this.act(null, 'format', () => {
       const t = this.required();
+      writable(t.sheet);
       t.sheet.conditionalFormats = t.sheet.conditionalFormats.filter((c) => c !== t.cf);
     });
   }
@@ -1213,6 +1334,7 @@ export class ConditionalFormatRule extends ClientObject<CfTarget> {
   set formula(v: string) {
     this.act({ formula: v }, 'format', () => {
       const t = this.required();
+      writable(t.sheet);
       if (!isValidFormula(v)) throw badArgument('ConditionalFormatRule.formula');
       t.cf.formula = v.startsWith('=') ? v : `=${v}`;
     });
@@ -1301,7 +1423,8 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
     model,
     stats,
     payloadLimit: options.payloadLimit ?? WEB_PAYLOAD_LIMIT,
-    nullChaining: options.nullChaining ?? 'propagate',
+    nullChaining: options.nullChaining ?? 'throw',
+    generalFormat: options.generalFormat ?? 'General',
   };
   return {
     async run<R>(first: unknown, second?: (context: RequestContext) => Promise<R>): Promise<R> {

@@ -26,6 +26,7 @@ export interface FakeOffice {
     readonly contentLanguage: string;
     readonly document: { readonly settings: FakeSettings };
     readonly requirements: { isSetSupported(name: string, version?: string | number): boolean };
+    readonly diagnostics: { readonly host: string; readonly version: string; readonly platform: string };
   };
 }
 
@@ -87,6 +88,7 @@ export function createFakeOffice(model: FakeWorkbookModel, options: FakeOfficeOp
       displayLanguage,
       contentLanguage: displayLanguage,
       document: { settings: settingsFor(model) },
+      diagnostics: { host: 'Excel', version: `fake ExcelApi ${version}`, platform: info.platform },
       requirements: {
         isSetSupported(name, v) {
           if (name !== 'ExcelApi') return false;

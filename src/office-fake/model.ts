@@ -28,8 +28,12 @@ export interface FakeCell {
 
 export type FakeConditionalFormatType = 'Custom' | 'DataBar' | 'ColorScale' | 'IconSet' | 'TopBottom' | 'PresetCriteria' | 'ContainsText' | 'CellValue';
 
+/**
+ * A conditional format. It has no identity of its own: like Excel's (whose `ConditionalFormat.id` is "the priority
+ * of the conditional format in the current ConditionalFormatCollection"), its id is its position in the sheet's
+ * list, renumbered by every add, delete and reopen.
+ */
 export interface FakeConditionalFormat {
-  readonly id: string;
   readonly type: FakeConditionalFormatType;
   range: RangeAddress;
   /** Custom rule formula (with '='); '' until set. */
@@ -52,6 +56,8 @@ export class FakeSheet {
   /** Column widths in points, by 1-based column. */
   readonly columnWidths = new Map<number, number>();
   conditionalFormats: FakeConditionalFormat[] = [];
+  /** A protected sheet refuses every write (AccessDenied), as Excel's does for locked cells. */
+  protected = false;
 
   constructor(
     public name: string,
@@ -94,6 +100,50 @@ export class FakeSheet {
   columnWidth(col: number): number {
     return this.columnWidths.get(col) ?? DEFAULT_COLUMN_WIDTH;
   }
+
+  /**
+   * Moves whole rows as Excel's row insert, delete and cut-insert do: `where(row)` is a row's new number, or null
+   * when the row goes. Conditional formats move with their rows. Formula references are not rewritten (the fake's
+   * formulas are the tool's, which fill writes afresh, or the test's own).
+   */
+  remapRows(where: (row: number) => number | null): void {
+    const moved = [...this.entries()].flatMap(([r, c, cell]) => {
+      const to = where(r);
+      return to === null ? [] : [[to, c, cell] as const];
+    });
+    this.cells.clear();
+    for (const [r, c, cell] of moved) this.cells.set(key(r, c), cell);
+    this.conditionalFormats = this.conditionalFormats.flatMap((cf) => {
+      const rows: number[] = [];
+      for (let r = cf.range.start.row; r <= cf.range.end.row; r++) {
+        const to = where(r);
+        if (to !== null) rows.push(to);
+      }
+      if (!rows.length) return [];
+      return [{ ...cf, range: { start: { row: Math.min(...rows), col: cf.range.start.col }, end: { row: Math.max(...rows), col: cf.range.end.col } } }];
+    });
+  }
+
+  /** Inserts `count` blank rows before row `at` (Excel: Insert → Sheet Rows). */
+  insertRows(at: number, count = 1): void {
+    this.remapRows((r) => (r >= at ? r + count : r));
+  }
+
+  /** Deletes rows `at` … `at + count - 1`. */
+  deleteRows(at: number, count = 1): void {
+    this.remapRows((r) => (r < at ? r : r < at + count ? null : r - count));
+  }
+
+  /** Cuts row `from` and inserts it before row `before` (Excel: cut, Insert Cut Cells). */
+  moveRow(from: number, before: number): void {
+    const dest = before > from ? before - 1 : before;
+    this.remapRows((r) => {
+      if (r === from) return dest;
+      if (from < dest && r > from && r <= dest) return r - 1;
+      if (dest < from && r >= dest && r < from) return r + 1;
+      return r;
+    });
+  }
 }
 
 function isDefault(c: FakeCell): boolean {
@@ -121,9 +171,17 @@ export class FakeWorkbookModel {
   readonly sheets: FakeSheet[] = [];
   activeSheet: string | null = null;
   selection: Selection | null = null;
+  /** Excel's calculation mode; in 'Manual' a write recalculates nothing until `application.calculate`. */
+  calculationMode: 'Automatic' | 'Manual' = 'Automatic';
+  /**
+   * Another window has the focus (a workbook opened mid-call): `select`, `activate` and `worksheets.add` fail with
+   * GeneralException, as Excel's do.
+   */
+  focusLost = false;
+  /** For tests of a write that fails midway: value and formula writes to the sheets it names fail (InvalidOperation). */
+  refuseWrites: ((sheet: string) => boolean) | null = null;
   private readonly listeners = new Set<ModelListener>();
   private nextSheetId = 1;
-  private nextCfId = 1;
   private readonly uid = nextModelId++;
 
   /** A model holding a copy of the view's cells (values, formulas, number formats). */
@@ -182,10 +240,6 @@ export class FakeWorkbookModel {
     this.sheets.splice(i, 1);
     if (this.activeSheet === name) this.activeSheet = this.sheets[Math.max(0, i - 1)]?.name ?? null;
     if (this.selection?.sheet === name) this.selection = null;
-  }
-
-  newConditionalFormatId(): string {
-    return `{CF-${this.uid}-${this.nextCfId++}}`;
   }
 
   /** The format a viewer sees: the cell's own, overlaid by the first matching conditional format. */

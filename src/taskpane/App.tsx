@@ -21,7 +21,7 @@ import { IndicatorProgress } from './components/IndicatorProgress';
 import { PreviousReturn, type PickedPrevious } from './components/PreviousReturn';
 import { SummaryPanel } from './components/SummaryPanel';
 import { summaryStrings } from './components/summary-strings';
-import type { CheckOutcome, WorkbookHost } from './host';
+import { HostError, type CheckOutcome, type WorkbookHost } from './host';
 import { uiStrings } from './i18n';
 
 export interface AppProps {
@@ -34,7 +34,8 @@ export interface AppProps {
 
 type Task = 'check' | 'fill' | 'mark' | 'clear';
 
-const messageOf = (e: unknown): string => (e instanceof Error ? e.message : String(e)) || String(e);
+const messageOf = (e: unknown, lang: Lang): string =>
+  e instanceof HostError ? uiStrings(lang).hostProblem(e.problem) : (e instanceof Error ? e.message : String(e)) || String(e);
 
 /** The sheets in the order their findings are shown: the workbook's own order, then the template's. */
 function sheetOrder(outcome: CheckOutcome, template: Template): string[] {
@@ -87,20 +88,24 @@ export function App({ host, template, lang = 'zh-CN' }: AppProps) {
       const said = await work();
       if (mounted.current) setAnnouncement(said);
     } catch (e) {
-      if (mounted.current) setError(messageOf(e));
+      if (mounted.current) setError(messageOf(e, lang));
     } finally {
       running.current = false;
       if (mounted.current) setTask(null);
     }
-  }, []);
+  }, [lang]);
+
+  const checkOptions = useMemo(() => (previous ? { previous: previous.view } : undefined), [previous]);
 
   const check = useCallback(async () => {
-    const result = await host.check(template, lang, previous ? { previous: previous.view } : undefined);
+    // Marks follow the findings: while marked, a re-check (or the one after a fill) marks the cells now at fault,
+    // found by the same read that checks them.
+    const result = markedRef.current
+      ? await host.highlight(template, lang, checkOptions)
+      : await host.check(template, lang, checkOptions);
     if (mounted.current) setOutcome(result);
-    // Marks follow the findings: after a re-check (or a fill) the cells marked are the ones now at fault.
-    if (markedRef.current) await host.highlight(result.findings);
     return uiStrings(lang).announceChecked(result.report.counts);
-  }, [host, template, lang, previous]);
+  }, [host, template, lang, checkOptions]);
 
   useEffect(() => {
     void run('check', check);
@@ -124,11 +129,13 @@ export function App({ host, template, lang = 'zh-CN' }: AppProps) {
         return strings.announceCleared;
       });
     } else {
-      const findings = outcome?.findings ?? [];
       void run('mark', async () => {
-        await host.highlight(findings);
+        // The check the marks were placed from: the workbook as it is now, not the list shown since the last check.
+        const result = await host.highlight(template, lang, checkOptions);
+        if (mounted.current) setOutcome(result);
         setMarks(true);
-        return strings.announceMarked(new Set(findings.filter((f) => f.cell).map((f) => `${f.sheet}!${f.cell}`)).size);
+        const cells = new Set(result.findings.filter((f) => f.cell).map((f) => `${f.sheet}!${f.cell}`));
+        return strings.announceMarked(cells.size);
       });
     }
   };
@@ -136,10 +143,10 @@ export function App({ host, template, lang = 'zh-CN' }: AppProps) {
   const onSelect = useCallback(
     (f: Finding) => {
       host.select(f.sheet, f.cell).catch((e: unknown) => {
-        if (mounted.current) setError(messageOf(e));
+        if (mounted.current) setError(messageOf(e, lang));
       });
     },
-    [host],
+    [host, lang],
   );
 
   const order = useMemo(() => (outcome ? sheetOrder(outcome, template) : []), [outcome, template]);

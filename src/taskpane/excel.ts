@@ -1,48 +1,47 @@
 /**
  * The Office.js implementation of `WorkbookHost`: the task pane's only module that talks to Excel.
  *
- * Costs, whatever the number of findings: check = 1 context.sync (2 when a template sheet is missing), fill = 1,
- * select = 1, highlight = 1, clearHighlights = 1. More only on rare paths: writes whose estimated request passes
- * ~4 MB (Excel on the web refuses 5 MB) are split; a read whose answer would pass 5 MB is redone in row bands; an
- * Excel that refuses a method on a null object gets the sheet list first; marks whose ids went stale are found by
- * their rule formula.
+ * Every write reads what it needs in the same Excel.run (contract section 7): fill = read + write, highlight = read
+ * + write, clearHighlights = read + write, check = read; select = 1. A read is one context.sync; more only on rare
+ * paths: a template sheet missing (the sheet list first), sheets beyond the template's when marks are looked for,
+ * used ranges whose answer would pass Excel on the web's 5 MB response limit or whose `values` come back null (past
+ * 5 M cells), read in row bands; writes whose estimated request passes ~4 MB are split.
  *
- * Requirement sets: ExcelApi 1.4 (getItemOrNullObject, getUsedRangeOrNullObject) and 1.6 (conditional formats);
- * nothing above ExcelApi 1.6. Document settings (Office common API) remember the marks for a reopened pane.
+ * Nothing is chained on a possibly-null object (the reference documents no such chaining): sheets are got with
+ * `getItem`, which fails the whole read when one is missing, and the read is then redone from the sheet list.
+ *
+ * Requirement sets: ExcelApi 1.1 (calculationMode, calculate), 1.2 (protection), 1.4 (getUsedRangeOrNullObject,
+ * getItemOrNullObject) and 1.6 (conditional formats, customOrNullObject); nothing above ExcelApi 1.6.
  */
 import { parseA1, parseRange, columnLetters, formatRange, type RangeAddress } from '../engine/address';
 import { errorFromText, isDateFormat, primitiveOf, type Cell, type CellValue } from '../engine/cell';
 import type { CheckOptions } from '../engine/check';
 import type { CellWrite, FillPlan } from '../engine/fill-plan';
-import type { Finding, Severity } from '../engine/findings';
+import type { Finding, Lang, Severity } from '../engine/findings';
 import { checkReturn, formatFindings, planFill } from '../engine';
 import { MemoryWorkbook, type MemorySheet } from '../engine/memory-workbook';
 import type { ReturnReport } from '../engine/report';
 import type { Template } from '../engine/template/schema';
-import type { CheckOutcome, WorkbookHost } from './host';
+import { HostError, type CheckOutcome, type Diagnosis, type HostProblem, type WorkbookHost } from './host';
+import { runDiagnosis } from './excel-diagnose';
 
 // ---------------------------------------------------------------- options
-
-/** What the host needs of `Office.context.document.settings`. */
-export interface HostSettings {
-  get(name: string): unknown;
-  set(name: string, value: unknown): void;
-  remove(name: string): void;
-  saveAsync(callback?: (result: unknown) => void): void;
-}
 
 export interface ExcelHostOptions {
   /** The Excel namespace; defaults to the global `Excel` (Office.js, or the fake the preview installs). */
   readonly excel?: typeof Excel;
-  /** Where highlight marks are remembered; defaults to `Office.context.document.settings` when present. */
-  readonly settings?: HostSettings | null;
   /** Writes whose estimated request exceeds this many bytes are split across syncs (default 4 MB). */
   readonly payloadBudget?: number;
 }
 
 export const DEFAULT_PAYLOAD_BUDGET = 4 * 1024 * 1024;
 
-/** The custom rule of the add-in's own conditional formats: always true, and recognisable among the user's. */
+/**
+ * The custom rule of the add-in's own conditional formats: always true, and the marker by which they are found.
+ * A conditional format's id is only "the priority of the conditional format in the current
+ * ConditionalFormatCollection" (Excel JavaScript API reference, ConditionalFormat.id): it moves with every rule
+ * added or deleted and on reopening, so marks are never remembered by id.
+ */
 export const MARK_FORMULA = '=N("fulian-returns")=0';
 
 /** Excel's own light fills for bad / neutral / note cells: the colours users know from Excel's cell styles. */
@@ -51,8 +50,6 @@ export const MARK_FILLS: Readonly<Record<Severity, string>> = {
   warning: '#FFEB9C',
   info: '#DDEBF7',
 };
-
-export const SETTINGS_KEY = 'fulian-returns.highlights';
 
 /** A generous estimate of one cell's share of a read's response (value, formula and number format as JSON), bytes. */
 const READ_BYTES_PER_CELL = 64;
@@ -81,7 +78,7 @@ export function sheetFromRange(
     line.forEach((v, c) => {
       const f = formulas[r]?.[c];
       const fmtRaw = numberFormats[r]?.[c];
-      const fmt = typeof fmtRaw === 'string' && fmtRaw !== '' && fmtRaw !== 'General' ? fmtRaw : undefined;
+      const fmt = typeof fmtRaw === 'string' && !isGeneralFormat(fmtRaw) ? fmtRaw : undefined;
       const formula = typeof f === 'string' && f.startsWith('=') && f !== v ? f : undefined;
       const value = cellValueOf(v, fmt);
       // A formatted blank is kept (as blank) so fill knows a tool-owned cell formatted as Text.
@@ -91,6 +88,15 @@ export function sheetFromRange(
     });
   });
   return sheet;
+}
+
+/**
+ * Whether a `numberFormat` is the General format. Excel on the web answers `numberFormat` in the user's locale
+ * (OfficeDev/office-js issues #1553 and #2824): a zh-CN Excel on the web says `G/通用格式` where the desktop says
+ * `General`. Only General is compared by name; `@`, `%` and date codes are the same in every locale.
+ */
+export function isGeneralFormat(f: string): boolean {
+  return f === '' || /^(General|G\/通用格式|G\/General|常规|通用格式|Standard|Standaard|Général|Generale|Geral)$/i.test(f.trim());
 }
 
 function cellValueOf(v: OfficeValue, fmt: string | undefined): CellValue {
@@ -110,8 +116,12 @@ export function sheetsToRead(template: Template): string[] {
 type WriteInput = string | number | boolean | null;
 
 export type WriteOp =
-  /** Empty the 汇总 sheet (clear) or add it. */
-  | { readonly kind: 'prepare-sheet'; readonly sheet: string; readonly exists: boolean }
+  /** Add the sheet the new 汇总 is written into, under a name no sheet has (first: a refusal changes nothing). */
+  | { readonly kind: 'add-sheet'; readonly sheet: string }
+  /** Last: delete the old 汇总 (when there is one) and give the new one its name and place. */
+  | { readonly kind: 'swap-sheet'; readonly sheet: string; readonly into: string; readonly replaces: { readonly position: number } | null }
+  /** A full recalculation, so a workbook in manual calculation shows (and the re-check reads) the new figures. */
+  | { readonly kind: 'calculate'; readonly sheet: '' }
   | { readonly kind: 'number-format'; readonly sheet: string; readonly address: string; readonly rows: (string | null)[][] }
   | { readonly kind: 'formulas'; readonly sheet: string; readonly address: string; readonly rows: WriteInput[][] }
   | { readonly kind: 'bold'; readonly sheet: string; readonly address: string }
@@ -119,22 +129,6 @@ export type WriteOp =
 
 /** Excel column width in characters (as the plan gives it) → points, as Office.js takes it (7 px a character + 5 px padding, at 96 dpi). */
 export const charsToPoints = (chars: number): number => Math.round((chars * 7 + 5) * 0.75 * 100) / 100;
-
-/**
- * Text that Excel would not keep as typed text when written through `range.formulas`: a leading = + - @ (a
- * formula), or something it reads as a number, boolean, error, percent or date. Such a label is written into a
- * cell formatted `@` (Text) first, so Excel stores it verbatim; other labels keep the General format.
- */
-export function needsTextFormat(s: string): boolean {
-  const t = s.trim();
-  if (t === '') return false;
-  if (/^[=+\-@']/.test(t)) return true;
-  if (/^(TRUE|FALSE)$/i.test(t) || errorFromText(t)) return true;
-  if (/^[$¥￥]?[\d.,]+(e[+-]?\d+)?%?$/i.test(t)) return true;
-  if (/^\d{1,4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?$/.test(t)) return true;
-  if (/^\d{1,2}:\d{2}/.test(t)) return true;
-  return false;
-}
 
 function inputOf(w: CellWrite): WriteInput {
   return w.formula ?? primitiveOf(w.value);
@@ -196,7 +190,10 @@ export function rectangles(cells: readonly CellWrite[]): Rect[] {
 
 /** The number format Excel must hold before the write, or null to leave the cell's own. */
 function formatFor(w: CellWrite, isSummary: boolean, currentFormat: (sheet: string, row: number, col: number) => string | undefined): string | null {
-  if (!w.formula && w.value.kind === 'text' && needsTextFormat(w.value.value)) return '@';
+  // Excel turns typed text into numbers and dates (`(5)` → −5, `1 1/2`, `1月2日`, `2024年3月`, `5%`, …) whatever
+  // the API that writes it, unless the cell is Text: every text the tool writes (plan names and units come from
+  // users) goes into an `@` cell.
+  if (!w.formula && w.value.kind === 'text') return '@';
   if (w.numberFormat) return w.numberFormat;
   if (isSummary) return 'General';
   // A formula typed into a Text-formatted cell stays text in Excel: give such a tool-owned cell back General.
@@ -204,17 +201,24 @@ function formatFor(w: CellWrite, isSummary: boolean, currentFormat: (sheet: stri
   return null;
 }
 
+/** Where the new 汇总 goes: written into `temp`, then swapped for the old one (null when there is none). */
+export interface SummaryTarget {
+  readonly temp: string;
+  readonly replaces: { readonly position: number } | null;
+}
+
 /**
- * The fill plan as range writes: the 汇总 sheet emptied or added first; number formats before values (so `@`
- * guards take effect); values and formulas in rectangles; bold headers; column widths.
+ * The fill plan as range writes: the new 汇总 sheet added first (under a temporary name), number formats before
+ * values (so `@` guards take effect), values and formulas in rectangles, bold headers, column widths; then the old
+ * 汇总 deleted and the new one named in its place, and a full recalculation. A failure midway leaves the old 汇总.
  */
 export function planExcelWrites(
   plan: FillPlan,
-  summaryExists: boolean,
+  target: SummaryTarget,
   currentFormat: (sheet: string, row: number, col: number) => string | undefined = () => undefined,
 ): WriteOp[] {
-  const summary = plan.summary.name;
-  const ops: WriteOp[] = [{ kind: 'prepare-sheet', sheet: summary, exists: summaryExists }];
+  const summary = target.temp;
+  const ops: WriteOp[] = [{ kind: 'add-sheet', sheet: summary }];
   const bySheet = new Map<string, CellWrite[]>();
   for (const w of plan.toolOwned) {
     const list = bySheet.get(w.sheet) ?? [];
@@ -252,7 +256,11 @@ export function planExcelWrites(
     }
     i = j + 1;
   }
-  return [...ops, ...formats, ...values, ...bolds, ...widths];
+  const end: WriteOp[] = [
+    { kind: 'swap-sheet', sheet: summary, into: plan.summary.name, replaces: target.replaces },
+    { kind: 'calculate', sheet: '' },
+  ];
+  return [...ops, ...formats, ...values, ...bolds, ...widths, ...end];
 }
 
 const encoder = typeof TextEncoder === 'undefined' ? undefined : new TextEncoder();
@@ -278,7 +286,9 @@ export function estimatePayload(op: WriteOp): number {
     case 'number-format':
     case 'formulas':
       return envelope + op.address.length + utf8(JSON.stringify(op.rows));
-    case 'prepare-sheet':
+    case 'add-sheet':
+    case 'swap-sheet':
+    case 'calculate':
       return envelope;
     default:
       return envelope + op.address.length + 16;
@@ -337,13 +347,22 @@ export function batchWrites(ops: readonly WriteOp[], budget = DEFAULT_PAYLOAD_BU
  * action in the request, and a sheet proxy got before `add` would fail to instantiate.
  */
 function queueWrite(context: Excel.RequestContext, op: WriteOp, sheets: Map<string, Excel.Worksheet>): void {
-  if (op.kind === 'prepare-sheet') {
-    if (op.exists) {
-      const ws = context.workbook.worksheets.getItem(op.sheet);
-      ws.getRange().clear('All');
-      sheets.set(op.sheet, ws);
+  if (op.kind === 'add-sheet') {
+    sheets.set(op.sheet, context.workbook.worksheets.add(op.sheet));
+    return;
+  }
+  if (op.kind === 'calculate') {
+    context.workbook.application.calculate('Full');
+    return;
+  }
+  if (op.kind === 'swap-sheet') {
+    const fresh = sheets.get(op.sheet) ?? context.workbook.worksheets.getItem(op.sheet);
+    if (op.replaces) {
+      context.workbook.worksheets.getItem(op.into).delete();
+      fresh.name = op.into;
+      fresh.position = op.replaces.position;
     } else {
-      sheets.set(op.sheet, context.workbook.worksheets.add(op.sheet));
+      fresh.name = op.into;
     }
     return;
   }
@@ -369,11 +388,6 @@ function queueWrite(context: Excel.RequestContext, op: WriteOp, sheets: Map<stri
 }
 
 // ---------------------------------------------------------------- highlight marks
-
-export interface Mark {
-  readonly sheet: string;
-  readonly id: string;
-}
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { error: 3, warning: 2, info: 1 };
 
@@ -413,16 +427,95 @@ export function marksFor(findings: readonly Finding[]): { sheet: string; cell: s
 
 const sameFormula = (a: string, b: string): boolean => a.replace(/\s+/g, '').toUpperCase() === b.replace(/\s+/g, '').toUpperCase();
 
-function isMarks(x: unknown): x is Mark[] {
-  return Array.isArray(x) && x.every((m) => typeof m === 'object' && m !== null && typeof m.sheet === 'string' && typeof m.id === 'string');
-}
 
 // ---------------------------------------------------------------- the host
 
-interface LastCheck {
+/** One sheet of the workbook as the read found it. */
+interface SheetInfo {
+  readonly name: string;
+  readonly position: number;
+  readonly protected: boolean;
+}
+
+/** The conditional formats of one sheet, and the positions of ours among them. */
+interface SheetMarks {
+  readonly sheet: string;
+  readonly collection: Excel.ConditionalFormatCollection;
+  readonly ours: readonly number[];
+}
+
+interface WorkbookRead {
   readonly view: MemoryWorkbook;
-  readonly report: ReturnReport;
-  readonly summaryExists: boolean;
+  /** Every sheet, in workbook order. */
+  readonly sheets: readonly SheetInfo[];
+  /** Marks on every sheet (when asked for). */
+  readonly marks: readonly SheetMarks[];
+}
+
+interface ReadWants {
+  /** The template sheets' used ranges (false: marks only, for clear). */
+  readonly cells: boolean;
+  /** Every sheet's conditional formats, ours picked out by their marker. */
+  readonly marks: boolean;
+}
+
+const codeOf = (e: unknown): string | undefined => {
+  const c = (e as { code?: unknown } | null)?.code;
+  return typeof c === 'string' ? c : undefined;
+};
+
+const sameName = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+
+/** A failure Excel reports, as the pane can say it: protection and focus loss get their own problem. */
+function hostErrorOf(e: unknown): unknown {
+  if (e instanceof HostError) return e;
+  const code = codeOf(e);
+  const message = e instanceof Error ? e.message : String(e);
+  if (code === 'AccessDenied') return new HostError({ kind: 'protected', sheets: [] }, message);
+  // select, activate and worksheets.add fail with GeneralException when another workbook takes the focus mid-call.
+  if (code === 'GeneralException') return new HostError({ kind: 'focus' }, message);
+  return e;
+}
+
+function refuseProtected(sheets: readonly SheetInfo[], written: Iterable<string>): void {
+  const names = [...written];
+  const locked = sheets.filter((s) => s.protected && names.some((n) => sameName(n, s.name))).map((s) => s.name);
+  if (locked.length) {
+    const problem: HostProblem = { kind: 'protected', sheets: locked };
+    throw new HostError(problem, `protected: ${locked.join(', ')}`);
+  }
+}
+
+/** A sheet name no sheet has, for the new 汇总 while the old one still stands (31 characters at most). */
+function freeName(sheets: readonly SheetInfo[], base: string): string {
+  for (let i = 1; ; i++) {
+    const name = `${base}~新${i > 1 ? i : ''}`.slice(0, 31);
+    if (!sheets.some((s) => sameName(s.name, name))) return name;
+  }
+}
+
+/** Queues a load of a sheet's conditional formats with what tells ours apart (type, then the custom rule's formula). */
+function loadConditionalFormats(sheet: Excel.Worksheet): Excel.ConditionalFormatCollection {
+  const cfs = sheet.getRange().conditionalFormats;
+  cfs.load('items/type, items/customOrNullObject/rule/formula');
+  return cfs;
+}
+
+/** Positions of our marks in a loaded collection; the rule formula is read only of custom rules (never null ones). */
+function ourPositions(cfs: Excel.ConditionalFormatCollection): number[] {
+  const out: number[] = [];
+  cfs.items.forEach((cf, i) => {
+    if (cf.type === 'Custom' && sameFormula(cf.customOrNullObject.rule.formula, MARK_FORMULA)) out.push(i);
+  });
+  return out;
+}
+
+/**
+ * Deletes our marks. Within a collection, from the last position to the first: whether an item stands for its rule
+ * or for its position (an id that is a priority), deleting it never moves a rule still to be deleted.
+ */
+function queueDeleteMarks(marks: readonly SheetMarks[]): void {
+  for (const m of marks) for (const i of [...m.ours].sort((a, b) => b - a)) m.collection.items[i]!.delete();
 }
 
 export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
@@ -431,301 +524,210 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
     if (!x) throw new Error('Office.js (Excel) is not loaded');
     return x;
   };
-  const settings = (): HostSettings | null => {
-    if (options.settings !== undefined) return options.settings;
-    const office = (globalThis as { Office?: { context?: { document?: { settings?: HostSettings } } } }).Office;
-    return office?.context?.document?.settings ?? null;
-  };
   const budget = options.payloadBudget ?? DEFAULT_PAYLOAD_BUDGET;
-  let last: LastCheck | null = null;
-  /** Our conditional formats; null = unknown in this pane (read the document settings). */
-  let marks: Mark[] | null = null;
-
-  const remember = (next: Mark[]): void => {
-    marks = next;
-    const s = settings();
-    if (!s) return;
-    if (next.length) s.set(SETTINGS_KEY, next);
-    else s.remove(SETTINGS_KEY);
-    s.saveAsync();
-  };
-
-  const knownMarks = (): Mark[] | null => {
-    if (marks) return marks;
-    const saved = settings()?.get(SETTINGS_KEY);
-    return isMarks(saved) ? saved : null;
-  };
-
-  const queueDelete = (context: Excel.RequestContext, list: readonly Mark[]): void => {
-    const sheets = new Map<string, Excel.ConditionalFormatCollection>();
-    for (const m of list) {
-      let cfs = sheets.get(m.sheet);
-      if (!cfs) {
-        cfs = context.workbook.worksheets.getItem(m.sheet).getRange().conditionalFormats;
-        sheets.set(m.sheet, cfs);
-      }
-      cfs.getItem(m.id).delete();
-    }
-  };
-
   /**
-   * Recovery when the remembered ids are stale or unknown (a sheet renamed, marks removed by hand, settings lost):
-   * finds our conditional formats by their rule formula on every sheet and deletes them. Several syncs; rare.
+   * Whether the last read found every template sheet: a hint of which way to read (by name at once, or the sheet
+   * list first), never a layout. A wrong hint costs one sync.
    */
-  const sweep = async (): Promise<void> => {
-    await excel().run(async (context) => {
-      const sheets = context.workbook.worksheets;
-      sheets.load('items/name');
+  let allSheetsThere = true;
+  /** The template of the last check, fill or highlight (configuration, not layout): which sheets clear reads first. */
+  let lastTemplate: Template | null = null;
+
+  /** Row bands of a used range too big for one answer, each within the budget; as many syncs as needed. */
+  const readInBands = async (context: Excel.RequestContext, sheet: Excel.Worksheet, address: string, into: MemorySheet): Promise<void> => {
+    const local = address.slice(address.lastIndexOf('!') + 1);
+    const r = parseRange(local.replace(/\$/g, ''));
+    const rowBytes = (r.end.col - r.start.col + 1) * READ_BYTES_PER_CELL;
+    const rowsPerBand = Math.max(1, Math.floor((budget * 0.75) / rowBytes));
+    const bandsPerSync = Math.max(1, Math.floor((budget * 0.75) / (rowsPerBand * rowBytes)));
+    let pending: Excel.Range[] = [];
+    const flush = async (): Promise<void> => {
+      if (!pending.length) return;
       await context.sync();
-      const colls = sheets.items.map((s) => {
-        const c = s.getRange().conditionalFormats;
-        c.load('items/id, items/type');
-        return c;
-      });
-      await context.sync();
-      const custom = colls.flatMap((c) => c.items.filter((cf) => cf.type === 'Custom'));
-      const rules = custom.map((cf) => cf.custom.rule.load('formula'));
-      await context.sync();
-      let n = 0;
-      custom.forEach((cf, i) => {
-        if (sameFormula(rules[i]!.formula, MARK_FORMULA)) {
-          cf.delete();
-          n++;
-        }
-      });
-      if (n) await context.sync();
-    });
-    remember([]);
+      for (const b of pending) sheetFromRange(into, b.address, b.values, b.formulas, b.numberFormat);
+      pending = [];
+    };
+    for (let top = r.start.row; top <= r.end.row; top += rowsPerBand) {
+      const bottom = Math.min(r.end.row, top + rowsPerBand - 1);
+      const band = sheet.getRange(formatRange({ start: { row: top, col: r.start.col }, end: { row: bottom, col: r.end.col } }));
+      band.load(CHECK_LOAD);
+      pending.push(band);
+      if (pending.length >= bandsPerSync) await flush();
+    }
+    await flush();
   };
 
-  type WorkbookRead = Omit<LastCheck, 'report'> & { readonly sheetNames: string[] };
-
-  /**
-   * The workbook's sheet names after a read by name: known without asking when every template sheet was there;
-   * otherwise one more sync lists them, so a missing sheet can be told well (a renamed one, say).
-   */
-  const listSheetNames = async (
-    context: Excel.RequestContext,
-    reads: readonly { readonly sheet: Excel.Worksheet }[],
-    names: readonly string[],
-    summary: Excel.Worksheet,
-    template: Template,
-  ): Promise<string[]> => {
-    if (!reads.some((r) => r.sheet.isNullObject)) {
-      return [...names, ...(summary.isNullObject ? [] : [template.sheets.summary])];
-    }
+  /** The workbook as it is now: the template sheets' cells and every sheet's marks, as asked (see the module note). */
+  const readIn = async (context: Excel.RequestContext, template: Template | null, wants: ReadWants): Promise<WorkbookRead> => {
     const worksheets = context.workbook.worksheets;
-    worksheets.load('items/name');
-    await context.sync();
-    return worksheets.items.map((s) => s.name);
-  };
-
-  /** The template sheets and their used ranges in one sync (two when a template sheet is missing). */
-  const readWorkbook = async (template: Template): Promise<WorkbookRead> => {
-    const names = sheetsToRead(template);
-    return excel().run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      const reads = names.map((name) => {
-        const sheet = worksheets.getItemOrNullObject(name);
-        // Not valuesOnly: formatted blanks come too, so fill knows a blank tool-owned cell formatted as Text (a
-        // formula typed there would stay text). The engine reads them as blanks.
-        const used = sheet.getUsedRangeOrNullObject(false);
-        used.load(CHECK_LOAD);
-        return { name, sheet, used };
-      });
-      const summary = worksheets.getItemOrNullObject(template.sheets.summary);
-      await context.sync();
-
-      const view = new MemoryWorkbook();
-      for (const r of reads) {
-        if (r.sheet.isNullObject) continue;
-        const sheet = view.addSheet(r.name);
-        if (r.used.isNullObject) continue;
-        sheetFromRange(sheet, r.used.address, r.used.values, r.used.formulas, r.used.numberFormat);
-      }
-      const sheetNames = await listSheetNames(context, reads, names, summary, template);
-      return { view, summaryExists: !summary.isNullObject, sheetNames };
-    });
-  };
-
-  /**
-   * The same read for an Excel that refuses a method on a null object (a missing sheet's used range) instead of
-   * returning another null object: list the sheets first, then read those present. Two syncs.
-   */
-  const readWorkbookByNames = async (template: Template): Promise<WorkbookRead> => {
-    const names = sheetsToRead(template);
-    return excel().run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name');
-      await context.sync();
-      const sheetNames = worksheets.items.map((s) => s.name);
-      const actual = (name: string): string | undefined => sheetNames.find((n) => n.toLowerCase() === name.toLowerCase());
-      const reads = names.flatMap((name) => {
-        const found = actual(name);
-        if (found === undefined) return [];
-        const used = worksheets.getItem(found).getUsedRangeOrNullObject(false);
-        used.load(CHECK_LOAD);
-        return [{ name, used }];
-      });
-      if (reads.length) await context.sync();
-      const view = new MemoryWorkbook();
-      for (const r of reads) {
-        const sheet = view.addSheet(r.name);
-        if (!r.used.isNullObject) sheetFromRange(sheet, r.used.address, r.used.values, r.used.formulas, r.used.numberFormat);
-      }
-      return { view, summaryExists: actual(template.sheets.summary) !== undefined, sheetNames };
-    });
-  };
-
-  /**
-   * The read for a workbook whose used ranges answer more than Excel on the web's 5 MB response limit: their
-   * addresses first, then row bands of each within the budget, as many syncs as needed. Rare (a real return is a few
-   * hundred rows); the usual read stays one sync.
-   */
-  const readWorkbookInBands = async (template: Template): Promise<WorkbookRead> => {
-    const names = sheetsToRead(template);
-    const bandBudget = Math.max(1, Math.floor(budget * 0.75));
-    return excel().run(async (context) => {
-      const worksheets = context.workbook.worksheets;
-      const probes = names.map((name) => {
-        const sheet = worksheets.getItemOrNullObject(name);
-        const used = sheet.getUsedRangeOrNullObject(false);
-        used.load('address');
-        return { name, sheet, used };
-      });
-      const summary = worksheets.getItemOrNullObject(template.sheets.summary);
-      await context.sync();
-      const view = new MemoryWorkbook();
-      let pending: { sheet: MemorySheet; range: Excel.Range }[] = [];
-      let pendingBytes = 0;
-      const flush = async (): Promise<void> => {
-        if (!pending.length) return;
+    if (template) lastTemplate = template;
+    const names = template ? sheetsToRead(template) : [];
+    const queueList = (): void => void worksheets.load('items/name, items/position, items/protection/protected');
+    const queueSheet = (name: string, actual: string, whole: boolean) => {
+      const sheet = worksheets.getItem(actual);
+      const used = wants.cells ? sheet.getUsedRangeOrNullObject(false) : null;
+      used?.load(whole ? CHECK_LOAD : 'address');
+      const marks = wants.marks ? loadConditionalFormats(sheet) : null;
+      return { name, actual, sheet, used, marks, whole };
+    };
+    // Marks travel with copied sheets and renamed ones: the sheets not read by name are looked at too (the tool's
+    // own 汇总 never carries marks).
+    const queueOthers = (read: readonly string[]) =>
+      worksheets.items
+        .filter((s) => !read.some((n) => sameName(n, s.name)) && !(template && sameName(s.name, template.sheets.summary)))
+        .map((s) => ({ sheet: s.name, collection: loadConditionalFormats(worksheets.getItem(s.name)) }));
+    let listedOthers: { sheet: string; collection: Excel.ConditionalFormatCollection }[] = [];
+    let reads: ReturnType<typeof queueSheet>[] | null = null;
+    let listed = false;
+    if (allSheetsThere) {
+      queueList();
+      const attempt = names.map((n) => queueSheet(n, n, true));
+      try {
         await context.sync();
-        for (const b of pending) sheetFromRange(b.sheet, b.range.address, b.range.values, b.range.formulas, b.range.numberFormat);
-        pending = [];
-        pendingBytes = 0;
-      };
-      for (const p of probes) {
-        if (p.sheet.isNullObject) continue;
-        const sheet = view.addSheet(p.name);
-        if (p.used.isNullObject) continue;
-        const local = p.used.address.slice(p.used.address.lastIndexOf('!') + 1);
-        const r = parseRange(local.replace(/\$/g, ''));
-        const rowBytes = (r.end.col - r.start.col + 1) * READ_BYTES_PER_CELL;
-        const rowsPerBand = Math.max(1, Math.floor(bandBudget / rowBytes));
-        for (let top = r.start.row; top <= r.end.row; top += rowsPerBand) {
-          const bottom = Math.min(r.end.row, top + rowsPerBand - 1);
-          const bytes = (bottom - top + 1) * rowBytes;
-          if (pendingBytes + bytes > bandBudget) await flush();
-          const band = { start: { row: top, col: r.start.col }, end: { row: bottom, col: r.end.col } };
-          const range = p.sheet.getRange(formatRange(band));
-          range.load(CHECK_LOAD);
-          pending.push({ sheet, range });
-          pendingBytes += bytes;
+        reads = attempt;
+      } catch (e) {
+        const code = codeOf(e);
+        if (code !== 'ItemNotFound' && code !== 'ResponsePayloadSizeLimitExceeded') throw e;
+        if (code === 'ResponsePayloadSizeLimitExceeded') allSheetsThere = true;
+        else allSheetsThere = false;
+        if (code === 'ResponsePayloadSizeLimitExceeded') {
+          queueList();
+          const probes = names.map((n) => queueSheet(n, n, false));
+          await context.sync();
+          reads = probes;
         }
       }
-      await flush();
-      const sheetNames = await listSheetNames(context, probes, names, summary, template);
-      return { view, summaryExists: !summary.isNullObject, sheetNames };
-    });
+    }
+    if (!reads) {
+      queueList();
+      await context.sync();
+      listed = true;
+      const present = names.flatMap((n) => {
+        const found = worksheets.items.find((s) => sameName(s.name, n));
+        return found ? [{ n, actual: found.name }] : [];
+      });
+      allSheetsThere = present.length === names.length;
+      reads = present.map((p) => queueSheet(p.n, p.actual, true));
+      // The sheet list is known: the other sheets' marks come in the same sync.
+      if (wants.marks) listedOthers = queueOthers(reads.map((r) => r.actual));
+      if (reads.length || listedOthers.length) await context.sync();
+    }
+    const sheets: SheetInfo[] = worksheets.items.map((s) => ({ name: s.name, position: s.position, protected: s.protection.protected }));
+
+    const view = new MemoryWorkbook();
+    for (const r of reads) {
+      const into = view.addSheet(r.name);
+      if (!r.used || r.used.isNullObject) continue;
+      // Past 5 M cells Excel answers values with null rather than failing: such a sheet is read in bands.
+      if (r.whole && r.used.values !== null && r.used.values !== undefined) {
+        sheetFromRange(into, r.used.address, r.used.values, r.used.formulas, r.used.numberFormat);
+      } else {
+        await readInBands(context, r.sheet, r.used.address, into);
+      }
+    }
+
+    const marks: SheetMarks[] = [];
+    if (wants.marks) {
+      for (const r of reads) if (r.marks) marks.push({ sheet: r.actual, collection: r.marks, ours: ourPositions(r.marks) });
+      for (const x of listedOthers) marks.push({ ...x, ours: ourPositions(x.collection) });
+      // Read by name at once: the other sheets' marks need one more sync, only when the workbook has such sheets.
+      const extra = listed ? [] : queueOthers(reads.map((r) => r.actual));
+      if (extra.length) {
+        await context.sync();
+        for (const x of extra) marks.push({ ...x, ours: ourPositions(x.collection) });
+      }
+    }
+    return { view, sheets, marks };
   };
 
-  const check = async (
-    template: Template,
-    lang: Parameters<WorkbookHost['check']>[1],
-    options?: CheckOptions,
-  ): Promise<CheckOutcome> => {
-    let read: WorkbookRead;
-    try {
-      read = await readWorkbook(template);
-    } catch (e) {
-      const code = (e as { code?: unknown }).code;
-      if (code === 'ItemNotFound') read = await readWorkbookByNames(template);
-      else if (code === 'ResponsePayloadSizeLimitExceeded') read = await readWorkbookInBands(template);
-      else throw e;
-    }
+  const outcomeOf = (read: WorkbookRead, template: Template, lang: Lang, options?: CheckOptions): CheckOutcome => {
     const report = checkReturn(read.view, template, options);
-    const findings = formatFindings(report.issues, template, lang);
-    last = { view: read.view, report, summaryExists: read.summaryExists };
-    return { report, findings, sheetNames: read.sheetNames };
+    return { report, findings: formatFindings(report.issues, template, lang), sheetNames: read.sheets.map((s) => s.name) };
+  };
+
+  const run = async <R>(batch: (context: Excel.RequestContext) => Promise<R>): Promise<R> => {
+    try {
+      return await excel().run(batch);
+    } catch (e) {
+      throw hostErrorOf(e);
+    }
   };
 
   return {
-    check,
+    check: (template, lang, options) =>
+      run(async (context) => outcomeOf(await readIn(context, template, { cells: true, marks: false }), template, lang, options)),
 
-    async fill(template) {
-      const base = last ?? (await check(template, 'zh-CN'), last!);
-      const plan = planFill(base.view, template, base.report);
-      const ops = planExcelWrites(plan, base.summaryExists, (sheet, row, col) => base.view.sheet(sheet)?.cell(row, col).numberFormat);
-      const batches = batchWrites(ops, budget);
-      await excel().run(async (context) => {
+    fill: (template) =>
+      run(async (context) => {
+        const read = await readIn(context, template, { cells: true, marks: false });
+        const report = checkReturn(read.view, template);
+        const plan = planFill(read.view, template, report);
+        const old = read.sheets.find((s) => sameName(s.name, template.sheets.summary));
+        const temp = freeName(read.sheets, template.sheets.summary);
+        refuseProtected(read.sheets, [...plan.toolOwned.map((w) => w.sheet), ...(old ? [old.name] : [])]);
+        const ops = planExcelWrites(plan, { temp, replaces: old ? { position: old.position } : null }, (sheet, row, col) =>
+          read.view.sheet(sheet)?.cell(row, col).numberFormat,
+        );
         const sheets = new Map<string, Excel.Worksheet>();
-        for (const batch of batches) {
-          for (const op of batch) queueWrite(context, op, sheets);
-          await context.sync();
+        try {
+          for (const batch of batchWrites(ops, budget)) {
+            for (const op of batch) queueWrite(context, op, sheets);
+            await context.sync();
+          }
+        } catch (e) {
+          // The new 汇总 is dropped; the old one was deleted only in the last step, so it is still there.
+          const leftover = context.workbook.worksheets.getItemOrNullObject(temp);
+          await context.sync().catch(() => undefined);
+          if (!leftover.isNullObject) {
+            leftover.delete();
+            await context.sync().catch(() => undefined);
+          }
+          throw e;
         }
-      });
-      last = { ...base, summaryExists: true };
-    },
+      }),
 
-    async select(sheet, cell) {
-      await excel().run(async (context) => {
+    select: (sheet, cell) =>
+      run(async (context) => {
         const ws = context.workbook.worksheets.getItem(sheet);
         ws.activate();
         ws.getRange(cell ?? 'A1').select();
         await context.sync();
-      });
-    },
+      }),
 
-    async highlight(findings) {
-      const wanted = marksFor(findings);
-      const previous = knownMarks() ?? [];
-      const add = async (withDeletes: readonly Mark[]): Promise<Mark[]> =>
-        excel().run(async (context) => {
-          queueDelete(context, withDeletes);
-          const sheets = new Map<string, Excel.Worksheet>();
-          const added = wanted.map((m) => {
-            let ws = sheets.get(m.sheet);
-            if (!ws) {
-              ws = context.workbook.worksheets.getItem(m.sheet);
-              sheets.set(m.sheet, ws);
-            }
-            const cf = ws.getRange(m.cell).conditionalFormats.add(excel().ConditionalFormatType.custom);
-            cf.custom.rule.formula = MARK_FORMULA;
-            cf.custom.format.fill.color = MARK_FILLS[m.severity];
-            cf.load('id');
-            return { sheet: m.sheet, cf };
-          });
-          if (withDeletes.length || added.length) await context.sync();
-          return added.map((a) => ({ sheet: a.sheet, id: a.cf.id }));
-        });
-      let next: Mark[];
-      try {
-        next = await add(previous);
-      } catch (e) {
-        if (!previous.length) throw e;
-        await sweep();
-        next = await add([]);
-      }
-      remember(next);
-    },
+    highlight: (template, lang, options) =>
+      run(async (context) => {
+        const read = await readIn(context, template, { cells: true, marks: true });
+        const outcome = outcomeOf(read, template, lang, options);
+        const present = (name: string) => read.sheets.find((s) => sameName(s.name, name));
+        const wanted = marksFor(outcome.findings).filter((m) => present(m.sheet));
+        refuseProtected(read.sheets, [...wanted.map((m) => m.sheet), ...read.marks.filter((m) => m.ours.length).map((m) => m.sheet)]);
+        // Deletes first: an add takes the top priority and moves every other rule's position.
+        queueDeleteMarks(read.marks);
+        const sheets = new Map<string, Excel.Worksheet>();
+        for (const m of wanted) {
+          const actual = present(m.sheet)!.name;
+          let ws = sheets.get(actual);
+          if (!ws) {
+            ws = context.workbook.worksheets.getItem(actual);
+            sheets.set(actual, ws);
+          }
+          const cf = ws.getRange(m.cell).conditionalFormats.add(excel().ConditionalFormatType.custom);
+          cf.custom.rule.formula = MARK_FORMULA;
+          cf.custom.format.fill.color = MARK_FILLS[m.severity];
+        }
+        if (wanted.length || read.marks.some((m) => m.ours.length)) await context.sync();
+        return outcome;
+      }),
 
-    async clearHighlights() {
-      const known = knownMarks();
-      if (known === null) {
-        await sweep();
-        return;
-      }
-      if (!known.length) return;
-      try {
-        await excel().run(async (context) => {
-          queueDelete(context, known);
-          await context.sync();
-        });
-        remember([]);
-      } catch {
-        await sweep();
-      }
-    },
+    clearHighlights: () =>
+      run(async (context) => {
+        // The template of the last check says which sheets to look at first; without one every sheet is listed.
+        const read = await readIn(context, lastTemplate, { cells: false, marks: true });
+        refuseProtected(read.sheets, read.marks.filter((m) => m.ours.length).map((m) => m.sheet));
+        queueDeleteMarks(read.marks);
+        if (read.marks.some((m) => m.ours.length)) await context.sync();
+      }),
+
+    diagnose: (): Promise<Diagnosis> => runDiagnosis(excel(), { formula: MARK_FORMULA, fill: MARK_FILLS.error }),
   };
 }

@@ -2,6 +2,7 @@
  * Every string of the task pane's own UI, zh-CN first, English on request. Finding messages are not here: they come
  * from the engine (`formatFindings`) through the host's `check(template, lang)`.
  */
+import type { HostProblem } from './host';
 import type { Lang, Severity } from '../engine/findings';
 
 export type { Lang };
@@ -25,6 +26,8 @@ export interface UiStrings {
   readonly clearMarks: string;
   readonly busy: Readonly<Record<'check' | 'fill' | 'mark' | 'clear', string>>;
   readonly errorTitle: string;
+  /** A host refusal the user can act on (protection, focus); nothing was changed. */
+  readonly hostProblem: (problem: HostProblem) => string;
   readonly dismiss: string;
   readonly completenessTitle: string;
   readonly overall: string;
@@ -69,6 +72,10 @@ const zh: UiStrings = {
   clearMarks: '清除标记',
   busy: { check: '正在检查…', fill: '正在填写公式和汇总…', mark: '正在标记问题单元格…', clear: '正在清除标记…' },
   errorTitle: '操作失败',
+  hostProblem: (p) =>
+    p.kind === 'protected'
+      ? `${p.sheets.length ? `工作表 ${p.sheets.join('、')} ` : '工作表'}受保护，未做任何更改。请在“审阅 → 撤消工作表保护”后重试。`
+      : 'Excel 正忙或另一个窗口获得了焦点，未做任何更改。请回到本工作簿后重试。',
   dismiss: '关闭',
   completenessTitle: '完整率',
   overall: '总体',
@@ -118,6 +125,10 @@ const en: UiStrings = {
     clear: 'Clearing marks…',
   },
   errorTitle: 'Something went wrong',
+  hostProblem: (p) =>
+    p.kind === 'protected'
+      ? `${p.sheets.length ? `Sheet ${p.sheets.join(', ')} is` : 'A sheet is'} protected; nothing was changed. Unprotect it (Review → Unprotect Sheet) and try again.`
+      : 'Excel was busy or another window took the focus; nothing was changed. Go back to this workbook and try again.',
   dismiss: 'Dismiss',
   completenessTitle: 'Completeness',
   overall: 'Overall',

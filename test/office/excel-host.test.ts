@@ -2,13 +2,12 @@ import { buildFilledReturn, checkReturn, planFill, standardTemplate } from '../.
 import { parseA1 } from '../../src/engine/address';
 import type { CellValue } from '../../src/engine/cell';
 import type { CellWrite, FillPlan } from '../../src/engine/fill-plan';
-import type { Finding, Severity } from '../../src/engine/findings';
 import { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readXlsx } from '../../src/xlsx';
 import { messyReturn } from '../engine/fill-messy.fixture';
-import { FakeWorkbookModel, installFakeOffice, type FakeOfficeEnvironment, type FakeSheet } from '../../src/office-fake';
+import { FakeWorkbookModel, installFakeOffice, type FakeOfficeEnvironment } from '../../src/office-fake';
 import {
   batchWrites,
   createExcelHost,
@@ -16,7 +15,6 @@ import {
   MARK_FILLS,
   MARK_FORMULA,
   marksFor,
-  needsTextFormat,
   planExcelWrites,
   rectangles,
   sheetFromRange,
@@ -58,11 +56,13 @@ describe('check', () => {
     expect(fake.stats.syncCount).toBe(1);
     expect(out.findings).toEqual([]);
     expect(out.report.period).toEqual({ year: expect.any(Number), quarter: 3 });
-    expect(fake.stats.loads.length).toBe(7);
-    for (const l of fake.stats.loads) {
-      expect(l.object).toBe('Range');
-      expect([...l.properties].sort()).toEqual(['address', 'formulas', 'numberFormat', 'values']);
-    }
+    const ranges = fake.stats.loads.filter((l) => l.object === 'Range');
+    expect(ranges.length).toBe(7);
+    for (const l of ranges) expect([...l.properties].sort()).toEqual(['address', 'formulas', 'numberFormat', 'values']);
+    // …and, in the same sync, the sheet list with what a write must know (position, protection).
+    expect(fake.stats.loads.filter((l) => l.object !== 'Range')).toEqual([
+      { object: 'WorksheetCollection', properties: ['items/name', 'items/position', 'items/protection/protected'] },
+    ]);
     expect(out.sheetNames).toEqual(['封面', '创业就业', '维权服务', '关爱救助', '家庭建设', '组织建设', '两纲监测']);
   });
 
@@ -86,27 +86,34 @@ describe('check', () => {
     expect(out.findings.every((f) => /^[\x20-\x7e]/.test(f.message))).toBe(true); // English on request
   });
 
-  test('a missing template sheet costs a second sync, which lists the workbook sheet names', async () => {
+  test('a missing template sheet: the read by name is refused, then the sheet list and the sheets present; two syncs from then on', async () => {
     const model = filledModel();
     model.removeSheet('关爱救助');
     model.addSheet('备注');
     const fake = open(model);
-    const out = await createExcelHost().check(template, 'zh-CN');
-    expect(fake.stats.syncCount).toBe(2);
+    const host = createExcelHost();
+    const out = await host.check(template, 'zh-CN');
+    expect(fake.stats.syncCount).toBe(3); // the refused read, the list, the sheets present
     expect(out.sheetNames).toEqual(['封面', '创业就业', '维权服务', '家庭建设', '组织建设', '两纲监测', '备注']);
     expect(out.findings).toContainEqual(expect.objectContaining({ rule: 'missing-sheet', sheet: '关爱救助', cell: null }));
-    expect(fake.stats.loads.filter((l) => l.object !== 'Range')).toEqual([{ object: 'WorksheetCollection', properties: ['items/name'] }]);
+    expect(out.findings.filter((f) => f.rule !== 'missing-sheet')).toEqual([]);
+    fake.stats.reset();
+    await host.check(template, 'zh-CN');
+    expect(fake.stats.syncCount).toBe(2);
+    // Once the sheet is back, one sync again (after the one that finds it).
+    model.addSheet('关爱救助');
+    await host.check(template, 'zh-CN');
+    fake.stats.reset();
+    await host.check(template, 'zh-CN');
+    expect(fake.stats.syncCount).toBe(1);
   });
 
-  test('an Excel that refuses methods on a null object: check falls back to listing the sheets first', async () => {
+  test('nothing is chained on a possibly-null object: the same check with an Excel that lets null objects propagate', async () => {
     const model = filledModel();
     model.removeSheet('家庭建设');
-    const fake = open(model, { nullChaining: 'throw' });
-    const out = await createExcelHost().check(template, 'zh-CN');
-    expect(out.findings).toContainEqual(expect.objectContaining({ rule: 'missing-sheet', sheet: '家庭建设' }));
-    expect(out.findings.filter((f) => f.rule !== 'missing-sheet')).toEqual([]);
-    expect(out.sheetNames).not.toContain('家庭建设');
-    expect(fake.stats.syncCount).toBe(3); // the refused request, then names, then used ranges
+    const strict = await (open(model), createExcelHost().check(template, 'zh-CN'));
+    const lenient = await (open(model, { nullChaining: 'propagate' }), createExcelHost().check(template, 'zh-CN'));
+    expect(lenient).toEqual(strict);
   });
 
   test('a workbook whose read would pass the response limit is read in row bands, with the same result', async () => {
@@ -206,8 +213,9 @@ describe('fill', () => {
     const host = createExcelHost();
     const out = await host.check(template, 'zh-CN');
     const plan = planFill(model.toWorkbookView(), template, out.report);
+    fake.stats.reset();
     await host.fill(template);
-    expect(fake.stats.syncCount).toBe(2);
+    expect(fake.stats.syncCount).toBe(2); // its own read, then the write
     expect(model.sheets.map((s) => s.name).at(-1)).toBe('汇总');
     expectCellsMatchPlan(model, plan.toolOwned);
     expectCellsMatchPlan(model, plan.summary.cells, plan.summary.name);
@@ -232,21 +240,26 @@ describe('fill', () => {
     expect(n).toBeGreaterThan(200);
   });
 
-  test('a second fill clears the old 汇总 and rewrites it in one sync; user cells keep value and format', async () => {
+  test('a second fill replaces the old 汇总 in its place, in two syncs; user cells keep value and format', async () => {
     const model = filledModel(2, 5);
     const fake = open(model);
     const host = createExcelHost();
     await host.check(template, 'zh-CN');
     await host.fill(template);
     model.sheet('汇总')!.setCell(400, 20, textCell('stale'));
+    const moved = model.sheet('汇总')!; // the user moved 汇总 to second place
+    model.sheets.splice(model.sheets.indexOf(moved), 1);
+    model.sheets.splice(1, 0, moved);
     const userCell = model.sheet('创业就业')!.cell(3, 5);
     await host.check(template, 'zh-CN');
     fake.stats.reset();
     await host.fill(template);
-    expect(fake.stats.syncCount).toBe(1);
+    expect(fake.stats.syncCount).toBe(2);
     expect(model.sheet('汇总')!.cell(400, 20).value.kind).toBe('blank');
     expect(model.sheet('创业就业')!.cell(3, 5)).toEqual(userCell);
     expect(model.sheets.filter((s) => s.name === '汇总')).toHaveLength(1);
+    expect(model.sheets[1]!.name).toBe('汇总');
+    expect(model.sheets.map((s) => s.name).filter((n) => n.includes('~'))).toEqual([]);
   });
 
   test('fill without a previous check checks first', async () => {
@@ -341,37 +354,15 @@ describe('writes planning', () => {
     ]);
   });
 
-  test('labels Excel would not keep as text are written into @-formatted cells first, and stay text', async () => {
-    expect(['=W99', '+1', '-', '001', '2026-10-08', 'TRUE', '#N/A', '12%'].map(needsTextFormat)).toEqual([true, true, true, true, true, true, true, true]);
-    expect(['妇女', 'A01', '合计', 'W01'].map(needsTextFormat)).toEqual([false, false, false, false]);
+  test('every text the plan writes goes into an @-formatted cell first, so Excel keeps it as typed', async () => {
     const plan: FillPlan = {
       toolOwned: [],
-      summary: { name: '汇总', columnWidths: [10, 10, 30], cells: [cw(1, 1, t('=W99')), cw(1, 2, t('001')), cw(1, 3, t('妇女'), { bold: true })] },
+      summary: { name: '汇总', columnWidths: [10, 10, 30], cells: [cw(1, 1, t('=W99')), cw(1, 2, t('(5)')), cw(1, 3, t('妇女'), { bold: true }), cw(2, 1, { kind: 'number', value: 3 })] },
     };
-    const ops = planExcelWrites(plan, false);
-    expect(ops.map((o) => o.kind)).toEqual(['prepare-sheet', 'number-format', 'formulas', 'bold', 'column-width', 'column-width']);
-    const model = new FakeWorkbookModel();
-    model.addSheet('封面');
-    const fake = open(model);
-    await fake.Excel.run(async (context) => {
-      const ws = context.workbook.worksheets;
-      ws.add('汇总');
-      const r = ws.getItem('汇总').getRange('A1:C1');
-      r.numberFormat = [['@', '@', 'General']];
-      r.formulas = [['=W99', '001', '妇女']];
-      await context.sync();
-    });
-    const s = model.sheet('汇总')!;
-    expect(s.cell(1, 1)).toMatchObject({ value: { kind: 'text', value: '=W99' } });
-    expect(s.cell(1, 1).formula).toBeUndefined();
-    expect(s.cell(1, 2).value).toEqual({ kind: 'text', value: '001' });
-    // Without the guard Excel would have made a formula and a number of them.
-    await fake.Excel.run(async (context) => {
-      context.workbook.worksheets.getItem('汇总').getRange('A2:B2').formulas = [['=1+1', '001']];
-      await context.sync();
-    });
-    expect(s.cell(2, 1).formula).toBe('=1+1');
-    expect(s.cell(2, 2).value).toEqual({ kind: 'number', value: 1 });
+    const ops = planExcelWrites(plan, { temp: '汇总~新', replaces: null });
+    expect(ops.map((o) => o.kind)).toEqual(['add-sheet', 'number-format', 'number-format', 'formulas', 'formulas', 'bold', 'column-width', 'column-width', 'swap-sheet', 'calculate']);
+    const formats = ops.filter((o) => o.kind === 'number-format').flatMap((o) => o.rows.flat());
+    expect(formats).toEqual(['@', '@', '@', 'General']);
   });
 
   test('a huge plan splits into batches under 4 MB; a normal plan is one batch', () => {
@@ -380,14 +371,14 @@ describe('writes planning', () => {
       template,
       checkReturn(buildFilledReturn(template, { quarter: 4, seed: 1 }), template),
     );
-    expect(batchWrites(planExcelWrites(normal, false))).toHaveLength(1);
+    expect(batchWrites(planExcelWrites(normal, { temp: 't', replaces: null }))).toHaveLength(1);
     const cells: CellWrite[] = [];
     const label = '妇女儿童工作统计压力测试单元格'.repeat(6);
     for (let r = 1; r <= 6_000; r++) {
       for (let c = 1; c <= 8; c++) cells.push(cw(r, c, t(`${label}${r}-${c}`)));
     }
     const huge: FillPlan = { toolOwned: [], summary: { name: '汇总', columnWidths: [], cells } };
-    const ops = planExcelWrites(huge, true);
+    const ops = planExcelWrites(huge, { temp: '汇总~新', replaces: { position: 7 } });
     const total = ops.reduce((n, o) => n + estimatePayload(o), 0);
     expect(total).toBeGreaterThan(8 * 1024 * 1024);
     const batches = batchWrites(ops);
@@ -396,120 +387,61 @@ describe('writes planning', () => {
     // Every cell is written exactly once, in order.
     const rows = batches.flat().flatMap((o) => (o.kind === 'formulas' ? o.rows : []));
     expect(rows).toHaveLength(6_000);
-    expect(batches[0]![0]).toEqual({ kind: 'prepare-sheet', sheet: '汇总', exists: true });
+    expect(batches[0]![0]).toEqual({ kind: 'add-sheet', sheet: '汇总~新' });
+    expect(batches.at(-1)!.slice(-2).map((o) => o.kind)).toEqual(['swap-sheet', 'calculate']);
   });
 });
 
-function findingsOn(sheet: FakeSheet, count: number): Finding[] {
-  const sev: Severity[] = ['error', 'warning', 'info'];
-  return Array.from({ length: count }, (_, i) => ({
-    rule: 'not-a-number',
-    severity: sev[i % 3]!,
-    sheet: sheet.name,
-    cell: `${String.fromCharCode(65 + (i % 12))}${3 + Math.floor(i / 12)}`,
-    indicator: null,
-    message: '不是数字',
-  }));
-}
-
 describe('highlight and clear', () => {
-  function decorated(): FakeWorkbookModel {
+  /** A Q3 return with faults typed into 创业就业 (not-a-number errors) and the user's own formats and rule. */
+  function decorated(faults: number): FakeWorkbookModel {
     const model = filledModel(3, 21);
     const s = model.sheet('创业就业')!;
-    s.setCell(3, 5, { ...s.cell(3, 5), numberFormat: '#,##0', format: { fill: '#00B050', bold: true, fontColor: '#1F4E79' } });
+    for (let i = 0; i < faults; i++) s.setCell(3 + Math.floor(i / 3), 5 + (i % 3), { value: { kind: 'text', value: '无' } });
+    s.setCell(3, 4, { ...s.cell(3, 4), numberFormat: '#,##0', format: { fill: '#00B050', bold: true, fontColor: '#1F4E79' } });
     s.setCell(4, 6, { ...s.cell(4, 6), format: { italic: true } });
-    // The user's own conditional format.
-    s.conditionalFormats.push({
-      id: '{USER-1}',
-      type: 'Custom',
-      range: { start: { row: 3, col: 5 }, end: { row: 10, col: 8 } },
-      formula: '=E3>100',
-      fill: '#FF0000',
-      fontColor: null,
-      bold: null,
-    });
+    s.conditionalFormats.push({ type: 'Custom', range: { start: { row: 3, col: 5 }, end: { row: 10, col: 8 } }, formula: '=E3>100', fill: '#FF0000', fontColor: null, bold: null });
     return model;
   }
 
-  test.each([1, 500])('highlight = 1 sync, clear = 1 sync with %i findings; cells and user formats come back exactly', async (count) => {
-    const model = decorated();
+  test.each([1, 30])('highlight = read + write, clear = read + write with %i faults; cells and user formats come back exactly', async (count) => {
+    const model = decorated(count);
     const fake = open(model);
     const before = snapshot(model);
     const host = createExcelHost();
-    const findings = findingsOn(model.sheet('创业就业')!, count);
-    await host.highlight(findings);
-    expect(fake.stats.syncCount).toBe(1);
+    const out = await host.highlight(template, 'zh-CN');
+    expect(fake.stats.syncCount).toBe(2);
+    const faults = out.findings.filter((f) => f.rule === 'not-a-number');
+    expect(faults).toHaveLength(count);
     const ours = model.sheet('创业就业')!.conditionalFormats.filter((cf) => cf.formula === MARK_FORMULA);
-    // Every finding's cell is covered by exactly one of our marks, in its severity's colour.
-    for (const f of findings) {
+    for (const f of out.findings.filter((x) => x.cell)) {
       const { row, col } = parseA1(f.cell!);
-      const covering = ours.filter((cf) => row >= cf.range.start.row && row <= cf.range.end.row && col >= cf.range.start.col && col <= cf.range.end.col);
-      expect(covering.map((cf) => cf.fill)).toEqual([MARK_FILLS[f.severity]]);
+      const s = model.sheets.find((x) => x.name === f.sheet)!;
+      const covering = s.conditionalFormats.filter((cf) => cf.formula === MARK_FORMULA && row >= cf.range.start.row && row <= cf.range.end.row && col >= cf.range.start.col && col <= cf.range.end.col);
+      expect(covering).toHaveLength(1);
     }
-    // Same-colour neighbours share one conditional format.
     expect(ours.length).toBeLessThanOrEqual(Math.min(count, 12));
-    expect(model.effectiveFormat('创业就业', 3, 1).fill).toBe(MARK_FILLS.error);
-    if (count > 1) expect(model.effectiveFormat('创业就业', 3, 2).fill).toBe(MARK_FILLS.warning);
-    if (count > 2) expect(model.effectiveFormat('创业就业', 3, 3).fill).toBe(MARK_FILLS.info);
-    // The cell's own format was never written.
-    expect(model.sheet('创业就业')!.cell(3, 5).format.fill).toBe('#00B050');
+    expect(model.effectiveFormat('创业就业', 3, 5).fill).toBe(MARK_FILLS.error);
+    expect(model.sheet('创业就业')!.cell(3, 4).format.fill).toBe('#00B050');
+    fake.stats.reset();
     await host.clearHighlights();
     expect(fake.stats.syncCount).toBe(2);
     expect(snapshot(model)).toEqual(before);
   });
 
-  test('several findings on one cell make one mark in the most severe colour; highlighting again replaces the marks', async () => {
-    const model = decorated();
-    const fake = open(model);
+  test('marking again replaces the marks: one mark per cell, in the most severe colour', async () => {
+    const model = decorated(2);
+    open(model);
     const host = createExcelHost();
+    await host.highlight(template, 'zh-CN');
+    const first = snapshot(model);
+    await host.highlight(template, 'zh-CN');
+    expect(snapshot(model)).toEqual(first);
     const base = { rule: 'outlier', sheet: '创业就业', cell: 'G7', indicator: 'A05', message: 'x' } as const;
-    expect(marksFor([{ ...base, cell: 'G7', severity: 'error' }, { ...base, cell: 'G8', severity: 'error' }, { ...base, cell: 'H7', severity: 'warning' }])).toEqual([
+    expect(marksFor([{ ...base, cell: 'G7', severity: 'error' }, { ...base, cell: 'G8', severity: 'error' }, { ...base, cell: 'H7', severity: 'warning' }, { ...base, cell: 'G7', severity: 'warning' }])).toEqual([
       { sheet: '创业就业', cell: 'G7:G8', severity: 'error' },
       { sheet: '创业就业', cell: 'H7', severity: 'warning' },
     ]);
-    await host.highlight([
-      { ...base, severity: 'warning' },
-      { ...base, severity: 'error' },
-      { ...base, cell: null, severity: 'error' },
-    ]);
-    await host.highlight([{ ...base, cell: 'H8', severity: 'info' }]);
-    expect(fake.stats.syncCount).toBe(2);
-    const ours = model.sheet('创业就业')!.conditionalFormats.filter((cf) => cf.formula === MARK_FORMULA);
-    expect(ours.map((cf) => [cf.range.start, cf.fill])).toEqual([[{ row: 8, col: 8 }, MARK_FILLS.info]]);
-  });
-
-  test('a reopened pane clears the marks it finds in the document settings, in one sync', async () => {
-    const model = decorated();
-    const before = snapshot(model);
-    open(model);
-    await createExcelHost().highlight(findingsOn(model.sheet('创业就业')!, 30));
-    await new Promise((r) => setTimeout(r, 0)); // settings.saveAsync completes
-    const reopened = open(model);
-    await createExcelHost().clearHighlights();
-    expect(reopened.stats.syncCount).toBe(1);
-    expect(snapshot(model)).toEqual(before);
-  });
-
-  test('when remembered ids are stale (a mark removed by hand), clear still removes every mark and only ours', async () => {
-    const model = decorated();
-    const before = snapshot(model);
-    open(model);
-    const host = createExcelHost();
-    await host.highlight(findingsOn(model.sheet('创业就业')!, 10));
-    const s = model.sheet('创业就业')!;
-    const gone = s.conditionalFormats.find((cf) => cf.formula === MARK_FORMULA)!;
-    s.conditionalFormats = s.conditionalFormats.filter((cf) => cf !== gone);
-    await host.clearHighlights();
-    expect(snapshot(model)).toEqual(before);
-  });
-
-  test('with nothing remembered anywhere, clear finds our marks by their rule formula', async () => {
-    const model = decorated();
-    const before = snapshot(model);
-    open(model);
-    await createExcelHost({ settings: null }).highlight(findingsOn(model.sheet('创业就业')!, 5));
-    await createExcelHost({ settings: null }).clearHighlights();
-    expect(snapshot(model)).toEqual(before);
   });
 });
 

@@ -61,8 +61,8 @@ describe('fake Excel API: loading', () => {
     });
   });
 
-  test('*OrNullObject: isNullObject after one sync, null propagates to the used range; getItem throws ItemNotFound', async () => {
-    const { Excel, stats } = env();
+  test('*OrNullObject: isNullObject after one sync, null propagates to the used range (when told to); getItem throws ItemNotFound', async () => {
+    const { Excel, stats } = env(undefined, { nullChaining: 'propagate' });
     await Excel.run(async (context) => {
       const missing = context.workbook.worksheets.getItemOrNullObject('关爱救助');
       const empty = context.workbook.worksheets.getItemOrNullObject('创业就业');
@@ -245,6 +245,106 @@ describe('fake Excel API: objects are instantiated where they are got, as in Off
   });
 });
 
+describe('fake Excel API: stricter than the documentation forbids less', () => {
+  test('by default a method on a null object fails the request (ItemNotFound)', async () => {
+    const { Excel } = env();
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItemOrNullObject('没有').getUsedRangeOrNullObject().load('address');
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'ItemNotFound' });
+  });
+
+  test("Excel's conversions of typed text in a General cell; a Text cell keeps it", async () => {
+    const { Excel, model } = env();
+    const inputs = ['(5)', '1 1/2', '1月2日', '2024年3月', '5%', '1,226', '妇女'];
+    await Excel.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem('创业就业');
+      ws.getRange('A1:G1').values = [inputs];
+      ws.getRange('A2:G2').numberFormat = [inputs.map(() => '@')];
+      ws.getRange('A2:G2').values = [inputs];
+      await context.sync();
+    });
+    const s = model.sheet('创业就业')!;
+    const year = new Date().getFullYear();
+    const serial = (y: number, m: number, d: number) => (Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => s.cell(1, c).value)).toEqual([
+      { kind: 'number', value: -5 },
+      { kind: 'number', value: 1.5 },
+      { kind: 'number', value: serial(year, 1, 2) },
+      { kind: 'number', value: serial(2024, 3, 1) },
+      { kind: 'number', value: 0.05 },
+      { kind: 'number', value: 1226 },
+      { kind: 'text', value: '妇女' },
+    ]);
+    expect(s.cell(1, 3).numberFormat).toBe('m"月"d"日"');
+    expect([1, 2, 3, 4, 5, 6, 7].map((c) => s.cell(2, c).value)).toEqual(inputs.map((value) => ({ kind: 'text', value })));
+  });
+
+  test('conditional-format ids are positions: an add on top renumbers them, a loaded item acts on its position', async () => {
+    const { Excel, model } = env();
+    const s = model.sheet('创业就业')!;
+    const rule = (formula: string) => ({ type: 'Custom' as const, range: { start: { row: 1, col: 1 }, end: { row: 1, col: 1 } }, formula, fill: null, fontColor: null, bold: null });
+    s.conditionalFormats.push(rule('=1'), rule('=2'));
+    await Excel.run(async (context) => {
+      const cfs = context.workbook.worksheets.getItem('创业就业').getRange().conditionalFormats;
+      cfs.load('items/id');
+      await context.sync();
+      expect(cfs.items.map((c) => c.id)).toEqual(['0', '1']);
+      cfs.add('Custom').custom.rule.formula = '=3';
+      cfs.items[0]!.delete(); // position 0 is now the new rule
+      await context.sync();
+    });
+    expect(s.conditionalFormats.map((c) => c.formula)).toEqual(['=1', '=2']);
+  });
+
+  test('protection refuses writes (AccessDenied); focus loss fails select, activate and add (GeneralException); manual calculation waits', async () => {
+    const { Excel, model } = env();
+    model.sheet('创业就业')!.protected = true;
+    await expect(
+      Excel.run(async (context) => {
+        context.workbook.worksheets.getItem('创业就业').getRange('A1').values = [[1]];
+        await context.sync();
+      }),
+    ).rejects.toMatchObject({ code: 'AccessDenied' });
+    model.focusLost = true;
+    for (const act of [
+      (c: Excel.RequestContext) => c.workbook.worksheets.getItem('My Sheet').activate(),
+      (c: Excel.RequestContext) => void c.workbook.worksheets.add('新'),
+    ]) {
+      await expect(Excel.run(async (context) => { act(context as never); await context.sync(); })).rejects.toMatchObject({ code: 'GeneralException' });
+    }
+    model.focusLost = false;
+    model.calculationMode = 'Manual';
+    await Excel.run(async (context) => {
+      const r = context.workbook.worksheets.getItem('My Sheet').getRange('A1:B1');
+      r.formulas = [[2, '=A1*3']];
+      await context.sync();
+      r.load('values');
+      await context.sync();
+      expect(r.values).toEqual([[2, '']]);
+      context.workbook.application.calculate('Full');
+      r.load('values');
+      await context.sync();
+      expect(r.values).toEqual([[2, 6]]);
+    });
+  });
+
+  test('past 5 M cells, values, formulas and number formats come back null', async () => {
+    const { Excel, model } = env();
+    model.sheet('My Sheet')!.setCell(1, 1, { value: { kind: 'number', value: 1 } });
+    model.sheet('My Sheet')!.setCell(1_048_576, 5, { numberFormat: '0.00' });
+    await Excel.run(async (context) => {
+      const used = context.workbook.worksheets.getItem('My Sheet').getUsedRange();
+      used.load('values, formulas, numberFormat, address');
+      await context.sync();
+      expect([used.values, used.formulas, used.numberFormat]).toEqual([null, null, null]);
+      expect(used.address).toBe("'My Sheet'!A1:E1048576");
+    });
+  });
+});
+
 describe('fake Excel API: conditional formats', () => {
   test('add a custom format, read its id, find it by id, delete it; the cell own format is untouched', async () => {
     const { Excel, model } = env((m) => m.sheet('创业就业')!.setCell(2, 2, { ...num(1), format: { fill: '#00FF00' } }));
@@ -283,7 +383,6 @@ describe('fake model: conditional formats as a viewer sees them', () => {
     const s = m.addSheet('S');
     [1, 5, 3].forEach((v, i) => s.setCell(i + 1, 1, num(v)));
     s.conditionalFormats.push({
-      id: 'u',
       type: 'Custom',
       range: { start: { row: 1, col: 1 }, end: { row: 3, col: 1 } },
       formula: '=A1>2',

@@ -57,7 +57,7 @@ describe('fill: the task pane in Excel and in WPS and the CLI write one layout',
       // The task pane: the same workbook in the fake Excel, checked and filled by the Office.js host.
       const model = FakeWorkbookModel.fromWorkbookView((await readXlsx(bytes)).view);
       const env = createFakeOffice(model, { displayLanguage: 'zh-CN' });
-      const host = createExcelHost({ excel: env.Excel as unknown as typeof Excel, settings: env.Office.context.document.settings });
+      const host = createExcelHost({ excel: env.Excel as unknown as typeof Excel });
       await host.check(template, 'zh-CN');
       await host.fill(template);
       const pane = written(model.toWorkbookView());

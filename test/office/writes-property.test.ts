@@ -35,7 +35,7 @@ describe('range-write planning (properties)', () => {
   test('batching under any budget keeps every value write after its number format, each batch within budget unless one row alone exceeds it', () => {
     fc.assert(
       fc.property(cellsArb, fc.integer({ min: 300, max: 20_000 }), (cells, budget) => {
-        const ops = planExcelWrites({ toolOwned: [], summary: { name: '汇总', cells, columnWidths: [] } }, true);
+        const ops = planExcelWrites({ toolOwned: [], summary: { name: '汇总', cells, columnWidths: [] } }, { temp: '汇总~新', replaces: { position: 7 } });
         const batches = batchWrites(ops, budget);
         const written = new Map<string, unknown>();
         const formatted = new Set<string>();
@@ -57,7 +57,8 @@ describe('range-write planning (properties)', () => {
           const size = b.reduce((n, o) => n + estimatePayload(o), 0);
           if (b.length > 1) expect(size).toBeLessThanOrEqual(budget);
         }
-        expect(batches.flat()[0]).toEqual({ kind: 'prepare-sheet', sheet: '汇总', exists: true });
+        expect(batches.flat()[0]).toEqual({ kind: 'add-sheet', sheet: '汇总~新' });
+        expect(batches.flat().slice(-2).map((o) => o.kind)).toEqual(['swap-sheet', 'calculate']);
       }),
       { numRuns: 60 },
     );

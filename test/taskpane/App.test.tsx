@@ -1,7 +1,10 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { buildFilledReturn } from '../../src/engine';
 import type { Lang } from '../../src/engine/findings';
+import { FakeWorkbookModel, createFakeOffice } from '../../src/office-fake';
+import { createExcelHost } from '../../src/taskpane/excel';
 import { App } from '../../src/taskpane/App';
 import { FakeHost, finding, sampleOutcome, template } from './fixtures';
 
@@ -145,14 +148,30 @@ describe('task pane App', () => {
     }
   });
 
-  test('the fill button calls host.fill and then checks again', async () => {
+  test('fill acts on the workbook as it is, not as the last check saw it: a row inserted since and a note typed in I3 survive', async () => {
+    // Issue #11: check, insert a row in 创业就业, type a note in I3, then 填写汇总. The real Excel host over the fake.
     const user = userEvent.setup();
-    const host = new FakeHost();
-    renderApp(host);
+    const model = FakeWorkbookModel.fromMemoryWorkbook(buildFilledReturn(template, { quarter: 3, seed: 7 }));
+    const env = createFakeOffice(model);
+    render(
+      <FluentProvider theme={webLightTheme}>
+        <App host={createExcelHost({ excel: env.Excel as unknown as typeof Excel })} template={template} />
+      </FluentProvider>,
+    );
     await ready();
+    const s = model.sheet('创业就业')!;
+    expect(s.cell(16, 1).value).toEqual({ kind: 'text', value: 'A14' });
+    s.insertRows(3);
+    s.setCell(3, 9, { value: { kind: 'text', value: '见附件' } });
+    env.stats.reset();
     await user.click(screen.getByRole('button', { name: '填写汇总' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已写入累计公式和汇总表'));
-    expect(host.ops()).toEqual(['check', 'fill', 'check']);
+    expect(env.stats.syncCount).toBe(3); // fill: read + write; then the re-check: read
+    expect(s.cell(3, 9)).toMatchObject({ value: { kind: 'text', value: '见附件' } });
+    expect(s.cell(3, 9).formula).toBeUndefined();
+    expect(s.cell(17, 1).value).toEqual({ kind: 'text', value: 'A14' });
+    expect(s.cell(17, 9).formula).toBe('=G17'); // A14 is a stock: its latest quarter, on its own row
+    expect(s.cell(4, 9).formula).toBe('=SUM(E4:G4)'); // A01, one row down
   });
 
   test('mark / clear is a toggle: highlight with the findings, then clearHighlights', async () => {
@@ -184,10 +203,9 @@ describe('task pane App', () => {
     host.outcome = sampleOutcome([finding('error', '维权服务', 'F9', 'part-exceeds-total', 'B02 大于 B01', 'B02')]);
     await user.click(screen.getByRole('button', { name: '重新检查' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('检查完成：1 个错误，0 个警告'));
-    expect(host.calls.slice(-2)).toEqual([
-      { op: 'check', lang: 'zh-CN' },
-      { op: 'highlight', count: 1 },
-    ]);
+    // While marked, the re-check is the marking read itself: one call, marks placed from what it read.
+    expect(host.calls.at(-1)).toEqual({ op: 'highlight', count: 1 });
+    expect(host.ops().slice(-2)).toEqual(['highlight', 'highlight']);
     // unmarked: a re-check leaves the workbook alone
     await user.click(screen.getByRole('button', { name: '清除标记' }));
     await waitFor(() => expect(screen.getByRole('button', { name: '标记问题单元格' })).toBeEnabled());

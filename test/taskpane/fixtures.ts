@@ -3,7 +3,7 @@ import type { Finding, Severity } from '../../src/engine/findings';
 import type { IndicatorFigures, ReturnReport } from '../../src/engine/report';
 import { standardTemplate } from '../../src/engine/template/load';
 import type { Template } from '../../src/engine/template/schema';
-import type { CheckOutcome, WorkbookHost } from '../../src/taskpane/host';
+import type { CheckOutcome, Diagnosis, WorkbookHost } from '../../src/taskpane/host';
 
 export const template: Template = standardTemplate();
 
@@ -87,12 +87,14 @@ export type Call =
   | { readonly op: 'fill' }
   | { readonly op: 'select'; readonly sheet: string; readonly cell: string | null }
   | { readonly op: 'highlight'; readonly count: number }
-  | { readonly op: 'clearHighlights' };
+  | { readonly op: 'clearHighlights' }
+  | { readonly op: 'diagnose' };
 
 /** A WorkbookHost that records its calls; `fail` makes the named operation reject with that message. */
 export class FakeHost implements WorkbookHost {
   readonly calls: Call[] = [];
   readonly fail = new Map<Call['op'], string>();
+  diagnosis: Diagnosis = { host: 'Excel', version: '16.0', platform: 'PC', apiSupport: ['ExcelApi 1.6'], steps: [] };
   constructor(public outcome: CheckOutcome = sampleOutcome()) {}
 
   private maybeFail(op: Call['op']): Promise<void> {
@@ -113,9 +115,16 @@ export class FakeHost implements WorkbookHost {
     this.calls.push({ op: 'select', sheet, cell });
     await this.maybeFail('select');
   }
-  async highlight(findings: readonly Finding[]): Promise<void> {
-    this.calls.push({ op: 'highlight', count: findings.length });
+  async highlight(_t: Template, lang: 'zh-CN' | 'en'): Promise<CheckOutcome> {
+    this.calls.push({ op: 'highlight', count: this.outcome.findings.length });
+    void lang;
     await this.maybeFail('highlight');
+    return this.outcome;
+  }
+  async diagnose(): Promise<Diagnosis> {
+    this.calls.push({ op: 'diagnose' });
+    await this.maybeFail('diagnose');
+    return this.diagnosis;
   }
   async clearHighlights(): Promise<void> {
     this.calls.push({ op: 'clearHighlights' });

@@ -29,7 +29,7 @@ function model(): { model: FakeWorkbookModel; cell: string } {
 
 function renderPane(m: FakeWorkbookModel, lang: Lang = 'zh-CN') {
   const env = createFakeOffice(m, { displayLanguage: lang === 'en' ? 'en-US' : 'zh-CN' });
-  const host = createExcelHost({ excel: env.Excel as unknown as typeof Excel, settings: env.Office.context.document.settings });
+  const host = createExcelHost({ excel: env.Excel as unknown as typeof Excel });
   render(
     <FluentProvider theme={webLightTheme}>
       <App host={host} template={template} lang={lang} />

@@ -11,7 +11,7 @@ import type { WorkbookView } from '../../src/engine/workbook';
 import { App } from '../../src/taskpane/App';
 import { PreviousReturn, type PickedPrevious } from '../../src/taskpane/components/PreviousReturn';
 import { SummaryPanel } from '../../src/taskpane/components/SummaryPanel';
-import type { CheckOutcome, WorkbookHost } from '../../src/taskpane/host';
+import type { CheckOutcome, Diagnosis, WorkbookHost } from '../../src/taskpane/host';
 import { template } from './fixtures';
 
 jest.mock('../../src/xlsx', () => ({ readXlsx: jest.fn() }));
@@ -32,8 +32,13 @@ class MemoryHost implements WorkbookHost {
   }
   async fill(): Promise<void> {}
   async select(): Promise<void> {}
-  async highlight(): Promise<void> {}
+  async highlight(t: Template, lang: Lang, options?: CheckOptions): Promise<CheckOutcome> {
+    return this.check(t, lang, options);
+  }
   async clearHighlights(): Promise<void> {}
+  async diagnose(): Promise<Diagnosis> {
+    return { host: 'memory', version: '', platform: '', apiSupport: [], steps: [] };
+  }
 }
 
 const wrap = (ui: React.ReactElement) => render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
