@@ -202,7 +202,6 @@ export class FakeFormatConditions extends FakeSheetRef {
     const formula = f.startsWith('=') ? f : `=${f}`;
     if (!isValidFormula(formula)) throw appError(`FormatConditions.Add formula ${f}`);
     const cf: FakeConditionalFormat = {
-      id: this.io.model.newConditionalFormatId(),
       type: 'Custom',
       range: this.range,
       formula,

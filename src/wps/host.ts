@@ -21,7 +21,7 @@ import type { Finding } from '../engine/findings';
 import { checkReturn, formatFindings, planFill } from '../engine';
 import { MemoryWorkbook, type MemorySheet } from '../engine/memory-workbook';
 import type { Template } from '../engine/template/schema';
-import type { CheckOutcome, WorkbookHost } from '../taskpane/host';
+import { DIAGNOSTIC_STEPS, type CheckOutcome, type Diagnosis, type WorkbookHost } from '../taskpane/host';
 import { MARK_FILLS, MARK_FORMULA, marksFor, planExcelWrites, rectangles, sheetsToRead, type WriteOp } from '../taskpane/excel';
 import { XL_EXPRESSION, type WpsApplication, type WpsGrid, type WpsScalar, type WpsSheets, type WpsWorkbook, type WpsWorksheet } from './api';
 import { bgrOf, gridOf, putBlock, rangeOfAddress, sameRuleFormula } from './values';
@@ -193,7 +193,8 @@ function blocksBy<T>(at: RangeAddress, data: T[][], keep: (v: T) => boolean, key
 }
 
 function applyWrite(op: WriteOp, sheetOf: (name: string) => WpsWorksheet): void {
-  if (op.kind === 'prepare-sheet' || op.kind === 'column-width') return; // done by the caller
+  // Done by the caller: the sheet, the widths; WPS recalculates on its own.
+  if (op.kind === 'add-sheet' || op.kind === 'swap-sheet' || op.kind === 'calculate' || op.kind === 'column-width') return;
   const ws = sheetOf(op.sheet);
   const at = rangeOfAddress(op.address);
   switch (op.kind) {
@@ -246,7 +247,10 @@ export function createWpsHost(options: WpsHostOptions = {}): WorkbookHost {
       const read = readWorkbook(a, template);
       const report = checkReturn(read.view, template);
       const plan = planFill(read.view, template, report);
-      const ops = planExcelWrites(plan, read.summaryExists, (sheet, row, col) => read.view.sheet(sheet)?.cell(row, col).numberFormat);
+      // Written in place (the 汇总 sheet cleared or added), as this host did before the Office.js plan grew its swap.
+      const ops = planExcelWrites(plan, { temp: plan.summary.name, replaces: null }, (sheet, row, col) =>
+        read.view.sheet(sheet)?.cell(row, col).numberFormat,
+      );
       const sheets = new Map<string, WpsWorksheet>(read.listed.map((s) => [s.name, s.sheet] as const));
       const sheetOf = (name: string): WpsWorksheet => {
         const ws = sheets.get(name) ?? findSheet(read.listed, name)?.sheet;
@@ -254,8 +258,8 @@ export function createWpsHost(options: WpsHostOptions = {}): WorkbookHost {
         return ws;
       };
       for (const op of ops) {
-        if (op.kind !== 'prepare-sheet') continue;
-        if (op.exists) {
+        if (op.kind !== 'add-sheet') continue;
+        if (read.summaryExists) {
           sheetOf(op.sheet).Cells.Clear();
         } else {
           // Sheets.Add(Before, After): after the last sheet; WPS makes it the active sheet.
@@ -284,10 +288,12 @@ export function createWpsHost(options: WpsHostOptions = {}): WorkbookHost {
       found.sheet.Range(cell ?? 'A1').Select();
     },
 
-    async highlight(findings: readonly Finding[]) {
+    async highlight(template, lang, opts) {
+      // Marks the findings of a check made now, not the list the pane showed.
+      const outcome = await check(template, lang, opts);
       const listed = listSheets(workbookOf(app()).Worksheets);
       sweep(listed);
-      for (const m of marksFor(findings)) {
+      for (const m of marksFor(outcome.findings)) {
         const found = findSheet(listed, m.sheet);
         if (!found) continue;
         try {
@@ -298,10 +304,22 @@ export function createWpsHost(options: WpsHostOptions = {}): WorkbookHost {
         const fc = found.sheet.Range(m.cell).FormatConditions.Add(XL_EXPRESSION, null, MARK_FORMULA);
         fc.Interior.Color = bgrOf(MARK_FILLS[m.severity]);
       }
+      return outcome;
     },
 
     async clearHighlights() {
       sweep(listSheets(workbookOf(app()).Worksheets));
+    },
+
+    // The WPS self-test is helper wps's to write (the steps are DIAGNOSTIC_STEPS); until then each says so.
+    async diagnose(): Promise<Diagnosis> {
+      return {
+        host: 'WPS',
+        version: '',
+        platform: '',
+        apiSupport: [],
+        steps: DIAGNOSTIC_STEPS.map((id) => ({ id, ok: false, detail: 'not run: the WPS self-test is not written yet' })),
+      };
     },
   };
 }

@@ -125,15 +125,15 @@ describe('marks', () => {
     const sheet = model.sheet('创业就业')!;
     // A user's own formats and own conditional format, which must survive.
     sheet.setCell(7, 5, { format: { fill: '#00FF00', bold: true } });
-    sheet.conditionalFormats.push({ id: 'user-1', type: 'Custom', range: { start: { row: 3, col: 3 }, end: { row: 40, col: 8 } }, formula: '=C3>100', fill: '#0000FF', fontColor: null, bold: null });
-    sheet.conditionalFormats.push({ id: 'user-2', type: 'DataBar', range: { start: { row: 3, col: 4 }, end: { row: 40, col: 4 } }, formula: '', fill: null, fontColor: null, bold: null });
+    sheet.conditionalFormats.push({ type: 'Custom', range: { start: { row: 3, col: 3 }, end: { row: 40, col: 8 } }, formula: '=C3>100', fill: '#0000FF', fontColor: null, bold: null });
+    sheet.conditionalFormats.push({ type: 'DataBar', range: { start: { row: 3, col: 4 }, end: { row: 40, col: 4 } }, formula: '', fill: null, fontColor: null, bold: null });
     const before = snapshot(model);
     const { host } = open(model);
     const out = await host.check(template, 'zh-CN');
     const withCells = out.findings.filter((f) => f.cell);
     expect(withCells.length).toBeGreaterThan(5);
 
-    await host.highlight(out.findings);
+    await host.highlight(template, 'zh-CN');
     const ours = model.sheets.flatMap((s) => s.conditionalFormats.filter((cf) => cf.formula === MARK_FORMULA).map((cf) => ({ s: s.name, cf })));
     expect(ours.length).toBeGreaterThan(0);
     // Every finding's cell is covered by a mark in the colour of its most severe finding.
@@ -146,7 +146,7 @@ describe('marks', () => {
     // Cells themselves are untouched while marked.
     expect(model.sheets.map((s) => [...s.entries()])).toEqual((before as { cells: unknown }[]).map((s) => s.cells));
     // Marking again replaces the marks instead of stacking them.
-    await host.highlight(out.findings);
+    await host.highlight(template, 'zh-CN');
     expect(model.sheets.flatMap((s) => s.conditionalFormats.filter((cf) => cf.formula === MARK_FORMULA)).length).toBe(ours.length);
 
     await host.clearHighlights();
@@ -157,7 +157,7 @@ describe('marks', () => {
     const model = await sampleModel();
     const before = snapshot(model);
     const a = open(model);
-    await a.host.highlight((await a.host.check(template, 'zh-CN')).findings);
+    await a.host.highlight(template, 'zh-CN');
     const b = open(model);
     await b.host.clearHighlights();
     expect(snapshot(model)).toEqual(before);
