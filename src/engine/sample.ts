@@ -189,6 +189,14 @@ const round2 = (v: number): number => Math.round(v * 100) / 100;
 
 type Quarters = [number, number, number, number];
 
+/** A stable six-digit code for a unit name (62xxxx, 620102 left to the default unit). */
+function divisionCodeFor(unit: string): string {
+  let h = 0;
+  for (const ch of unit) h = (h * 31 + ch.codePointAt(0)!) % 9973;
+  const code = `62${String(h).padStart(4, '0')}`;
+  return code === '620102' ? '620103' : code;
+}
+
 /** Plausible base magnitude of one quarter's value for a unit. */
 function baseFor(unit: string, template: Template, r: () => number): number {
   const money = template.units[unit];
@@ -282,7 +290,8 @@ export function buildFilledReturn(template: Template, options: FilledReturnOptio
         cover[f.key] = { value: dateSerial(serialFromDate(reportDate)), numberFormat: 'yyyy-mm-dd' };
         break;
       case 'division-code':
-        cover[f.key] = t('620102');
+        // Another unit, another code (merge refuses two returns with one code as the same unit twice).
+        cover[f.key] = t(options.unit === undefined ? '620102' : divisionCodeFor(options.unit));
         break;
       default:
         cover[f.key] = t(f.key === 'unit' ? (options.unit ?? '示例县妇联') : f.key === 'reviewer' ? '王芳' : '李娟');

@@ -10,6 +10,7 @@ import { loadTemplate, oneLine, type Command, type Context } from '../context';
 import { writeFailure } from '../atomic-write';
 import { errorDetail, listWorkbooks, pathKind, writeFileAtomic } from '../files';
 import { CliError, UsageError } from '../io';
+import { findDuplicates, type DuplicateReason } from '../duplicates';
 import type { MergeItem, Task } from '../parallel/task';
 
 type Ok = Extract<MergeItem, { ok: true }>;
@@ -34,6 +35,10 @@ const text = {
     more: (n: number) => `……另有 ${n} 个错误`,
     merged: (n: number, out: string, unit: string, period: string) => `已汇总 ${n} 份报表 → ${out}：${unit}，${period}`,
     withErrors: (n: number) => `其中 ${n} 份有错误，已照常计入（见「各单位」表的错误数）`,
+    duplicates: (n: number) => `${n} 份报表与另一份属同一单位，未汇总（确属不同单位请加 --allow-duplicates）：`,
+    duplicate: (a: string, b: string, why: DuplicateReason, v: string) =>
+      `${b} 与 ${a}${{ 'same-bytes': '内容完全相同', 'same-code': `行政区划代码相同（${v}）`, 'same-unit': `填报单位相同（${v}）` }[why]}`,
+    duplicatesMerged: (n: number) => `其中 ${n} 份与另一份属同一单位，已按 --allow-duplicates 照常计入`,
     suffix: '汇总',
   },
   en: {
@@ -54,6 +59,10 @@ const text = {
     more: (n: number) => `… and ${n} more error(s)`,
     merged: (n: number, out: string, unit: string, period: string) => `merged ${n} returns → ${out}: ${unit}, ${period}`,
     withErrors: (n: number) => `${n} of them have errors and were merged anyway (see the error counts in 各单位)`,
+    duplicates: (n: number) => `${n} return(s) are of a unit already given; nothing merged (add --allow-duplicates if they are distinct units): `,
+    duplicate: (a: string, b: string, why: DuplicateReason, v: string) =>
+      `${b} repeats ${a} (${{ 'same-bytes': 'identical content', 'same-code': `same 行政区划代码 ${v}`, 'same-unit': `same 填报单位 ${v}` }[why]})`,
+    duplicatesMerged: (n: number) => `${n} of them repeat a unit already given and were merged anyway (--allow-duplicates)`,
     suffix: '汇总',
   },
 } as const satisfies Record<Lang, unknown>;
@@ -75,6 +84,7 @@ export const merge: Command = {
   -o, --output 文件   输出文件（必填；已存在时不覆盖，除非加 --force）
   --unit 名称         汇总报表的填报单位（默认：第一份报表的单位加「汇总」）
   --allow-errors      有错误的报表也照常汇总（默认拒绝并列出）
+  --allow-duplicates  同一单位（行政区划代码、填报单位或文件内容相同）的多份报表也照常汇总（默认拒绝并列出）
   --force             覆盖已存在的输出文件
   --lang zh-CN|en     消息语言（默认 zh-CN）
   --template 文件     使用另一版本的模板（JSON）
@@ -97,6 +107,7 @@ Options:
   -o, --output OUT    the roll-up to write (required; never replaced unless --force)
   --unit NAME         填报单位 of the roll-up (default: the first return's unit followed by 汇总)
   --allow-errors      merge returns that have errors too (default: refuse and list them)
+  --allow-duplicates  merge several returns of one unit (same 行政区划代码, 填报单位 or bytes) (default: refuse, naming them)
   --force             replace OUT when it exists
   --lang zh-CN|en     language of messages (default zh-CN)
   --template FILE     use another template version (JSON)
@@ -111,6 +122,7 @@ or unreadable file, different periods or template versions)`,
     output: { type: 'string', short: 'o' },
     unit: { type: 'string' },
     'allow-errors': { type: 'boolean' },
+    'allow-duplicates': { type: 'boolean' },
     force: { type: 'boolean' },
     template: { type: 'string' },
   },
@@ -171,6 +183,13 @@ or unreadable file, different periods or template versions)`,
     if (oddPeriods.length > 0) {
       throw new CliError(`${s.periodsDiffer(period || s.noPeriod)}${list(oddPeriods.map((it) => ({ file: it.file, why: periodShown(it) })))}`);
     }
+    // Two returns of one unit would be counted twice.
+    const duplicates = findDuplicates(items);
+    if (duplicates.length > 0 && args.options['allow-duplicates'] !== true) {
+      const shown = duplicates.slice(0, MAX_LISTED_ERRORS).map((d) => s.duplicate(d.first.file, d.again.file, d.reason, d.value));
+      const more = duplicates.length > MAX_LISTED_ERRORS ? `${s.sep}…（+${duplicates.length - MAX_LISTED_ERRORS}）` : '';
+      throw new CliError(`${s.duplicates(duplicates.length)}${shown.join(s.sep)}${more}`);
+    }
     const withErrors = items.filter((it) => it.counts.error > 0);
     if (withErrors.length > 0 && !allowErrors) {
       ctx.io.stderr.write(`fulian-returns: ${listRefused(s, withErrors)}\n`);
@@ -202,6 +221,7 @@ or unreadable file, different periods or template versions)`,
     }
     ctx.io.stdout.write(`${s.merged(items.length, out, unit, period)}\n`);
     if (withErrors.length > 0) ctx.io.stdout.write(`${s.withErrors(withErrors.length)}\n`);
+    if (duplicates.length > 0) ctx.io.stdout.write(`${s.duplicatesMerged(duplicates.length)}\n`);
     return 0;
   },
 };

@@ -6,6 +6,7 @@
  * Static imports only: a worker started from the TypeScript sources (tsx's CommonJS hook) cannot follow the CLI's
  * lazy `import()` calls.
  */
+import { createHash } from 'node:crypto';
 import { checkReturn } from '../../engine/check';
 import type { Finding, Lang } from '../../engine/findings';
 import { formatFindings } from '../../engine/messages';
@@ -48,6 +49,9 @@ export type MergeItem =
       /** The return's own template stamp (封面), null when it has none. */
       readonly stamp: { readonly id: string; readonly version: string } | null;
       readonly unit: string | null;
+      /** 行政区划代码 when it reads as 6 digits, and the SHA-256 of the file: merge refuses two returns of one unit. */
+      readonly divisionCode: string | null;
+      readonly digest: string;
       readonly periodText: string | null;
       readonly period: Period | null;
       readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
@@ -67,7 +71,7 @@ export function taskContext(setup: TaskSetup): Context {
   return makeContext({ stdout: sink, stderr: sink, isTTY: false, env: {}, cwd: setup.cwd }, setup.lang, false);
 }
 
-type Loaded = { readonly ok: true; readonly view: WorkbookView } | { readonly ok: false; readonly error: string };
+type Loaded = { readonly ok: true; readonly view: WorkbookView; readonly digest: string } | { readonly ok: false; readonly error: string };
 
 /** Like the CLI's loadWorkbook (same messages), with the reader imported statically. */
 async function loadReturn(ctx: Context, file: string): Promise<Loaded> {
@@ -77,7 +81,7 @@ async function loadReturn(ctx: Context, file: string): Promise<Loaded> {
   try {
     const { view } = await readXlsx(input.bytes);
     if (view.sheetNames.length === 0) return { ok: false, error: ctx.m.readFailure('empty') };
-    return { ok: true, view };
+    return { ok: true, view, digest: createHash('sha256').update(input.bytes).digest('hex') };
   } catch (e) {
     return { ok: false, error: describeXlsxError(ctx, e) };
   }
@@ -99,6 +103,8 @@ export async function runTask(task: Task, setup: TaskSetup, ctx: Context = taskC
       template: report.template,
       stamp: report.stamp ?? null,
       unit: report.unit,
+      divisionCode: report.divisionCode ?? null,
+      digest: loaded.digest,
       periodText: report.periodText,
       period: report.period,
       counts: { error: report.counts.error, warning: report.counts.warning, info: report.counts.info },
