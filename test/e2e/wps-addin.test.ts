@@ -1,23 +1,41 @@
-/*
- * The WPS add-in as `npm run build` writes it (dist/wps; here the same build into a temp folder, `--env wps`):
- * ribbon.xml is Office 2006 customUI as its schema structures it, every callback it names is a function of main.js,
- * every file the deployment files (jsplugins.xml, publish.html) and main.js name is there, and every script parses
- * as ES2017.
+/**
+ * The WPS add-in as `npm run build` writes it (dist/wps; here one production build into a temp folder with
+ * `--env wps` and FULIAN_BASE_URL set): ribbon.xml is Office 2006 customUI as its schema structures it, every callback
+ * it names is a function of main.js, every file the deployment files (jsplugins.xml, publish.html) and main.js name is
+ * there, every script parses as ES2017; and in Debian's Chromium, with the fake WPS API as `window.Application`, the
+ * bundle boots under the page's CSP, checks the sample return, selects a finding's cell on its sheet and fills 汇总.
+ * Outside WPS the page says what it is.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parse as parseJs } from 'acorn';
+import type { Page } from 'playwright-core';
 import { SaxesParser } from 'saxes';
+import { checkReturn } from '../../src/engine';
+import { standardTemplate } from '../../src/engine/template/load';
+import { FakeWorkbookModel } from '../../src/office-fake';
+import { readXlsx } from '../../src/xlsx';
+import { launchChromium, requireChromium, ROOT, serveStatic } from './support';
 
-const ROOT = resolve(__dirname, '..', '..');
+const template = standardTemplate();
 const BASE = 'https://intranet.example.cn/fulian/';
 const WPS_URL = `${BASE}wps/`;
+let out = '';
+let server: Server | undefined;
+let origin = '';
+let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+let fake = '';
+let workbookJson = '';
+let expectedFindings = 0;
 
-let out: string;
-beforeAll(() => {
-  out = mkdtempSync(join(tmpdir(), 'fulian-wps-build-'));
+jest.setTimeout(60_000);
+
+beforeAll(async () => {
+  requireChromium();
+  out = mkdtempSync(join(tmpdir(), 'fulian-wps-e2e-'));
   const r = spawnSync(process.execPath, [join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', '--env', 'wps'], {
     cwd: ROOT,
     env: { ...process.env, FULIAN_WPS_OUT: out, FULIAN_BASE_URL: BASE, NODE_ENV: 'production' },
@@ -25,8 +43,25 @@ beforeAll(() => {
     timeout: 300_000,
   });
   if (r.status !== 0) throw new Error(`webpack --env wps failed:\n${(r.stdout + r.stderr).slice(-3000)}`);
-}, 320_000);
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+  ({ server, origin } = await serveStatic(out));
+
+  // The fake WPS API for the page: esbuild (tsx's, already installed) bundles it as one classic script.
+  const esbuild = await import('esbuild');
+  const bundle = esbuild.buildSync({ entryPoints: [join(__dirname, 'wps-fake-entry.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'es2017' });
+  fake = bundle.outputFiles[0]!.text;
+
+  const { view } = await readXlsx(new Uint8Array(readFileSync(join(ROOT, 'assets', 'sample-return.xlsx'))));
+  expectedFindings = checkReturn(view, template).issues.length;
+  const model = FakeWorkbookModel.fromWorkbookView(view);
+  workbookJson = JSON.stringify(model.sheets.map((s) => [s.name, [...s.entries()]]));
+  browser = await launchChromium({ width: 420, height: 900 });
+}, 330_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+  if (out) rmSync(out, { recursive: true, force: true });
+});
 
 interface El {
   readonly name: string;
@@ -161,7 +196,7 @@ describe('dist/wps', () => {
     // WPS fetches the online add-in's ribbon.xml and main.js from its url (wpsoa publish.html checks url + ribbon.xml);
     // main.js opens taskpane.html there and GetImage names the icon.
     const main = readFileSync(join(out, 'main.js'), 'utf8');
-    const named = ['ribbon.xml', 'main.js', 'taskpane.html', ...[...main.matchAll(/return '([^']+\.png)'/g)].map((m) => m[1]!)];
+    const named = [...[...readFileSync(join(out, "taskpane.html"), "utf8").matchAll(/<link[^>]*href="([^"]+)"/g)].map((m) => m[1]!), 'ribbon.xml', 'main.js', 'taskpane.html', ...[...main.matchAll(/return '([^']+\.png)'/g)].map((m) => m[1]!)];
     const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
     named.push(...[...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!));
     expect(named.length).toBeGreaterThanOrEqual(5);
@@ -183,4 +218,52 @@ describe('dist/wps', () => {
       expect([f, problem]).toEqual([f, 'ok']);
     }
   });
+});
+
+async function openPane(withWps: boolean): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  const page = await browser!.context.newPage();
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('request', (q) => requests.push(q.url()));
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  if (withWps) await page.addInitScript({ content: `window.__WPS_WORKBOOK__ = ${workbookJson};\n${fake}` });
+  await page.goto(`${origin}/taskpane.html`);
+  return { page, errors, requests };
+}
+
+test('inside WPS: the sample return checked, a finding selects its cell on its sheet, fill writes 汇总', async () => {
+  const { page, errors, requests } = await openPane(true);
+  await page.getByRole('status').filter({ hasText: /^检查完成/ }).waitFor();
+  await page.locator('[data-severity]').first().waitFor();
+  expect(await page.locator('[data-severity]').count()).toBe(expectedFindings);
+
+  const group = page.getByRole('region', { name: /^创业就业（\d+ 项）$/ });
+  const first = group.getByRole('button').first();
+  const cell = /\b([A-Z]+\d+)\b/.exec((await first.textContent()) ?? '')![1]!;
+  await first.click();
+  await page.waitForFunction((c) => {
+    const m = (window as unknown as { __wpsModel: { selection: { sheet: string; address: string } | null; activeSheet: string } }).__wpsModel;
+    return m.selection?.sheet === '创业就业' && m.selection.address === c && m.activeSheet === '创业就业';
+  }, cell);
+
+  await page.getByRole('button', { name: '填写汇总' }).click();
+  await page.getByRole('status').filter({ hasText: '已写入累计公式和汇总表' }).waitFor();
+  const hasSummary = await page.evaluate(() => Boolean((window as unknown as { __wpsModel: { sheet(n: string): unknown } }).__wpsModel.sheet('汇总')));
+  expect(hasSummary).toBe(true);
+  expect(errors).toEqual([]);
+  expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
+  await page.close();
+});
+
+test('outside WPS the page says what it is instead of failing', async () => {
+  const { page, errors } = await openPane(false);
+  await page.getByText('这是妇联指标报表助手在 WPS 表格中的任务窗格').waitFor();
+  expect(errors).toEqual([]);
+  await page.close();
 });
