@@ -196,9 +196,14 @@ describe('dist/wps', () => {
     // WPS fetches the online add-in's ribbon.xml and main.js from its url (wpsoa publish.html checks url + ribbon.xml);
     // main.js opens taskpane.html there and GetImage names the icon.
     const main = readFileSync(join(out, 'main.js'), 'utf8');
-    const named = [...[...readFileSync(join(out, "taskpane.html"), "utf8").matchAll(/<link[^>]*href="([^"]+)"/g)].map((m) => m[1]!), 'ribbon.xml', 'main.js', 'taskpane.html', ...[...main.matchAll(/return '([^']+\.png)'/g)].map((m) => m[1]!)];
     const html = readFileSync(join(out, 'taskpane.html'), 'utf8');
-    named.push(...[...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!));
+    const named = [
+      'ribbon.xml',
+      'main.js',
+      'taskpane.html',
+      ...[...main.matchAll(/return '([^']+\.png)'/g)].map((m) => m[1]!),
+      ...[...html.matchAll(/<(?:script[^>]*src|link[^>]*href)="([^"]+)"/g)].map((m) => m[1]!),
+    ];
     expect(named.length).toBeGreaterThanOrEqual(5);
     for (const f of named) expect([f, existsSync(join(out, f))]).toEqual([f, true]);
     expect(html).not.toMatch(/https?:\/\//); // the pane loads nothing from another origin
