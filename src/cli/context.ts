@@ -1,7 +1,9 @@
 import { isAbsolute, resolve } from 'node:path';
 import { promises as fsp } from 'node:fs';
 import type { Lang } from '../engine/findings';
+import type { TemplateChoice } from '../engine/template/choose';
 import type { Template } from '../engine/template/schema';
+import type { WorkbookView } from '../engine/workbook';
 import type { OptionsSpec, ParsedArgs } from './args';
 import { errorDetail } from './files';
 import { loadTemplates } from './lazy';
@@ -39,10 +41,15 @@ export interface Command {
   run(ctx: Context, args: ParsedArgs): Promise<number>;
 }
 
-/** The template in force: the standard one, or `--template FILE` (broken → exit 2 with zod's message on one line). */
+/**
+ * The template in force: the standard one, or `--template FILE` (broken → exit 2 with zod's message on one line).
+ * `--template 2026.2` (or `fulian-quarterly 2026.2`) names a shipped version, when no file of that name exists.
+ */
 export async function loadTemplate(ctx: Context, file: string | undefined): Promise<Template> {
-  const { parseTemplateJson, standardTemplate } = await loadTemplates();
+  const { parseTemplateJson, standardTemplate, knownTemplate } = await loadTemplates();
   if (file === undefined) return standardTemplate();
+  const shipped = knownTemplate(file);
+  if (shipped && !(await fsp.stat(ctx.resolve(file)).then(() => true, () => false))) return shipped;
   let text: string;
   try {
     text = await fsp.readFile(ctx.resolve(file), 'utf8');
@@ -61,4 +68,29 @@ export function oneLine(s: string): string {
     .map((l) => l.trim())
     .filter((l) => l !== '')
     .join('; ');
+}
+
+/** True when `template` is one the user named, not the standard one in force by default (main thread only). */
+export function isExplicit(lib: { standardTemplate: () => Template }, template: Template): boolean {
+  return template !== lib.standardTemplate();
+}
+
+/**
+ * The template one return is checked with (engine/template/choose.ts). `template` is the one in force: a template the
+ * user named with `--template` checks every return; the standard one lets each return choose — the template it
+ * carries, else the shipped version its stamp names, else the standard one. An unknown version or a broken embedded
+ * template is one line saying so.
+ */
+export function templateForReturn(
+  ctx: Context,
+  lib: { chooseTemplate: (view: WorkbookView, given?: Template) => TemplateChoice; standardTemplate: () => Template },
+  view: WorkbookView,
+  template: Template,
+): { ok: true; template: Template } | { ok: false; error: string } {
+  const c = lib.chooseTemplate(view, isExplicit(lib, template) ? template : undefined);
+  return c.ok ? { ok: true, template: c.template } : { ok: false, error: choiceError(ctx, c) };
+}
+
+export function choiceError(ctx: Context, c: Extract<TemplateChoice, { ok: false }>): string {
+  return c.reason === 'unknown-version' ? ctx.m.unknownTemplateVersion(c.stamp) : ctx.m.embeddedTemplateBroken(oneLine(c.error));
 }

@@ -49,6 +49,14 @@ export interface Messages {
   emptyUnit: string;
   templateUnreadable(file: string, detail: string): string;
   templateBroken(file: string, detail: string): string;
+  /** A return stamped with a template version this build does not know (and carrying no template of its own). */
+  unknownTemplateVersion(stamp: string): string;
+  /** The template a return carries cannot be read. */
+  embeddedTemplateBroken(detail: string): string;
+  /** `template build`: the workbook has mistakes (each on its own line after this). */
+  templateBookProblem(sheet: string, cell: string | null, message: string): string;
+  templateBuilt(file: string, id: string, version: string, indicators: number): string;
+  templateBookWritten(file: string): string;
   internalError(detail: string): string;
   completeness(fraction: number): string;
   noProblems: string;
@@ -106,6 +114,11 @@ const zh: Messages = {
   emptyUnit: '--unit 不能为空',
   templateUnreadable: (file, detail) => `无法读取模板文件 ${file}（${detail}）`,
   templateBroken: (file, detail) => `模板文件 ${file} 有误：${detail}`,
+  unknownTemplateVersion: (stamp) => `报表的模板版本「${stamp}」未知：请用 --template 指定该版本的模板文件`,
+  embeddedTemplateBroken: (detail) => `报表内嵌的模板有误：${detail}`,
+  templateBookProblem: (sheet, cell, message) => `${cell ? `${sheet}!${cell}` : sheet}  ${message}`,
+  templateBuilt: (file, id, version, n) => `已生成模板 ${file}（${id} ${version}，${n} 个指标）`,
+  templateBookWritten: (file) => `已写入模板工作簿 ${file}`,
   internalError: (d) => `内部错误：${d}`,
   completeness: (f) => `完整率 ${percent(f)}`,
   noProblems: '未发现问题',
@@ -165,6 +178,11 @@ const en: Messages = {
   emptyUnit: '--unit must not be empty',
   templateUnreadable: (file, detail) => `cannot read template file ${file} (${detail})`,
   templateBroken: (file, detail) => `template file ${file} is invalid: ${detail}`,
+  unknownTemplateVersion: (stamp) => `the return is stamped with an unknown template version "${stamp}": name that version's template file with --template`,
+  embeddedTemplateBroken: (detail) => `the template the return carries is invalid: ${detail}`,
+  templateBookProblem: (sheet, cell, message) => `${cell ? `${sheet}!${cell}` : sheet}  ${message}`,
+  templateBuilt: (file, id, version, n) => `template written to ${file} (${id} ${version}, ${n} indicators)`,
+  templateBookWritten: (file) => `template workbook written to ${file}`,
   internalError: (d) => `internal error: ${d}`,
   completeness: (f) => `completeness ${percent(f)}`,
   noProblems: 'no problems',

@@ -11,7 +11,10 @@ export type * from './report';
 export * from './fill-plan';
 export type { Template, Indicator, DataColumnRole, TwoPlanColumnRole, CoverField, TwoPlanDefaultRow } from './template/schema';
 export { templateSchema, indicatorSchema } from './template/schema';
-export { parseTemplate, parseTemplateJson, standardTemplate, type TemplateResult } from './template/load';
+export { parseTemplate, parseTemplateJson, standardTemplate, knownTemplates, knownTemplate, type TemplateResult } from './template/load';
+export { chooseTemplate, templateKey, type TemplateChoice } from './template/choose';
+export { embedTemplate, readEmbeddedTemplate, templateFromSheet, EMBEDDED_TEMPLATE_SHEET } from './template/embed';
+export { templateToBook, templateFromBook, relationText, BOOK_SHEETS, type TemplateBook, type BookProblem, type ListValidation } from './template/book';
 export { readNumber, type NumberReading, type ReadNote, type ReadContext } from './read/number';
 export { readPeriod, readDate, isPhone, isDivisionCode, displayText } from './read/cover';
 

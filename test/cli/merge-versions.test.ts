@@ -48,7 +48,7 @@ beforeAll(async () => {
   ({ dir, cleanup } = tempDir('fulian-merge-versions-'));
   // The same template data under another version, as a federation would ship it.
   const json = JSON.parse(readFileSync(join(__dirname, '../../src/templates/fulian-quarterly.json'), 'utf8'));
-  json.version = '2026.2';
+  json.version = '2026.9';
   writeFileSync(join(dir, V2_FILE), JSON.stringify(json));
   const r = parseTemplateJson(JSON.stringify(json));
   if (!r.ok) throw new Error(r.error);
@@ -56,7 +56,7 @@ beforeAll(async () => {
 
   await writeReturn(join(dir, 'a.xlsx'), cleanReturn({ seed: 21, unit: '甲县妇联' }));
   await writeReturn(join(dir, 'c.xlsx'), cleanReturn({ seed: 23, unit: '丙县妇联' }));
-  // Clean returns of version 2026.2: checked against 2026.1 they have no finding at all, only their stamp differs.
+  // Clean returns of version 2026.9: checked against 2026.1 they have no finding at all, only their stamp differs.
   await writeReturn(join(dir, 'b2.xlsx'), buildFilledReturn(v2, { quarter: 3, seed: 22, unit: '乙县妇联' }));
   await writeReturn(join(dir, 'd2.xlsx'), buildFilledReturn(v2, { quarter: 3, seed: 24, unit: '丁县妇联' }));
   // A return made before stamps existed.
@@ -73,15 +73,15 @@ describe('merge and template versions', () => {
     const res = await runCli(['new', '--unit', '乙县妇联', '--period', '2026Q3', '-o', 'b-new.xlsx', '--template', V2_FILE], { cwd: dir });
     expect(res.code).toBe(0);
     const view = await load(join(dir, 'b-new.xlsx'));
-    expect(stampCell(view)).toEqual(text('fulian-quarterly 2026.2'));
-    expect(checkReturn(view, tpl).stamp).toEqual({ id: 'fulian-quarterly', version: '2026.2' });
+    expect(stampCell(view)).toEqual(text('fulian-quarterly 2026.9'));
+    expect(checkReturn(view, tpl).stamp).toEqual({ id: 'fulian-quarterly', version: '2026.9' });
   });
 
-  it('a return made with a 2026.2 template and a normal return: exit 2, one line naming the odd file', async () => {
+  it('a return made with a 2026.9 template and a normal return: exit 2, one line naming the odd file', async () => {
     const res = await merge(['a.xlsx', 'b-new.xlsx', '-o', 'out-new.xlsx']);
     expect(res.code).toBe(2); // refused for its version, before its blank cells could make it exit 1
     expect(res.stderr).toContain('模板版本不一致');
-    expect(res.stderr).toContain('b-new.xlsx（fulian-quarterly 2026.2）');
+    expect(res.stderr).toContain('b-new.xlsx（fulian-quarterly 2026.9）');
     expect(res.stderr).toContain('fulian-quarterly 2026.1');
     expectNames(res.stderr, ['b-new.xlsx'], ['a.xlsx', 'b-new.xlsx']);
     expect(existsSync(join(dir, 'out-new.xlsx'))).toBe(false);
@@ -107,7 +107,7 @@ describe('merge and template versions', () => {
   it('compares with the template in force (--template), not with the majority', async () => {
     const res = await merge(['a.xlsx', 'b2.xlsx', 'c.xlsx', '-o', 'out-v2-odd.xlsx', '--template', V2_FILE]);
     expect(res.code).toBe(2);
-    expect(res.stderr).toContain('fulian-quarterly 2026.2');
+    expect(res.stderr).toContain('fulian-quarterly 2026.9');
     expectNames(res.stderr, ['a.xlsx', 'c.xlsx'], ['a.xlsx', 'b2.xlsx', 'c.xlsx']);
   });
 
@@ -115,14 +115,14 @@ describe('merge and template versions', () => {
     const res = await merge(['a.xlsx', 'e.xlsx', 'b2.xlsx', 'f.xlsx', '-o', 'out-mixed.xlsx']);
     expect(res.code).toBe(2);
     expectNames(res.stderr, ['e.xlsx', 'b2.xlsx', 'f.xlsx'], ['a.xlsx', 'e.xlsx', 'b2.xlsx', 'f.xlsx']);
-    for (const why of ['fulian-quarterly 2027.1', 'fulian-quarterly 2026.2', 'other-returns 2026.1']) expect(res.stderr).toContain(why);
+    for (const why of ['fulian-quarterly 2027.1', 'fulian-quarterly 2026.9', 'other-returns 2026.1']) expect(res.stderr).toContain(why);
   });
 
   it('says so in English on request', async () => {
     const res = await merge(['a.xlsx', 'b2.xlsx', '-o', 'out-en.xlsx', '--lang', 'en']);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('template version');
-    expect(res.stderr).toContain('b2.xlsx (fulian-quarterly 2026.2)');
+    expect(res.stderr).toContain('b2.xlsx (fulian-quarterly 2026.9)');
     expectNames(res.stderr, ['b2.xlsx'], ['a.xlsx', 'b2.xlsx']);
   });
 
@@ -137,8 +137,8 @@ describe('merge and template versions', () => {
     expect(res2.stderr).toBe('');
     expect(res2.code).toBe(0);
     const view2 = await load(join(dir, 'out-same-v2.xlsx'));
-    expect(stampCell(view2)).toEqual(text('fulian-quarterly 2026.2'));
-    expect(checkReturn(view2, v2).stamp).toEqual({ id: 'fulian-quarterly', version: '2026.2' });
+    expect(stampCell(view2)).toEqual(text('fulian-quarterly 2026.9'));
+    expect(checkReturn(view2, v2).stamp).toEqual({ id: 'fulian-quarterly', version: '2026.9' });
   });
 
   it('a return without a stamp is taken as the template in force', async () => {
@@ -150,7 +150,7 @@ describe('merge and template versions', () => {
     const res2 = await merge(['old.xlsx', 'b2.xlsx', '-o', 'out-old-v2.xlsx', '--template', V2_FILE]);
     expect(res2.stderr).toBe('');
     expect(res2.code).toBe(0);
-    expect(stampCell(await load(join(dir, 'out-old-v2.xlsx')))).toEqual(text('fulian-quarterly 2026.2'));
+    expect(stampCell(await load(join(dir, 'out-old-v2.xlsx')))).toEqual(text('fulian-quarterly 2026.9'));
   });
 
   it("the roll-up's stamp raises no finding: its cover wants only the reviewer's own fields", async () => {

@@ -29,7 +29,7 @@ async function stampRow(file: string): Promise<{ row: number; value: unknown }> 
 
 beforeAll(() => {
   const json = JSON.parse(readFileSync(join(__dirname, '../../src/templates/fulian-quarterly.json'), 'utf8'));
-  json.version = '2026.2';
+  json.version = '2026.9';
   writeFileSync(at('v2.json'), JSON.stringify(json));
 });
 
@@ -50,17 +50,17 @@ describe('the template stamp and the CLI contract', () => {
     expect(cover).toHaveLength(4); // 填报人, 审核人, 联系电话, 填报日期
   });
 
-  it('check --json keeps its keys; template is the template in force, whatever the return says', async () => {
+  it('check --json keeps its keys; template is the one the return carries (new --template embeds it), or --template', async () => {
     expect((await runCli(['new', '--unit', '某县妇联', '--period', '2026Q3', '-o', at('new-v2.xlsx'), '--template', at('v2.json')])).code).toBe(0);
-    expect((await stampRow(at('new-v2.xlsx'))).value).toEqual({ kind: 'text', value: 'fulian-quarterly 2026.2' });
+    expect((await stampRow(at('new-v2.xlsx'))).value).toEqual({ kind: 'text', value: 'fulian-quarterly 2026.9' });
 
     const asDefault = JSON.parse((await runCli(['check', at('new-v2.xlsx'), '--json'])).stdout) as Entry[];
     expect(Object.keys(asDefault[0]!).sort()).toEqual(ENTRY_KEYS);
-    expect(asDefault[0]!.template).toEqual({ id: 'fulian-quarterly', version: '2026.1' });
+    expect(asDefault[0]!.template).toEqual({ id: 'fulian-quarterly', version: '2026.9' });
 
     const asV2 = JSON.parse((await runCli(['check', at('new-v2.xlsx'), '--json', '--template', at('v2.json')])).stdout) as Entry[];
     expect(Object.keys(asV2[0]!).sort()).toEqual(ENTRY_KEYS);
-    expect(asV2[0]!.template).toEqual({ id: 'fulian-quarterly', version: '2026.2' });
+    expect(asV2[0]!.template).toEqual({ id: 'fulian-quarterly', version: '2026.9' });
     // The same findings either way: the stamp is no finding, matching or not.
     expect(asV2[0]!.findings).toEqual(asDefault[0]!.findings);
   });

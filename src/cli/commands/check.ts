@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Template } from '../../engine/template/schema';
 import type { WorkbookView } from '../../engine/workbook';
-import { loadTemplate, oneLine, type Command, type Context } from '../context';
+import { loadTemplate, oneLine, templateForReturn, type Command, type Context } from '../context';
 import { listWorkbooks, pathKind } from '../files';
 import { loadEngine } from '../lazy';
 import { json } from '../formatters/json';
@@ -129,10 +129,14 @@ export async function checkPaths(
   return results;
 }
 
-export async function checkFile(ctx: Context, template: Template, file: string, previous?: WorkbookView): Promise<FileResult> {
+export async function checkFile(ctx: Context, inForce: Template, file: string, previous?: WorkbookView): Promise<FileResult> {
   const loaded = await loadWorkbook(ctx, file);
   if (!loaded.ok) return { file, ok: false, error: loaded.error };
-  const { checkReturn, formatFindings, PreviousReturnError } = await loadEngine();
+  const engine = await loadEngine();
+  const { checkReturn, formatFindings, PreviousReturnError } = engine;
+  const chosen = templateForReturn(ctx, engine, loaded.view, inForce);
+  if (!chosen.ok) return { file, ok: false, error: chosen.error };
+  const template = chosen.template;
   try {
     const report = checkReturn(loaded.view, template, { previous });
     const findings = formatFindings(report.issues, template, ctx.lang);

@@ -1,4 +1,4 @@
-import { loadTemplate, oneLine, type Command } from '../context';
+import { loadTemplate, oneLine, templateForReturn, type Command } from '../context';
 import { writeFailure } from '../atomic-write';
 import { errorDetail, writeFileAtomic } from '../files';
 import { loadEngine, loadXlsx } from '../lazy';
@@ -39,12 +39,16 @@ Exit codes: 0 no errors; 1 the return has errors (it is still written); 2 could 
     const [file, ...extra] = args.positionals;
     if (file === undefined) throw new UsageError(ctx.m.missingPositional(ctx.lang === 'en' ? 'FILE' : '要填写的文件'), 'fill');
     if (extra.length > 0) throw new UsageError(ctx.m.tooManyPositionals(extra[0]!), 'fill');
-    const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
+    const inForce = await loadTemplate(ctx, args.options['template'] as string | undefined);
     const out = (args.options['output'] as string | undefined) ?? file;
 
-    const [{ checkReturn, planFill }, { patchXlsx }] = await Promise.all([loadEngine(), loadXlsx()]);
+    const [engine, { patchXlsx }] = await Promise.all([loadEngine(), loadXlsx()]);
+    const { checkReturn, planFill } = engine;
     const loaded = await loadWorkbook(ctx, file);
     if (!loaded.ok) throw new CliError(`${file}: ${loaded.error}`);
+    const chosen = templateForReturn(ctx, engine, loaded.view, inForce);
+    if (!chosen.ok) throw new CliError(`${file}: ${chosen.error}`);
+    const template = chosen.template;
     let report;
     let plan;
     try {

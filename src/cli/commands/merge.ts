@@ -6,6 +6,7 @@
  */
 import { join } from 'node:path';
 import type { Finding, Lang } from '../../engine/findings';
+import type { Template } from '../../engine/template/schema';
 import { loadTemplate, oneLine, type Command, type Context } from '../context';
 import { writeFailure } from '../atomic-write';
 import { errorDetail, listWorkbooks, pathKind, writeFileAtomic } from '../files';
@@ -140,24 +141,33 @@ or unreadable file, different periods or template versions)`,
     const outPath = ctx.resolve(out);
     if (files.some((f) => ctx.resolve(f) === outPath)) throw new CliError(s.outputIsInput(out));
 
-    const [{ Rollup }, { mapInOrder, chooseJobs }] = await Promise.all([import('../../engine/rollup'), import('../parallel/pool')]);
-    const rollup = new Rollup(template);
+    const [{ Rollup }, { mapInOrder, chooseJobs }, templates, { EMBEDDED_TEMPLATE_SHEET, embedTemplate }] = await Promise.all([
+      import('../../engine/rollup'),
+      import('../parallel/pool'),
+      import('../../engine/template/load'),
+      import('../../engine/template/embed'),
+    ]);
+    // The sums wait for the template: without --template, the returns' own (carried or stamped) version decides it.
+    const contributions: Ok['contribution'][] = [];
+    const carried = new Map<string, Template>();
     const items: Ok[] = [];
     const unreadable: { file: string; error: string }[] = [];
     let twoPlan: Ok['twoPlan'] = null;
     const tasks: Task[] = files.map((file, i) => ({ kind: 'merge', file, carryTwoPlan: i === 0 }));
     await mapInOrder<MergeItem>(
       tasks,
-      { jobs: chooseJobs(ctx.io.env, tasks.length), setup: { template, lang: ctx.lang, cwd: ctx.io.cwd } },
+      { jobs: chooseJobs(ctx.io.env, tasks.length), setup: { template, explicit: template !== templates.standardTemplate(), lang: ctx.lang, cwd: ctx.io.cwd } },
       (item, i) => {
         if (!item.ok) {
           unreadable.push(item);
           return;
         }
-        rollup.add(item.contribution);
+        contributions.push(item.contribution);
         if (i === 0) twoPlan = item.twoPlan;
-        // Keep only what the listing and 各单位 need: the sums already hold the numbers.
-        items.push({ ...item, contribution: { values: {} }, twoPlan: null, errors: item.errors.slice(0, MAX_LISTED_ERRORS + 1) });
+        const key = `${item.template.id} ${item.template.version}`;
+        if (item.carried && !carried.has(key)) carried.set(key, item.carried);
+        // Keep only what the listing and 各单位 need: the contributions hold the numbers.
+        items.push({ ...item, contribution: { values: {} }, twoPlan: null, carried: null, errors: item.errors.slice(0, MAX_LISTED_ERRORS + 1) });
       },
       (task, e) => ({ file: task.file, ok: false, error: ctx.m.readFailure('check-failed', oneLine(e.message)) }),
     );
@@ -170,12 +180,19 @@ or unreadable file, different periods or template versions)`,
     // Template versions first: a return of another version is not comparable at all. Each return's 封面 stamp is
     // compared with the template in force (so stamps that disagree with one another always name the odd ones); a
     // return without a stamp (made before stamps existed) is taken as the template in force.
-    const inForce = `${template.id} ${template.version}`;
-    const versionKey = (it: Ok): string => (it.stamp ? `${it.stamp.id} ${it.stamp.version}`.trim() : inForce);
+    // With --template, every return must be stamped with it; without, the returns' own versions (the template each
+    // carries, or the shipped version its stamp names) must agree, and the most common one is in force.
+    const explicit = template !== templates.standardTemplate();
+    const resolved = (it: Ok): string => `${it.template.id} ${it.template.version}`;
+    const versionKey = explicit ? (it: Ok): string => (it.stamp ? `${it.stamp.id} ${it.stamp.version}`.trim() : inForceOf(template)) : resolved;
+    const inForce = explicit ? inForceOf(template) : majority(items, resolved) || inForceOf(template);
     const oddVersions = items.filter((it) => versionKey(it) !== inForce);
     if (oddVersions.length > 0) {
       throw new CliError(`${s.versionsDiffer(inForce)}${list(oddVersions.map((it) => ({ file: it.file, why: versionKey(it) })))}`);
     }
+    const rollupTemplate = explicit ? template : (templates.knownTemplate(inForce) ?? carried.get(inForce) ?? template);
+    const rollup = new Rollup(rollupTemplate);
+    for (const c of contributions.splice(0)) rollup.add(c);
     const periodKey = (it: Ok): string => (it.period ? `${it.period.year}Q${it.period.quarter}` : '');
     const periodShown = (it: Ok): string => periodKey(it) || (it.periodText ? `${s.noPeriod}「${it.periodText}」` : s.noPeriod);
     const period = majority(items.filter((it) => periodKey(it) !== ''), periodKey);
@@ -206,11 +223,14 @@ or unreadable file, different periods or template versions)`,
     let bytes: Uint8Array;
     try {
       const book = rollup.build({ unit, period, units: items.map((it) => it.unitRow), twoPlan });
-      const fresh = await writeNewXlsx(book);
+      // A federation's own template goes up the chain with the roll-up, as `new --template` put it in each return.
+      const own = !templates.knownTemplates().includes(rollupTemplate);
+      if (own) embedTemplate(book, rollupTemplate);
+      const fresh = await writeNewXlsx(book, own ? { veryHiddenSheets: [EMBEDDED_TEMPLATE_SHEET] } : {});
       // The same path as `fill`: read the new package back, check it, plan the fill, patch it in.
       const { view } = await readXlsx(fresh);
-      const report = checkReturn(view, template);
-      bytes = patchXlsx(fresh, planFill(view, template, report));
+      const report = checkReturn(view, rollupTemplate);
+      bytes = patchXlsx(fresh, planFill(view, rollupTemplate, report));
     } catch (e) {
       throw new CliError(ctx.m.internalError(oneLine(e instanceof Error ? e.message : String(e))));
     }
@@ -257,6 +277,8 @@ async function expandInputs(ctx: Context, paths: readonly string[]): Promise<str
 }
 
 /** The most common key (ties: the one seen first). */
+const inForceOf = (t: Template): string => `${t.id} ${t.version}`;
+
 function majority<T>(items: readonly T[], key: (t: T) => string): string {
   const counts = new Map<string, number>();
   for (const it of items) counts.set(key(it), (counts.get(key(it)) ?? 0) + 1);

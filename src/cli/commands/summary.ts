@@ -1,7 +1,7 @@
 /** `fulian-returns summary FILE [--lang en] [--format text|md|json]`: the figures summary (数据摘要) of a return. */
 import type { Lang } from '../../engine/findings';
 import type { SummaryFormat } from '../../engine/summary/format';
-import { loadTemplate, oneLine, type Command } from '../context';
+import { loadTemplate, oneLine, templateForReturn, type Command } from '../context';
 import { CliError, UsageError } from '../io';
 import { loadEngine } from '../lazy';
 import { loadWorkbook } from '../workbook-file';
@@ -60,10 +60,14 @@ Exit codes: 0 the return has no errors; 1 it has errors (the summary is still pr
     if (extra !== undefined) throw new UsageError(ctx.m.tooManyPositionals(extra), 'summary');
     const format = (args.options['format'] as string | undefined) ?? 'text';
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(w.badFormat(format), 'summary');
-    const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
+    const inForce = await loadTemplate(ctx, args.options['template'] as string | undefined);
     const loaded = await loadWorkbook(ctx, file);
     if (!loaded.ok) throw new CliError(`${file}: ${oneLine(loaded.error)}`);
-    const { checkReturn, draftSummary, formatSummary } = await loadEngine();
+    const engine = await loadEngine();
+    const { checkReturn, draftSummary, formatSummary } = engine;
+    const chosen = templateForReturn(ctx, engine, loaded.view, inForce);
+    if (!chosen.ok) throw new CliError(`${file}: ${chosen.error}`);
+    const template = chosen.template;
     const report = checkReturn(loaded.view, template);
     const out = formatSummary(draftSummary(report, template, ctx.lang), format as SummaryFormat);
     ctx.io.stdout.write(out.endsWith('\n') ? out : `${out}\n`);

@@ -9,32 +9,57 @@ export const templateCommand: Command = {
   summary: { 'zh-CN': '显示当前使用的模板', en: 'print the template in force' },
   help: {
     'zh-CN': `用法：fulian-returns template [--json] [--template 模板文件]
+      fulian-returns template workbook -o 模板.xlsx [--template 模板文件]
+      fulian-returns template build 模板.xlsx -o 模板.json
 
 显示当前使用的模板：工作表、封面字段、各表指标（代码、名称、单位、类型、年计划、关系）和两纲默认指标。
+workbook 把模板写成工作簿（每部分一张表，另有「说明」表），可在 Excel 或 WPS 中修改；
+build 把改好的工作簿转回模板 JSON，有误时逐条指出工作表和单元格。
 
 选项：
   --json              输出模板 JSON
+  -o, --output 文件   workbook / build 的输出文件
+  --force             覆盖已存在的输出文件
   --lang zh-CN|en     语言（默认 zh-CN）
-  --template 文件     载入另一版本的模板（JSON）
+  --template 文件     载入另一版本的模板（JSON 文件，或内置版本号如 2026.2）
   -h, --help          显示本帮助
 
-退出码：0 成功；2 模板文件无法读取或有误`,
+退出码：0 成功；2 模板文件无法读取或有误、模板工作簿有误`,
     en: `Usage: fulian-returns template [--json] [--template FILE]
+       fulian-returns template workbook -o TEMPLATE.xlsx [--template FILE]
+       fulian-returns template build TEMPLATE.xlsx -o TEMPLATE.json
 
 Prints the template in force: sheets, cover fields, each sheet's indicators (code, name, unit, kind, plan, relation)
-and the default two-plan rows.
+and the default two-plan rows. workbook writes the template as a workbook to edit in Excel or WPS (one sheet per
+part, and a 说明 sheet); build turns an edited workbook back into template JSON, naming each mistake's sheet and cell.
 
 Options:
   --json              print the template as JSON
+  -o, --output FILE   the file workbook / build writes
+  --force             replace the output file if it exists
   --lang zh-CN|en     language (default zh-CN)
-  --template FILE     load another template version (JSON)
+  --template FILE     load another template version (a JSON file, or a shipped version such as 2026.2)
   -h, --help          show this help
 
-Exit codes: 0 printed; 2 the template file cannot be read or is invalid`,
+Exit codes: 0 done; 2 the template file cannot be read or is invalid, or the template workbook has mistakes`,
   },
-  options: { json: { type: 'boolean' }, template: { type: 'string' } },
+  options: { json: { type: 'boolean' }, template: { type: 'string' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
   async run(ctx, args) {
-    if (args.positionals.length > 0) throw new UsageError(ctx.m.tooManyPositionals(args.positionals[0]!), 'template');
+    const [sub, ...rest] = args.positionals;
+    if (sub === 'workbook' || sub === 'build') {
+      const out = args.options['output'] as string | undefined;
+      if (out === undefined) throw new UsageError(ctx.m.missingOption('-o'), 'template');
+      const force = args.options['force'] === true;
+      if (sub === 'workbook') {
+        if (rest.length > 0) throw new UsageError(ctx.m.tooManyPositionals(rest[0]!), 'template');
+        const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
+        return (await import('../template-book')).writeTemplateBook(ctx, template, out, force);
+      }
+      if (rest.length === 0) throw new UsageError(ctx.m.missingPositional(ctx.lang === 'en' ? 'TEMPLATE.xlsx' : '模板工作簿'), 'template');
+      if (rest.length > 1) throw new UsageError(ctx.m.tooManyPositionals(rest[1]!), 'template');
+      return (await import('../template-book')).buildTemplate(ctx, rest[0]!, out, force);
+    }
+    if (sub !== undefined) throw new UsageError(ctx.m.tooManyPositionals(sub), 'template');
     const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
     ctx.io.stdout.write(args.options['json'] ? `${JSON.stringify(template, null, 2)}\n` : describeTemplate(template, ctx.lang));
     return 0;

@@ -3,6 +3,7 @@
  * window of them), and the loop takes the results one by one in its own order, so its progress line, its
  * stderr-as-it-happens lines and its output stay exactly as in the serial path.
  */
+import { standardTemplate } from '../../engine/template/load';
 import type { Template } from '../../engine/template/schema';
 import type { Context } from '../context';
 import type { FileResult } from '../results';
@@ -21,7 +22,7 @@ export interface OrderedChecks {
 export function startChecks(ctx: Context, template: Template, files: readonly string[]): OrderedChecks | null {
   const jobs = chooseJobs(ctx.io.env, files.length);
   if (jobs <= 1) return null;
-  const pool = new TaskPool(jobs, { template, lang: ctx.lang, cwd: ctx.io.cwd });
+  const pool = new TaskPool(jobs, { template, explicit: template !== standardTemplate(), lang: ctx.lang, cwd: ctx.io.cwd });
   const window = jobs * 2;
   const started: Promise<FileResult>[] = [];
   let launched = 0;

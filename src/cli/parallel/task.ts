@@ -22,14 +22,18 @@ import {
 import type { Template } from '../../engine/template/schema';
 import type { WorkbookView } from '../../engine/workbook';
 import { readXlsx } from '../../xlsx/read';
-import { makeContext, oneLine, type Context } from '../context';
+import { chooseTemplate } from '../../engine/template/choose';
+import { choiceError, makeContext, oneLine, type Context } from '../context';
 import { readInput } from '../files';
 import type { FileResult } from '../results';
 import { describeXlsxError } from '../workbook-file';
 
 /** What every task of one run shares (sent once to each worker). */
 export interface TaskSetup {
+  /** The template in force. */
   readonly template: Template;
+  /** True when the user named it (`--template`): it checks every return; else each return chooses its own. */
+  readonly explicit?: boolean;
   readonly lang: Lang;
   /** Relative file names resolve against this folder. */
   readonly cwd: string;
@@ -61,6 +65,8 @@ export type MergeItem =
       readonly unitRow: UnitRow;
       /** The two-plan rows, when asked for (the first return). */
       readonly twoPlan: readonly CarriedTwoPlanRow[] | null;
+      /** The template the return carries, where it was checked with that one (no shipped version is sent back). */
+      readonly carried: Template | null;
     };
 
 export type TaskResult = FileResult | MergeItem;
@@ -91,16 +97,22 @@ export async function runTask(task: Task, setup: TaskSetup, ctx: Context = taskC
   const { file } = task;
   const loaded = await loadReturn(ctx, file);
   if (!loaded.ok) return { file, ok: false, error: loaded.error };
+  const choice = chooseTemplate(loaded.view, setup.explicit ? setup.template : undefined);
+  // For merge, a return of an unknown version is checked as the template in force and refused for its stamp.
+  if (!choice.ok && !(task.kind === 'merge' && choice.reason === 'unknown-version')) {
+    return { file, ok: false, error: choiceError(ctx, choice) };
+  }
+  const template = choice.ok ? choice.template : setup.template;
   try {
-    const report = checkReturn(loaded.view, setup.template);
+    const report = checkReturn(loaded.view, template);
     if (task.kind === 'check') {
-      return { file, ok: true, report, findings: formatFindings(report.issues, setup.template, setup.lang) };
+      return { file, ok: true, report, findings: formatFindings(report.issues, template, setup.lang) };
     }
-    const errorIssues = formatFindings(report.issues, setup.template, setup.lang).filter((f) => f.severity === 'error');
+    const errorIssues = formatFindings(report.issues, template, setup.lang).filter((f) => f.severity === 'error');
     return {
       file,
       ok: true,
-      template: report.template,
+      template: choice.ok ? report.template : report.stamp ?? report.template,
       stamp: report.stamp ?? null,
       unit: report.unit,
       divisionCode: report.divisionCode ?? null,
@@ -112,6 +124,7 @@ export async function runTask(task: Task, setup: TaskSetup, ctx: Context = taskC
       contribution: contributionOf(report),
       unitRow: unitRowOf(report, file),
       twoPlan: task.carryTwoPlan ? twoPlanRowsOf(loaded.view, report) : null,
+      carried: choice.ok && choice.source === 'embedded' ? template : null,
     };
   } catch (e) {
     return { file, ok: false, error: ctx.m.readFailure('check-failed', oneLine(e instanceof Error ? e.message : String(e))) };

@@ -87,6 +87,12 @@ export function readStamp(cell: Cell): TemplateStamp | null {
   return { id: words.slice(0, -1).join(' '), version: words[words.length - 1]! };
 }
 
+/** A return's stamp as a template of this cover layout reads it (null without a cover, a label or a stamp). */
+export function stampOf(view: WorkbookView, template: Template): TemplateStamp | null {
+  const sheet = view.sheet(template.sheets.cover);
+  return sheet ? readStampRow(sheet, template) : null;
+}
+
 /** The stamp row (found by its label, like every cover field; absent in older returns, never a finding). */
 function readStampRow(sheet: SheetView, template: Template): TemplateStamp | null {
   const label = template.cover.stampLabel;
