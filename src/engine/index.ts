@@ -30,6 +30,10 @@ export {
 } from './validate/revisions';
 export {
   draftSummary,
+  lastYearMismatch,
+  planChanges,
+  type ChangeInput,
+  type IndicatorChange,
   formatSummary,
   formatSummaryText,
   formatSummaryMarkdown,

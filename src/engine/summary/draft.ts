@@ -9,6 +9,8 @@ import type { IndicatorFigures, ReturnReport, TwoPlanCounts } from '../report';
 import type { Indicator, Template } from '../template/schema';
 import { formatPercent, formatValue, renderPattern, type PatternValues } from './pattern';
 import { resolvePhrases, type ResolvedPhrases } from './phrases';
+import { proseFigure, proseName, proseUnit } from './prose';
+import { planChanges, type ChangeInput, type IndicatorChange } from './change';
 
 export interface SummaryParagraph {
   /** The data sheet's name, or 'twoPlan' / 'behind'. */
@@ -21,13 +23,14 @@ export interface SummaryParagraph {
 
 export interface FiguresSummary {
   readonly lang: Lang;
+  /** 同比 / 环比 per plan indicator, when a previous or last year's return was given. */
+  readonly changes?: readonly IndicatorChange[];
   readonly title: string;
   readonly unit: string | null;
   readonly period: string | null;
   readonly paragraphs: readonly SummaryParagraph[];
 }
 
-const PREFIX = /^\s*其中\s*[：:]\s*/;
 
 interface Ctx {
   readonly template: Template;
@@ -39,23 +42,16 @@ interface Ctx {
 }
 
 function nameOf(ctx: Ctx, ind: Indicator): string {
-  return ctx.ph.indicators[ind.code]?.name ?? ind.name.replace(PREFIX, '');
+  return proseName(ctx.ph, ind);
 }
 
 function unitOf(ctx: Ctx, ind: Indicator): string | null {
-  const u = ctx.ph.units[ind.unit] ?? ind.unit;
-  return u === '' || ind.kind === 'rate' ? null : u;
+  return proseUnit(ctx.ph, ind);
 }
 
 /** The figure an indicator contributes to prose, or null when it is blank, unreadable or incomplete. */
 function valueOf(ctx: Ctx, ind: Indicator): number | null {
-  const f = ctx.figures.get(ind.code);
-  if (!f || f.row === null || f.cumulative === null || !Number.isFinite(f.cumulative)) return null;
-  // The quarter the engine used (from 报告期, or the last filled quarter when 报告期 is unreadable).
-  const q = ctx.report.period?.quarter ?? ctx.report.quarter;
-  if (q !== undefined && ind.kind === 'flow' && f.quarters.slice(0, q).some((v) => v === null)) return null;
-  if (q !== undefined && ind.kind === 'stock' && f.quarters[q - 1] === null) return null;
-  return f.cumulative;
+  return proseFigure(ctx.report, ctx.figures.get(ind.code), ind);
 }
 
 function shown(ctx: Ctx, ind: Indicator, v: number): string {
@@ -257,8 +253,24 @@ function behindParagraph(ctx: Ctx): SummaryParagraph {
   return { sheet: 'behind', heading: ph.headings.behind ?? behindLabel, text, notes: [] };
 }
 
-/** Drafts the figures summary of a checked return in a language, with the template's phrases. */
-export function draftSummary(report: ReturnReport, template: Template, lang: Lang): FiguresSummary {
+function changeParagraph(ctx: Ctx, input: ChangeInput): { paragraph: SummaryParagraph; changes: IndicatorChange[] } {
+  const ph = ctx.ph;
+  const { changes, missing } = planChanges(ctx.report, ctx.template, ph, input);
+  const text =
+    changes.length === 0
+      ? ''
+      : (renderPattern(ph.change.paragraph, { period: ctx.period, items: changes.map((c) => c.text).join(ph.clauseSeparator) }) ?? '');
+  const notes =
+    missing.length > 0 ? [renderPattern(ph.change.missing, { items: missing.map((i) => item(ctx, i)).join(ph.listSeparator) }) ?? ''] : [];
+  return { paragraph: { sheet: 'change', heading: ph.headings.change ?? 'change', text, notes }, changes };
+}
+
+/**
+ * Drafts the figures summary of a checked return in a language, with the template's phrases. Given the previous
+ * quarter's and/or last year's same-quarter return (`summary --previous --last-year`), a last paragraph words each plan
+ * indicator's 同比 and 环比.
+ */
+export function draftSummary(report: ReturnReport, template: Template, lang: Lang, compare: ChangeInput = {}): FiguresSummary {
   const ph = resolvePhrases(template, lang);
   const q = report.period?.quarter;
   const period = q !== undefined ? ph.periods[q - 1] : ph.periodUnknown;
@@ -272,6 +284,8 @@ export function draftSummary(report: ReturnReport, template: Template, lang: Lan
   };
   const paragraphs: SummaryParagraph[] = template.sheets.data.map((s) => dataParagraph(ctx, s.name));
   paragraphs.push(twoPlanParagraph(ctx), behindParagraph(ctx));
+  const change = compare.previous || compare.lastYear ? changeParagraph(ctx, compare) : undefined;
+  if (change) paragraphs.push(change.paragraph);
   const title =
     renderPattern(ph.title, {
       unit: report.unit ?? '',
@@ -279,5 +293,5 @@ export function draftSummary(report: ReturnReport, template: Template, lang: Lan
       period,
       periodText: report.periodText,
     }) ?? '';
-  return { lang, title, unit: report.unit, period: report.periodText, paragraphs };
+  return { lang, title, unit: report.unit, period: report.periodText, paragraphs, ...(change ? { changes: change.changes } : {}) };
 }

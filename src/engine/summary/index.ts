@@ -1,4 +1,5 @@
 export { draftSummary, type FiguresSummary, type SummaryParagraph } from './draft';
+export { lastYearMismatch, planChanges, type ChangeInput, type IndicatorChange } from './change';
 export {
   formatSummary,
   formatSummaryJson,

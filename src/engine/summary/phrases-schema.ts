@@ -12,7 +12,10 @@
  *   `{period}`, `{plans}` (each plan drafted with `twoPlanPlan`: `{plan}`, `{total}`, `{final}`, `{mid}`, …); `{mid}` and
  *   `{noData}` have no figure when 0, so a `[…]` around them drops the clause;
  * - `behind`: `{count}`, `{items}` (each drafted with `behindItem`: `{code}`, `{name}`, `{value}`, `{unit}`,
- *   `{percentOfPlan}`, `{timeProgress}`); `title`: `{unit}`, `{period}`, `{periodText}`, `{year}`; notes: `{items}`.
+ *   `{percentOfPlan}`, `{timeProgress}`); `title`: `{unit}`, `{period}`, `{periodText}`, `{year}`; notes: `{items}`;
+ * - `change` (同比 / 环比, `summary --previous --last-year`): `sentence` per plan indicator with `{name}`, `{value}`,
+ *   `{unit}`, `{yoy}` (drafted with `yoyUp` / `yoyDown`: `{percent}`; `yoyFlat`; `yoyFromZero`) and `{qoq}` (drafted
+ *   with `qoqUp` / `qoqDown`: `{delta}`, `{unit}`; `qoqFlat`); `paragraph`: `{period}`, `{items}`; `missing`: `{items}`.
  */
 import { z } from 'zod';
 
@@ -28,6 +31,22 @@ export const indicatorPhraseSchema = z.object({
   /** true: never drafted (e.g. a rate already said as a share). */
   omit: z.boolean().optional(),
 }).strict();
+
+/** 同比 (against the same quarter of last year) and 环比 (against the previous quarter's 累计). */
+export const changePhraseSchema = z
+  .object({
+    paragraph: text.optional(),
+    sentence: text.optional(),
+    yoyUp: text.optional(),
+    yoyDown: text.optional(),
+    yoyFlat: text.optional(),
+    yoyFromZero: text.optional(),
+    qoqUp: text.optional(),
+    qoqDown: text.optional(),
+    qoqFlat: text.optional(),
+    missing: text.optional(),
+  })
+  .strict();
 
 export const phraseSetSchema = z.object({
   /** Summary title. */
@@ -78,6 +97,7 @@ export const phraseSetSchema = z.object({
     .strict()
     .optional(),
   indicators: z.record(z.string(), indicatorPhraseSchema).optional(),
+  change: changePhraseSchema.optional(),
 }).strict();
 
 /** Strict: a misspelt key (`genric`) is a template error naming its path, not a phrase silently ignored. */
@@ -91,3 +111,4 @@ export const phrasesSchema = z
 export type PhraseSet = z.infer<typeof phraseSetSchema>;
 export type Phrases = z.infer<typeof phrasesSchema>;
 export type IndicatorPhrase = z.infer<typeof indicatorPhraseSchema>;
+export type ChangePhrases = Required<z.infer<typeof changePhraseSchema>>;

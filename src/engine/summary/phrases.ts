@@ -1,7 +1,7 @@
 import standard from '../../templates/fulian-quarterly.json';
 import type { Lang } from '../findings';
 import type { Template } from '../template/schema';
-import { phrasesSchema, type IndicatorPhrase, type PhraseSet } from './phrases-schema';
+import { phrasesSchema, type ChangePhrases, type IndicatorPhrase, type PhraseSet } from './phrases-schema';
 
 /** A phrase set with every field present: the template's phrases laid over the standard template's. */
 export interface ResolvedPhrases {
@@ -30,6 +30,7 @@ export interface ResolvedPhrases {
   readonly units: Readonly<Record<string, string>>;
   readonly decimals: { readonly percent: number; readonly share: number; readonly twoPlanShare: number; readonly value: number };
   readonly indicators: Readonly<Record<string, IndicatorPhrase>>;
+  readonly change: Readonly<ChangePhrases>;
 }
 
 let standardPhrases: ReturnType<typeof phrasesSchema.parse> | undefined;
@@ -49,6 +50,7 @@ function merge(base: PhraseSet, over: PhraseSet | undefined): PhraseSet {
     headings: { ...base.headings, ...over.headings },
     notes: { ...base.notes, ...over.notes },
     units: { ...base.units, ...over.units },
+    change: { ...base.change, ...over.change },
     decimals: { ...base.decimals, ...over.decimals },
     indicators,
   };
@@ -83,5 +85,14 @@ export function resolvePhrases(template: Template, lang: Lang): ResolvedPhrases 
     units: set.units ?? {},
     decimals: { percent: d.percent ?? 2, share: d.share ?? 2, twoPlanShare: d.twoPlanShare ?? 1, value: d.value ?? 2 },
     indicators: set.indicators ?? {},
+    change: resolveChange(set, lang),
   };
+}
+
+const CHANGE_KEYS = ['paragraph', 'sentence', 'yoyUp', 'yoyDown', 'yoyFlat', 'yoyFromZero', 'qoqUp', 'qoqDown', 'qoqFlat', 'missing'] as const;
+
+function resolveChange(set: PhraseSet, lang: Lang): ChangePhrases {
+  const c = set.change ?? {};
+  for (const k of CHANGE_KEYS) if (c[k] === undefined) throw new Error(`the template's phrases for ${lang} lack "change.${k}"`);
+  return c as ChangePhrases;
 }
