@@ -27,7 +27,7 @@ export const summaryCommand: Command = {
   name: 'summary',
   summary: { 'zh-CN': '起草数据摘要（工作报告中的数字段落）', en: 'draft the figures summary for the work report' },
   help: {
-    'zh-CN': `用法：fulian-returns summary 文件 [--previous 上季度报表] [--last-year 去年同期报表] [--format text|md|json] [--lang zh-CN|en] [--template 模板文件]
+    'zh-CN': `用法：fulian-returns summary 文件 [--format text|md|json] [--lang zh-CN|en] [--template 模板文件] [--previous 上季度报表] [--last-year 去年同期报表]
 
 按报表中的数字起草数据摘要：每个工作表一段，两纲监测一段，滞后序时进度的计划指标一段。
 数字取自工具的计算（累计、完成年计划），措辞取自模板的 phrases 部分；未填或无法读取的指标不写入正文，在段后注明。
@@ -41,7 +41,7 @@ export const summaryCommand: Command = {
   -h, --help             显示本帮助
 
 退出码：0 报表无错误；1 报表有错误（仍输出摘要，并在标准错误输出提示）；2 无法按要求运行（参数有误、文件缺失或无法读取、模板有误）`,
-    en: `Usage: fulian-returns summary FILE [--previous PREV] [--last-year FILE] [--format text|md|json] [--lang zh-CN|en] [--template FILE]
+    en: `Usage: fulian-returns summary FILE [--format text|md|json] [--lang zh-CN|en] [--template FILE] [--previous PREV] [--last-year FILE]
 
 Drafts the figures summary of a return: a paragraph per data sheet, one for the two-plan indicators, and one listing
 the plan indicators behind time progress. Figures come from the tool's own numbers (累计, percent of plan), wording
