@@ -37,6 +37,8 @@ export interface WpsFakeOptions {
   readonly numberFormatGrid?: boolean;
   /** Whether Formula accepts a 2-D array (default true, as VBA does). */
   readonly formulaArrays?: boolean;
+  /** Conditional formats a cell may carry (WPS's FormatCondition 对象 page says three, after Excel 2003); default none. */
+  readonly formatConditionLimit?: number;
 }
 
 export interface WpsFakeStats {
@@ -45,7 +47,14 @@ export interface WpsFakeStats {
   readonly byName: Map<string, number>;
 }
 
-type Io = { hit(name: string): void; readonly model: FakeWorkbookModel; readonly options: Required<WpsFakeOptions>; dirty: boolean };
+type Io = {
+  hit(name: string): void;
+  readonly model: FakeWorkbookModel;
+  readonly options: Required<WpsFakeOptions>;
+  dirty: boolean;
+  /** Application.DisplayAlerts: while true, Worksheet.Delete would ask the user, which the fake refuses to do. */
+  alerts: boolean;
+};
 
 const WHOLE: RangeAddress = { start: { row: 1, col: 1 }, end: { row: MAX_ROW, col: MAX_COL } };
 const rowsOf = (r: RangeAddress): number => r.end.row - r.start.row + 1;
@@ -201,6 +210,13 @@ export class FakeFormatConditions extends FakeSheetRef {
     const f = String(formula1 ?? '');
     const formula = f.startsWith('=') ? f : `=${f}`;
     if (!isValidFormula(formula)) throw appError(`FormatConditions.Add formula ${f}`);
+    const limit = this.io.options.formatConditionLimit;
+    for (let r = this.range.start.row; r <= this.range.end.row && limit !== Infinity; r++) {
+      for (let c = this.range.start.col; c <= this.range.end.col; c++) {
+        const cell: RangeAddress = { start: { row: r, col: c }, end: { row: r, col: c } };
+        if (this.sheet().conditionalFormats.filter((cf) => intersects(cf.range, cell)).length >= limit) throw appError('too many conditional formats');
+      }
+    }
     const cf: FakeConditionalFormat = {
       type: 'Custom',
       range: this.range,
@@ -446,6 +462,15 @@ export class FakeWorksheet extends FakeSheetRef {
     this.hit('Worksheet.Activate');
     this.io.model.activeSheet = this.sheet().name;
   }
+  /** ET Worksheet.Delete: "默认情况下显示一个对话框" — with alerts on, the fake throws instead of waiting for a click. */
+  Delete(): void {
+    this.hit('Worksheet.Delete');
+    const s = this.sheet();
+    if (this.io.alerts) throw appError('Worksheet.Delete would ask the user to confirm (Application.DisplayAlerts is true)');
+    if (this.io.model.sheets.length === 1) throw appError('a workbook keeps at least one sheet');
+    this.io.model.removeSheet(s.name);
+    this.io.dirty = true;
+  }
 }
 
 export class FakeSheets extends Base {
@@ -495,6 +520,11 @@ export class FakeWorkbook extends Base {
     this.hit('Workbook.Worksheets');
     return new FakeSheets(this.io);
   }
+  get ActiveSheet(): FakeWorksheet | null {
+    this.hit('Workbook.ActiveSheet');
+    const s = this.io.model.activeSheet === null ? undefined : this.io.model.sheet(this.io.model.activeSheet);
+    return s ? new FakeWorksheet(this.io, s) : null;
+  }
 }
 
 export interface FakeTaskPane {
@@ -507,6 +537,11 @@ export interface FakeWpsApplication {
   readonly ActiveWorkbook: FakeWorkbook | null;
   readonly Version: string;
   readonly Build: string;
+  readonly Name: string;
+  readonly OperatingSystem: string;
+  Calculation: number;
+  Calculate(): void;
+  DisplayAlerts: boolean;
   readonly PluginStorage: { getItem(key: string): unknown; setItem(key: string, value: unknown): void };
   CreateTaskPane(url: string, title?: string): FakeTaskPane;
   GetTaskPane(id: number | string): FakeTaskPane;
@@ -526,11 +561,13 @@ export function createFakeWps(model: FakeWorkbookModel, options: WpsFakeOptions 
   const io: Io = {
     model,
     dirty: false,
+    alerts: true,
     options: {
       version: options.version ?? '12.1.0.16910',
       errorValues: options.errorValues ?? 'code',
       numberFormatGrid: options.numberFormatGrid ?? false,
       formulaArrays: options.formulaArrays ?? true,
+      formatConditionLimit: options.formatConditionLimit ?? Infinity,
     },
     hit(name) {
       stats.calls++;
@@ -538,6 +575,7 @@ export function createFakeWps(model: FakeWorkbookModel, options: WpsFakeOptions 
     },
   };
   let open = true;
+  let calculation = -4105; // xlCalculationAutomatic
   const storage = new Map<string, unknown>();
   const taskPanes: FakeTaskPane[] = [];
   const Application: FakeWpsApplication = {
@@ -552,6 +590,35 @@ export function createFakeWps(model: FakeWorkbookModel, options: WpsFakeOptions 
     get Build() {
       io.hit('Application.Build');
       return io.options.version;
+    },
+    get Name() {
+      io.hit('Application.Name');
+      return 'WPS 表格';
+    },
+    get OperatingSystem() {
+      io.hit('Application.OperatingSystem');
+      return 'Linux';
+    },
+    get Calculation() {
+      io.hit('Application.Calculation');
+      return calculation;
+    },
+    set Calculation(v: number) {
+      io.hit('Application.Calculation=');
+      calculation = v;
+    },
+    Calculate() {
+      io.hit('Application.Calculate');
+      model.recalc();
+      io.dirty = false;
+    },
+    get DisplayAlerts() {
+      io.hit('Application.DisplayAlerts');
+      return io.alerts;
+    },
+    set DisplayAlerts(v: boolean) {
+      io.hit('Application.DisplayAlerts=');
+      io.alerts = Boolean(v);
     },
     PluginStorage: {
       getItem(key) {

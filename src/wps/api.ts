@@ -58,6 +58,8 @@ export interface WpsWorksheet {
   readonly Cells: WpsRange;
   Range(address: string): WpsRange;
   Activate(): void;
+  /** Shows a confirmation unless Application.DisplayAlerts is false (WPS ET Worksheet.Delete). */
+  Delete(): void;
 }
 
 export interface WpsSheets {
@@ -70,6 +72,7 @@ export interface WpsSheets {
 export interface WpsWorkbook {
   readonly Name: string;
   readonly Worksheets: WpsSheets;
+  readonly ActiveSheet?: WpsWorksheet | null;
 }
 
 export interface WpsPluginStorage {
@@ -88,6 +91,16 @@ export interface WpsApplication {
   readonly Version: string;
   /** The build number (EtApplication.Build); may be absent. */
   readonly Build?: string | number;
+  /** e.g. "WPS 表格" (EtApplication.Name). */
+  readonly Name?: string;
+  /** EtApplication.OperatingSystem. */
+  readonly OperatingSystem?: string;
+  /** XlCalculation: -4105 automatic, -4135 manual (EtApplication.Calculation). */
+  Calculation?: number;
+  /** Recalculates open workbooks (EtApplication.Calculate). */
+  Calculate?(): void;
+  /** Whether WPS asks before, e.g., deleting a sheet (EtApplication.DisplayAlerts). */
+  DisplayAlerts?: boolean;
   readonly PluginStorage?: WpsPluginStorage;
   CreateTaskPane?(url: string, title?: string): WpsTaskPane;
   GetTaskPane?(id: string | number): WpsTaskPane;

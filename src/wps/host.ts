@@ -21,9 +21,10 @@ import type { Finding } from '../engine/findings';
 import { checkReturn, formatFindings, planFill } from '../engine';
 import { MemoryWorkbook, type MemorySheet } from '../engine/memory-workbook';
 import type { Template } from '../engine/template/schema';
-import { DIAGNOSTIC_STEPS, type CheckOutcome, type Diagnosis, type WorkbookHost } from '../taskpane/host';
+import type { CheckOutcome, Diagnosis, WorkbookHost } from '../taskpane/host';
 import { MARK_FILLS, MARK_FORMULA, marksFor, planExcelWrites, rectangles, sheetsToRead, type WriteOp } from '../taskpane/excel';
 import { XL_EXPRESSION, type WpsApplication, type WpsGrid, type WpsScalar, type WpsSheets, type WpsWorkbook, type WpsWorksheet } from './api';
+import { runWpsDiagnosis } from './diagnose';
 import { bgrOf, gridOf, putBlock, rangeOfAddress, sameRuleFormula } from './values';
 
 export interface WpsHostOptions {
@@ -221,11 +222,14 @@ export function createWpsHost(options: WpsHostOptions = {}): WorkbookHost {
     return a;
   };
 
-  const check = async (template: Template, lang: Parameters<WorkbookHost['check']>[1], opts?: CheckOptions): Promise<CheckOutcome> => {
+  const checkNow = (template: Template, lang: Parameters<WorkbookHost['check']>[1], opts?: CheckOptions) => {
     const read = readWorkbook(app(), template);
     const report = checkReturn(read.view, template, opts);
-    return { report, findings: formatFindings(report.issues, template, lang), sheetNames: read.sheetNames };
+    const outcome: CheckOutcome = { report, findings: formatFindings(report.issues, template, lang), sheetNames: read.sheetNames };
+    return { read, outcome };
   };
+  const check = async (template: Template, lang: Parameters<WorkbookHost['check']>[1], opts?: CheckOptions): Promise<CheckOutcome> =>
+    checkNow(template, lang, opts).outcome;
 
   /** Removes the add-in's own rules (xlExpression with MARK_FORMULA) from every sheet; the user's stay. */
   const sweep = (listed: readonly ListedSheet[]): void => {
@@ -279,6 +283,8 @@ export function createWpsHost(options: WpsHostOptions = {}): WorkbookHost {
         if (w !== undefined && w > 0) summary.Range(`${columnLetters(i + 1)}:${columnLetters(j + 1)}`).ColumnWidth = w;
         i = j + 1;
       }
+      // A workbook in manual calculation shows (and the re-check reads) the new figures (EtApplication.Calculate).
+      if (typeof a.Calculate === 'function') a.Calculate();
     },
 
     async select(sheet, cell) {
@@ -289,21 +295,30 @@ export function createWpsHost(options: WpsHostOptions = {}): WorkbookHost {
     },
 
     async highlight(template, lang, opts) {
-      // Marks the findings of a check made now, not the list the pane showed.
-      const outcome = await check(template, lang, opts);
-      const listed = listSheets(workbookOf(app()).Worksheets);
-      sweep(listed);
+      // Marks the findings of a check made now, in the same synchronous turn: the cells marked are those at fault.
+      const { read, outcome } = checkNow(template, lang, opts);
+      sweep(read.listed);
+      let refused = 0;
+      let firstRefusal = '';
       for (const m of marksFor(outcome.findings)) {
-        const found = findSheet(listed, m.sheet);
+        const found = findSheet(read.listed, m.sheet);
         if (!found) continue;
         try {
           parseA1(m.cell.split(':')[0] ?? '');
         } catch {
           continue;
         }
-        const fc = found.sheet.Range(m.cell).FormatConditions.Add(XL_EXPRESSION, null, MARK_FORMULA);
-        fc.Interior.Color = bgrOf(MARK_FILLS[m.severity]);
+        try {
+          const fc = found.sheet.Range(m.cell).FormatConditions.Add(XL_EXPRESSION, null, MARK_FORMULA);
+          fc.Interior.Color = bgrOf(MARK_FILLS[m.severity]);
+        } catch (e) {
+          // WPS's documentation (FormatCondition 对象) allows three conditional formats a range; a cell already
+          // holding the user's three gets no mark, and the pane says so.
+          refused++;
+          firstRefusal ||= `${m.sheet}!${m.cell}: ${e instanceof Error ? e.message : String(e)}`;
+        }
       }
+      if (refused) throw new Error(`${refused} 处问题单元格未能标记，WPS 拒绝添加条件格式（${firstRefusal}）`);
       return outcome;
     },
 
@@ -311,15 +326,8 @@ export function createWpsHost(options: WpsHostOptions = {}): WorkbookHost {
       sweep(listSheets(workbookOf(app()).Worksheets));
     },
 
-    // The WPS self-test is helper wps's to write (the steps are DIAGNOSTIC_STEPS); until then each says so.
     async diagnose(): Promise<Diagnosis> {
-      return {
-        host: 'WPS',
-        version: '',
-        platform: '',
-        apiSupport: [],
-        steps: DIAGNOSTIC_STEPS.map((id) => ({ id, ok: false, detail: 'not run: the WPS self-test is not written yet' })),
-      };
+      return runWpsDiagnosis(app(), { formula: MARK_FORMULA, fill: MARK_FILLS.error });
     },
   };
 }

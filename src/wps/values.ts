@@ -10,6 +10,7 @@
 import { parseRange, type RangeAddress } from '../engine/address';
 import { errorFromText, isDateFormat, type Cell, type CellValue, type ErrorCode } from '../engine/cell';
 import type { MemorySheet } from '../engine/memory-workbook';
+import { isGeneralFormat } from '../taskpane/excel';
 import type { WpsGrid, WpsScalar } from './api';
 
 /** COM SCODEs of Excel's cell errors (0x800A0000 + xlErr…), as signed 32-bit numbers. */
@@ -68,7 +69,8 @@ export function putBlock(
     line.forEach((v, c) => {
       const f = formulas[r]?.[c];
       const fmtRaw = formats[r]?.[c];
-      const fmt = typeof fmtRaw === 'string' && fmtRaw !== '' && fmtRaw !== 'General' && fmtRaw !== 'G/通用格式' ? fmtRaw : undefined;
+      // WPS in Chinese names General 'G/通用格式', as Excel on the web does (isGeneralFormat).
+      const fmt = typeof fmtRaw === 'string' && !isGeneralFormat(fmtRaw) ? fmtRaw : undefined;
       const formula = typeof f === 'string' && f.startsWith('=') && f !== v ? f : undefined;
       const value = cellValueOf(v, fmt);
       // A formatted blank is kept (as blank) so fill knows a tool-owned cell formatted as Text.

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { buildFilledReturn, standardTemplate } from '../../src/engine';
 import { FakeWorkbookModel } from '../../src/office-fake';
 import { MARK_FILLS, MARK_FORMULA } from '../../src/taskpane/excel';
+import { DIAGNOSTIC_STEPS } from '../../src/taskpane/host';
 import { createWpsHost } from '../../src/wps/host';
 import { bgrOf, cellValueOf, gridOf, hexOfBgr } from '../../src/wps/values';
 import { createFakeWps, WpsFakeError, type WpsFakeOptions } from '../../src/wps-fake';
@@ -153,6 +154,22 @@ describe('marks', () => {
     expect(snapshot(model)).toEqual(before);
   });
 
+  test('a cell WPS refuses another rule for: the others are marked and the error says how many were not', async () => {
+    const model = await sampleModel();
+    const { host } = open(model, { formatConditionLimit: 3 });
+    const out = await host.check(template, 'zh-CN');
+    const f = out.findings.find((x) => x.cell && /^[A-Z]\d+$/.test(x.cell))!;
+    const at = { row: Number(f.cell!.slice(1)), col: f.cell!.charCodeAt(0) - 64 };
+    const sheet = model.sheet(f.sheet)!;
+    for (let i = 0; i < 3; i++) {
+      sheet.conditionalFormats.push({ type: 'Custom', range: { start: at, end: at }, formula: `=${i}=1`, fill: '#000000', fontColor: null, bold: null });
+    }
+    await expect(host.highlight(template, 'zh-CN')).rejects.toThrow(/^1 处问题单元格未能标记，WPS 拒绝添加条件格式/);
+    expect(model.sheets.flatMap((s) => s.conditionalFormats.filter((cf) => cf.formula === MARK_FORMULA)).length).toBeGreaterThan(3);
+    await host.clearHighlights();
+    expect(sheet.conditionalFormats.map((cf) => cf.formula)).toEqual(['=0=1', '=1=1', '=2=1']);
+  });
+
   test('a new pane (a new host) clears marks an earlier one made', async () => {
     const model = await sampleModel();
     const before = snapshot(model);
@@ -186,6 +203,40 @@ describe('fill', () => {
     model.sheet('汇总')!.setCell(200, 20, { value: { kind: 'text', value: 'stale' } });
     await host.fill(template);
     expect(snapshot(model)).toEqual(once);
+  });
+});
+
+describe('diagnose', () => {
+  test('every step runs on a temporary sheet that is gone afterwards; WPS version and its answers reported', async () => {
+    const model = await sampleModel();
+    model.activeSheet = '维权服务';
+    const before = snapshot(model);
+    const { host } = open(model, { version: '12.1.0.17147' });
+    const d = await host.diagnose();
+    expect(d.steps.map((s) => [s.id, s.ok])).toEqual(DIAGNOSTIC_STEPS.map((id) => [id, true]));
+    expect(d.host).toBe('WPS 表格');
+    expect(d.version).toBe('12.1.0.17147');
+    expect(d.apiSupport).toEqual(
+      expect.arrayContaining([
+        'Value2 of an error cell (=1/0): number -2146826281',
+        'NumberFormat of A1:B2 (@ above General): null null',
+        'Value2 of one cell: number 3',
+      ]),
+    );
+    expect(snapshot(model)).toEqual(before);
+    expect(model.activeSheet).toBe('维权服务');
+  });
+
+  test('a refused step is reported with WPS\'s error and the others still run', async () => {
+    const model = await sampleModel();
+    const before = snapshot(model);
+    const { host } = open(model, { formulaArrays: false });
+    const d = await host.diagnose();
+    const write = d.steps.find((s) => s.id === 'write')!;
+    expect(write.ok).toBe(false);
+    expect(write.detail).toMatch(/^1004: /);
+    expect(d.steps.find((s) => s.id === 'remove-sheet')!.ok).toBe(true);
+    expect(snapshot(model)).toEqual(before);
   });
 });
 
