@@ -14,6 +14,16 @@ export type ReadFailure =
   | 'no-access'
   | 'unreadable'
   | 'not-xlsx'
+  | 'legacy-xls'
+  | 'ods'
+  | 'xlsb'
+  | 'csv'
+  | 'other-document'
+  | 'duplicate-entry'
+  | 'beyond-limits'
+  | 'not-regular'
+  | 'needs-converter'
+  | 'convert-failed'
   | 'encrypted'
   | 'truncated'
   | 'too-large'
@@ -99,6 +109,16 @@ const zh: Messages = {
       'no-access': '没有读取权限',
       unreadable: `无法读取${detail ? `（${detail}）` : ''}`,
       'not-xlsx': '不是 .xlsx 工作簿（可能是改了扩展名的其他文件，请在 Excel 中另存为 .xlsx）',
+      'legacy-xls': '旧版 .xls/.et 工作簿，本工具只读 .xlsx：请在 Excel 或 WPS 中另存为 .xlsx',
+      ods: 'OpenDocument .ods 表格，本工具只读 .xlsx：请在 WPS 或 LibreOffice 中另存为 .xlsx',
+      xlsb: '二进制 .xlsb 工作簿，本工具只读 .xlsx：请在 Excel 中另存为 .xlsx',
+      csv: 'CSV/文本文件，不是工作簿：请在 Excel 或 WPS 中打开后另存为 .xlsx',
+      'other-document': `不是电子表格${detail ? `（${detail}）` : ''}`,
+      'duplicate-entry': `压缩包里同一个部件出现两次（${detail ?? ''}），不同软件会读出不同的内容，拒绝读取`,
+      'beyond-limits': `超出 Excel 的限制${detail ? `（${detail}）` : ''}`,
+      'not-regular': `不是普通文件${detail ? `（${detail}）` : ''}，拒绝读取`,
+      'needs-converter': `${detail ?? ''} 格式需要 LibreOffice（soffice）转换，本机未安装：请在 Excel 或 WPS 中另存为 .xlsx`,
+      'convert-failed': `LibreOffice 无法转换该文件${detail ? `（${detail}）` : ''}：请在 Excel 或 WPS 中另存为 .xlsx`,
       encrypted: '工作簿已加密（设有打开密码），请在 Excel 中取消密码后另存为 .xlsx',
       truncated: '文件不完整或已损坏（可能没有下载或复制完整）',
       'too-large': '文件解压后过大，拒绝读取',
@@ -163,6 +183,16 @@ const en: Messages = {
       'no-access': 'permission denied',
       unreadable: `cannot be read${detail ? ` (${detail})` : ''}`,
       'not-xlsx': 'not an .xlsx workbook (perhaps another file renamed; save it as .xlsx in Excel)',
+      'legacy-xls': 'an old .xls/.et workbook; this tool reads .xlsx: save it as .xlsx in Excel or WPS',
+      ods: 'an OpenDocument .ods spreadsheet; this tool reads .xlsx: save it as .xlsx in WPS or LibreOffice',
+      xlsb: 'a binary .xlsb workbook; this tool reads .xlsx: save it as .xlsx in Excel',
+      csv: 'a CSV or text file, not a workbook: open it in Excel or WPS and save it as .xlsx',
+      'other-document': `not a spreadsheet${detail ? ` (${detail})` : ''}`,
+      'duplicate-entry': `the package holds one part twice (${detail ?? ''}), so readers would disagree on its content; refused`,
+      'beyond-limits': `goes past Excel's limits${detail ? ` (${detail})` : ''}`,
+      'not-regular': `not a regular file${detail ? ` (${detail})` : ''}; refused`,
+      'needs-converter': `${detail ?? ''} files need LibreOffice (soffice) to convert them, which is not installed: save it as .xlsx in Excel or WPS`,
+      'convert-failed': `LibreOffice could not convert the file${detail ? ` (${detail})` : ''}: save it as .xlsx in Excel or WPS`,
       encrypted: 'the workbook is encrypted (password to open); remove the password in Excel and save as .xlsx',
       truncated: 'the file is incomplete or damaged (perhaps not fully downloaded or copied)',
       'too-large': 'the file is too large once unpacked; refused',

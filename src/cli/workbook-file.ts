@@ -8,7 +8,22 @@ export type LoadResult =
   | { readonly ok: true; readonly bytes: Uint8Array; readonly view: WorkbookView }
   | { readonly ok: false; readonly error: string };
 
-const XLSX_REASONS = new Set(['not-xlsx', 'encrypted', 'truncated', 'too-large', 'no-workbook', 'empty', 'bad-xml']);
+const XLSX_REASONS = new Set([
+  'not-xlsx',
+  'legacy-xls',
+  'ods',
+  'xlsb',
+  'csv',
+  'other-document',
+  'encrypted',
+  'truncated',
+  'too-large',
+  'duplicate-entry',
+  'no-workbook',
+  'empty',
+  'bad-xml',
+  'beyond-limits',
+]);
 
 export async function loadWorkbook(ctx: Context, path: string): Promise<LoadResult> {
   const input = await readInput(ctx.resolve(path));
@@ -29,9 +44,8 @@ export function describeXlsxError(ctx: Context, e: unknown): string {
   // The xlsx layer's XlsxError, recognised by its reason (no need to load the layer to test instanceof).
   const reason = (e as { reason?: unknown } | null)?.reason;
   if (e instanceof Error && typeof reason === 'string' && XLSX_REASONS.has(reason)) {
-    // A damaged part is named (the rest say all there is in their reason).
-    const detail = reason === 'bad-xml' ? (e as { detail?: string }).detail : undefined;
-    return ctx.m.readFailure(reason as 'not-xlsx', detail);
+    const detail = (e as { detail?: unknown }).detail;
+    return ctx.m.readFailure(reason as 'not-xlsx', typeof detail === 'string' ? detail : undefined);
   }
   const detail = e instanceof Error ? e.message.split('\n')[0] : String(e);
   return ctx.m.readFailure('unreadable', detail);

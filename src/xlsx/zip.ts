@@ -1,7 +1,7 @@
 /**
  * Opening and writing the zip package with fflate, refusing damaged or hostile input before inflating anything.
  */
-import { inflateSync, strFromU8, strToU8 } from 'fflate';
+import { Inflate, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { xlsxError, type XlsxError } from './errors';
 import { crc32, writeZip, type ZipEntryIn } from './zip-write';
 
@@ -50,7 +50,7 @@ function findEocd(b: Uint8Array): number {
   return -1;
 }
 
-interface EntryInfo {
+export interface EntryInfo {
   readonly name: string;
   readonly method: number;
   readonly crc: number;
@@ -62,6 +62,23 @@ interface EntryInfo {
 const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
 const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x1_0000_0000;
+
+let CRC_TABLE: Uint32Array | undefined;
+/** Running CRC-32 (start with 0xffffffff, finish with `^ 0xffffffff`), for parts inflated chunk by chunk. */
+export function crc32Update(crc: number, data: Uint8Array): number {
+  if (!CRC_TABLE) {
+    CRC_TABLE = new Uint32Array(256);
+    for (let n = 0; n < 256; n++) {
+      let c = n;
+      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      CRC_TABLE[n] = c >>> 0;
+    }
+  }
+  const t = CRC_TABLE;
+  let c = crc;
+  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  return c;
+}
 
 /** The central directory, read without inflating anything; throws 'truncated' when it does not add up. */
 function centralDirectory(b: Uint8Array, eocd: number): EntryInfo[] {
@@ -128,36 +145,120 @@ function inflateEntry(b: Uint8Array, e: EntryInfo): { data: Uint8Array; raw: Uin
   return { data, raw };
 }
 
-/** Reads the package, throwing XlsxError (never anything else) for anything that is not a sound zip. */
-export function openPackage(bytes: Uint8Array, maxUncompressedBytes = DEFAULT_MAX_UNCOMPRESSED_BYTES): ZipPackage {
+/**
+ * An entry name as OPC compares part names: case-insensitive, `\\` as `/`, no leading slash. Two entries that fold
+ * to one name are one part written twice, and readers disagree on which copy counts (ISO/IEC 29500-2 §6.2.2.3).
+ */
+export function foldName(name: string): string {
+  return name.replace(/\\/g, '/').replace(/^\/+/, '').toLowerCase();
+}
+
+/** The vetted central directory: every entry, each name once, declared sizes within the limits. */
+export interface ZipDirectory {
+  readonly bytes: Uint8Array;
+  readonly entries: readonly EntryInfo[];
+  /** By folded name (foldName). */
+  readonly byName: ReadonlyMap<string, EntryInfo>;
+}
+
+/**
+ * Reads and vets the central directory without inflating anything: another format recognised by its signature,
+ * truncation, declared sizes over the limit or an absurd ratio, and names that appear twice.
+ */
+export function readDirectory(bytes: Uint8Array, maxUncompressedBytes = DEFAULT_MAX_UNCOMPRESSED_BYTES): ZipDirectory {
   if (bytes.length >= 8 && startsWith(bytes, CFB_MAGIC)) {
     if (hasUtf16(bytes, 'EncryptionInfo') || hasUtf16(bytes, 'EncryptedPackage')) throw xlsxError('encrypted');
-    throw xlsxError('not-xlsx', 'an old binary .xls workbook; save it as .xlsx (旧版 .xls 格式，请另存为 .xlsx)');
+    throw xlsxError('legacy-xls');
   }
   const isZipStart = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
-  if (!isZipStart) throw xlsxError('not-xlsx');
+  if (!isZipStart) throw notZip(bytes);
   const eocd = findEocd(bytes);
   if (eocd < 0) throw xlsxError('truncated');
 
-  // Pass 1: the central directory's declared sizes, before inflating anything.
   const entries = centralDirectory(bytes, eocd);
   let total = 0;
+  const byName = new Map<string, EntryInfo>();
   for (const e of entries) {
     total += e.originalSize;
     if (e.originalSize > RATIO_MIN_BYTES && e.originalSize / Math.max(e.size, 1) > MAX_RATIO) {
       throw xlsxError('too-large', `${e.name} claims ${e.originalSize} bytes from ${e.size}`);
     }
+    if (e.name.endsWith('/')) continue;
+    const key = foldName(e.name);
+    const seen = byName.get(key);
+    if (seen) throw xlsxError('duplicate-entry', seen.name === e.name ? e.name : `${seen.name}, ${e.name}`);
+    byName.set(key, e);
   }
   if (total > maxUncompressedBytes) {
     throw xlsxError('too-large', `${total} bytes uncompressed, limit ${maxUncompressedBytes}`);
   }
+  return { bytes, entries, byName };
+}
 
-  // Pass 2: inflate each entry into a buffer of its declared size and check its CRC.
+/** What a file that is no zip at all most likely is: a CSV or text file, or something else. */
+function notZip(bytes: Uint8Array): XlsxError {
+  const head = bytes.subarray(0, 4096);
+  if (head.length > 0 && looksLikeText(head) && /[,\t;]/.test(strFromU8(head, true)) && /\n/.test(strFromU8(head, true))) return xlsxError('csv');
+  return xlsxError('not-xlsx');
+}
+
+function looksLikeText(b: Uint8Array): boolean {
+  let control = 0;
+  for (const x of b) if (x === 0 || (x < 0x20 && x !== 0x09 && x !== 0x0a && x !== 0x0d)) control++;
+  return control === 0;
+}
+
+/** A chunk of compressed input at a time: at most ~16 MB of output per push even at deflate's best ratio. */
+const PUSH_BYTES = 16 * 1024;
+
+/**
+ * Inflates one entry chunk by chunk into `sink`, never past its declared size, and checks its CRC at the end; the
+ * whole part is never held at once unless the sink keeps it.
+ */
+export function streamEntry(dir: ZipDirectory, e: EntryInfo, sink: (chunk: Uint8Array) => void): void {
+  const b = dir.bytes;
+  const lo = e.localOffset;
+  if (lo + 30 > b.length || u32(b, lo) !== 0x04034b50) throw xlsxError('truncated', `${e.name} is damaged`);
+  const start = lo + 30 + u16(b, lo + 26) + u16(b, lo + 28);
+  if (start + e.size > b.length) throw xlsxError('truncated', `${e.name} is cut short`);
+  const raw = b.subarray(start, start + e.size);
+  let crc = 0xffffffff;
+  let length = 0;
+  const take = (chunk: Uint8Array): void => {
+    length += chunk.length;
+    if (length > e.originalSize) throw xlsxError('truncated', `${e.name} is damaged`);
+    crc = crc32Update(crc, chunk);
+    sink(chunk);
+  };
+  if (e.method === 0) {
+    for (let i = 0; i < raw.length; i += 1024 * 1024) take(raw.subarray(i, Math.min(raw.length, i + 1024 * 1024)));
+  } else if (e.method === 8) {
+    const inflater = new Inflate((chunk) => take(chunk));
+    try {
+      if (raw.length === 0) inflater.push(raw, true);
+      for (let i = 0; i < raw.length; i += PUSH_BYTES) inflater.push(raw.subarray(i, Math.min(raw.length, i + PUSH_BYTES)), i + PUSH_BYTES >= raw.length);
+    } catch (x) {
+      if (x instanceof Error && x.name === 'XlsxError') throw x;
+      throw xlsxError('truncated', `${e.name} is damaged`);
+    }
+  } else throw xlsxError('not-xlsx', `${e.name} uses an unsupported compression method ${e.method}`);
+  if (length !== e.originalSize || ((crc ^ 0xffffffff) >>> 0) !== e.crc) throw xlsxError('truncated', `${e.name} is damaged`);
+}
+
+/** One whole entry (small parts: relationships, the workbook, styles). */
+export function entryBytes(dir: ZipDirectory, e: EntryInfo): Uint8Array {
+  return inflateEntry(dir.bytes, e).data;
+}
+
+/** Reads the package, throwing XlsxError (never anything else) for anything that is not a sound zip. */
+export function openPackage(bytes: Uint8Array, maxUncompressedBytes = DEFAULT_MAX_UNCOMPRESSED_BYTES): ZipPackage {
+  const dir = readDirectory(bytes, maxUncompressedBytes);
+  // Inflate each entry into a buffer of its declared size and check its CRC.
   const names: string[] = [];
   const parts = new Map<string, Uint8Array>();
   const stored = new Map<string, StoredEntry>();
-  for (const e of entries) {
-    if (e.name.endsWith('/') || parts.has(e.name)) continue;
+  for (const e of dir.entries) {
+    if (e.name.endsWith('/')) continue;
     const { data, raw } = inflateEntry(bytes, e);
     names.push(e.name);
     parts.set(e.name, data);
@@ -167,8 +268,12 @@ export function openPackage(bytes: Uint8Array, maxUncompressedBytes = DEFAULT_MA
 }
 
 /** The error for a zip without a workbook part, naming the binary .xlsb format when that is what it is. */
-export function noWorkbook(parts: ReadonlyMap<string, Uint8Array>): XlsxError {
-  if (parts.has('xl/workbook.bin')) return xlsxError('not-xlsx', 'a binary .xlsb workbook; save it as .xlsx (二进制 .xlsb 格式，请另存为 .xlsx)');
+export function noWorkbook(parts: ReadonlyMap<string, unknown>): XlsxError {
+  const has = (n: string): boolean => parts.has(n) || parts.has(foldName(n));
+  if (has('xl/workbook.bin')) return xlsxError('xlsb');
+  if (has('mimetype') || has('content.xml')) return xlsxError('ods');
+  if (has('word/document.xml')) return xlsxError('other-document', 'a Word document (.docx) (Word 文档)');
+  if (has('ppt/presentation.xml')) return xlsxError('other-document', 'a PowerPoint presentation (.pptx) (PowerPoint 演示文稿)');
   return xlsxError('no-workbook');
 }
 

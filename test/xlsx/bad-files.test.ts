@@ -39,11 +39,14 @@ function cfb(streamNames: string[]): Uint8Array {
 }
 
 describe('damaged or hostile files are refused with XlsxError and the right reason', () => {
-  test('a text file renamed .xlsx → not-xlsx', async () => {
+  test('a CSV file renamed .xlsx → csv, naming the fix; other bytes → not-xlsx', async () => {
     const r = await reasonOf(strToU8('填报单位,报告期\n某县妇联,2026Q3\n'));
-    expect(r.reason).toBe('not-xlsx');
-    expect(r.message).toMatch(/not an \.xlsx/);
-    expect(r.message).toMatch(/不是/);
+    expect(r.reason).toBe('csv');
+    expect(r.message).toMatch(/CSV/);
+    expect(r.message).toMatch(/另存为 \.xlsx/);
+    const other = await reasonOf(new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x2d, 0x31, 0x00, 0x01]));
+    expect(other.reason).toBe('not-xlsx');
+    expect(other.message).toMatch(/不是/);
     expect(r.message).not.toMatch(/\n\s+at /); // no stack trace
   });
 
@@ -74,24 +77,29 @@ describe('damaged or hostile files are refused with XlsxError and the right reas
     expect((await reasonOf(b)).reason).toBe('truncated');
   });
 
-  test('a compound file with an encrypted package → encrypted; an old .xls → not-xlsx', async () => {
+  test('a compound file with an encrypted package → encrypted; an old .xls → legacy-xls', async () => {
     const enc = await reasonOf(cfb(['Root Entry', 'EncryptionInfo', 'EncryptedPackage']));
     expect(enc.reason).toBe('encrypted');
     expect(enc.message).toMatch(/加密/);
     const xls = await reasonOf(cfb(['Root Entry', 'Workbook']));
-    expect(xls.reason).toBe('not-xlsx');
+    expect(xls.reason).toBe('legacy-xls');
     expect(xls.message).toMatch(/\.xls/);
   });
 
-  test('a zip without xl/workbook.xml → no-workbook', async () => {
-    const docx = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') });
-    expect((await reasonOf(docx)).reason).toBe('no-workbook');
+  test('a zip without xl/workbook.xml → no-workbook; a Word document or an .ods says what it is', async () => {
+    const bare = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'docProps/app.xml': strToU8('<Properties/>') });
+    expect((await reasonOf(bare)).reason).toBe('no-workbook');
+    const docx = await reasonOf(zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }));
+    expect(docx.reason).toBe('other-document');
+    expect(docx.message).toMatch(/\.docx/);
+    const ods = zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<office:document-content/>') });
+    expect((await reasonOf(ods)).reason).toBe('ods');
   });
 
-  test('a binary .xlsb workbook → not-xlsx, naming the format', async () => {
+  test('a binary .xlsb workbook → xlsb, naming the format', async () => {
     const xlsb = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'xl/workbook.bin': new Uint8Array([0x83, 0x01, 0x00]) });
     const r = await reasonOf(xlsb);
-    expect(r.reason).toBe('not-xlsx');
+    expect(r.reason).toBe('xlsb');
     expect(r.message).toMatch(/\.xlsb/);
   });
 

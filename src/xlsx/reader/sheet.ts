@@ -1,0 +1,285 @@
+/**
+ * One worksheet part → a MemorySheet, streamed: values, formulas (shared ones expanded to each cell), cached results,
+ * number formats and merges. Rows and cells without `r` take the next position (ECMA-376 Part 1 §18.3.1.73 and
+ * §18.3.1.4: a row without `r` follows the previous row, a cell without `r` the previous cell). Work and memory follow
+ * the cells present: empty rows cost nothing, and a position past Excel's grid (row 1,048,576, column XFD) or a text
+ * longer than Excel's 32,767 characters refuses the file at once with the cell named.
+ */
+import { columnLetters, MAX_COL, MAX_ROW, type RangeAddress } from '../../engine/address';
+import { BLANK, bool, cellError, isDateFormat, isErrorCode, num, serialFromDate, text, type Cell, type CellValue } from '../../engine/cell';
+import type { MemorySheet } from '../../engine/memory-workbook';
+import { shiftFormula } from '../cell-xml';
+import { xlsxError } from '../errors';
+import { MAIN } from './namespaces';
+import type { PartReader } from './package';
+import { StringItem } from './shared-strings';
+
+export const MAX_TEXT = 32_767;
+
+export interface SheetContext {
+  readonly part: string;
+  readonly sharedStrings: readonly string[];
+  readonly numberFormats: readonly (string | undefined)[];
+  readonly date1904: boolean;
+}
+
+/** Parses `A1`-style `r` into [row, col]; undefined when it is no cell reference. */
+function parseRef(r: string): [number, number] | undefined {
+  let i = 0;
+  let col = 0;
+  const n = r.length;
+  while (i < n) {
+    const ch = r.charCodeAt(i);
+    const up = ch >= 97 ? ch - 32 : ch;
+    if (up < 65 || up > 90) break;
+    col = col * 26 + (up - 64);
+    i++;
+    if (i > 3) return undefined;
+  }
+  if (i === 0 || i === n) return undefined;
+  let row = 0;
+  for (let j = i; j < n; j++) {
+    const d = r.charCodeAt(j) - 48;
+    if (d < 0 || d > 9 || j - i > 10) return undefined;
+    row = row * 10 + d;
+  }
+  return [row, col];
+}
+
+function parseRange(ref: string): RangeAddress | undefined {
+  const [a, b = a] = ref.split(':');
+  const s = parseRef(a!.replace(/\$/g, ''));
+  const e = parseRef(b!.replace(/\$/g, ''));
+  if (!s || !e) return undefined;
+  return { start: { row: Math.min(s[0], e[0]), col: Math.min(s[1], e[1]) }, end: { row: Math.max(s[0], e[0]), col: Math.max(s[1], e[1]) } };
+}
+
+/** `t="d"`: an ISO 8601 date or date-time (ECMA-376 §18.17.4) → 1900-system serial. */
+function isoDateSerial(s: string): number | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(s.trim());
+  if (!m) {
+    const t = /^(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?$/.exec(s.trim());
+    return t ? (Number(t[1]) * 3600 + Number(t[2]) * 60 + Number(t[3] ?? 0)) / 86400 : undefined;
+  }
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0)) + Number(m[6] ?? 0) * 1000;
+  if (Number.isNaN(ms)) return undefined;
+  const serial = serialFromDate(new Date(ms));
+  // Excel's fictitious 1900-02-29 (serial 60): dates before March 1900 sit one lower.
+  return Math.round((serial < 61 ? serial - 1 : serial) * 1e9) / 1e9;
+}
+
+const enum In {
+  None,
+  V,
+  F,
+  Is,
+}
+
+export function readSheet(pkg: PartReader, sheet: MemorySheet, ctx: SheetContext): MemorySheet {
+  const name = sheet.name;
+  const rows = new Map<number, Map<number, Cell>>();
+  const merges: RangeAddress[] = [];
+  const shared = new Map<string, { formula: string; row: number; col: number }>();
+  const inlineText = new StringItem();
+
+  let depth = 0;
+  let sheetDataDepth = -1;
+  let rowIndex = 0;
+  let colIndex = 0;
+  // the open <c>
+  let inCell = false;
+  let cRow = 0;
+  let cCol = 0;
+  let cType = 'n';
+  let cStyle = 0;
+  let within = In.None;
+  let isDepth = 0;
+  let vText: string | undefined;
+  let fText: string | undefined;
+  let fType = '';
+  let fSi: string | undefined;
+  let fRef: string | undefined;
+
+  const where = (r: number, c: number): string => `${name}!${c <= MAX_COL ? columnLetters(c) : `C${c}`}${r}`;
+
+  const finishCell = (): void => {
+    let formula: string | undefined;
+    if (fText !== undefined || fType === 'shared') {
+      if (fType === 'shared' && fSi !== undefined) {
+        const master = shared.get(fSi);
+        if (fText && fText.trim() !== '' && fRef !== undefined) shared.set(fSi, { formula: fText, row: cRow, col: cCol });
+        if (fText && fText.trim() !== '') formula = fText;
+        else if (master) formula = shiftFormula(master.formula, cRow - master.row, cCol - master.col);
+      } else if (fText && fText.trim() !== '' && fType !== 'dataTable') formula = fText;
+    }
+    const fmt = ctx.numberFormats[cStyle];
+    let value: CellValue = BLANK;
+    switch (cType) {
+      case 's': {
+        const i = vText === undefined ? NaN : Number(vText);
+        const s = Number.isInteger(i) ? ctx.sharedStrings[i] : undefined;
+        if (s !== undefined && s !== '') value = text(s);
+        break;
+      }
+      case 'inlineStr': {
+        const s = inlineText.take();
+        if (s !== '') value = text(s);
+        else if (vText) value = text(vText);
+        break;
+      }
+      case 'str':
+        if (vText) value = text(vText);
+        break;
+      case 'b':
+        if (vText !== undefined) value = bool(vText.trim() === '1' || vText.trim().toLowerCase() === 'true');
+        break;
+      case 'e': {
+        const code = (vText ?? '').trim();
+        if (code) value = isErrorCode(code) ? cellError(code) : cellError('#VALUE!');
+        break;
+      }
+      case 'd': {
+        const serial = vText === undefined ? undefined : isoDateSerial(vText);
+        if (serial !== undefined) value = { kind: 'date', serial };
+        else if (vText) value = text(vText);
+        break;
+      }
+      default: {
+        if (vText === undefined || vText.trim() === '') break;
+        const n = Number(vText);
+        if (!Number.isFinite(n)) value = cellError('#NUM!');
+        else if (isDateFormat(fmt)) value = { kind: 'date', serial: ctx.date1904 ? Math.round((n + 1462) * 1e9) / 1e9 : n };
+        else value = num(n);
+      }
+    }
+    if (value.kind === 'text' && value.value.length > MAX_TEXT) {
+      throw xlsxError('beyond-limits', `${where(cRow, cCol)} holds ${value.value.length} characters, more than Excel's ${MAX_TEXT}`);
+    }
+    if (value.kind === 'blank' && !formula) return;
+    // A formula without <v> has no cached value (openpyxl, a template never opened): `uncached`, so it is not judged.
+    const cell: Cell = formula
+      ? { value, formula: `=${formula}`, ...(vText === undefined && cType !== 'inlineStr' ? { uncached: true as const } : {}), ...(fmt ? { numberFormat: fmt } : {}) }
+      : fmt
+        ? { value, numberFormat: fmt }
+        : { value };
+    let r = rows.get(cRow);
+    if (!r) rows.set(cRow, (r = new Map()));
+    r.set(cCol, cell);
+  };
+
+  pkg.walk(ctx.part, {
+    open(el) {
+      depth++;
+      if (within === In.Is) {
+        inlineText.open(el.uri, el.local);
+        return;
+      }
+      if (el.uri !== MAIN) return;
+      const local = el.local;
+      if (inCell) {
+        if (depth !== isDepth) return;
+        if (local === 'v') {
+          within = In.V;
+          vText = '';
+        } else if (local === 'f') {
+          within = In.F;
+          fText = '';
+          fType = el.attr('t') ?? '';
+          fSi = el.attr('si');
+          fRef = el.attr('ref');
+        } else if (local === 'is') within = In.Is;
+        return;
+      }
+      if (sheetDataDepth > 0) {
+        if (local === 'row' && depth === sheetDataDepth + 1) {
+          const r = el.attr('r');
+          const n = r === undefined ? rowIndex + 1 : Number(r);
+          if (!Number.isInteger(n) || n < 1) throw xlsxError('bad-xml', `${ctx.part}: row r="${r}"`);
+          if (n > MAX_ROW) throw xlsxError('beyond-limits', `${name} row ${n} is past Excel's last row ${MAX_ROW}`);
+          rowIndex = n;
+          colIndex = 0;
+        } else if (local === 'c' && depth === sheetDataDepth + 2) {
+          const r = el.attr('r');
+          if (r === undefined) {
+            if (rowIndex === 0) rowIndex = 1;
+            cRow = rowIndex;
+            cCol = colIndex + 1;
+          } else {
+            const p = parseRef(r);
+            if (!p || p[0] < 1) throw xlsxError('bad-xml', `${ctx.part}: cell r="${r}"`);
+            [cRow, cCol] = p;
+          }
+          if (cRow > MAX_ROW || cCol > MAX_COL) throw xlsxError('beyond-limits', `${where(cRow, cCol)} is past Excel's last cell XFD${MAX_ROW}`);
+          colIndex = cCol;
+          inCell = true;
+          isDepth = depth + 1;
+          cType = el.attr('t') ?? 'n';
+          const s = el.attr('s');
+          cStyle = s === undefined ? 0 : Number(s) || 0;
+          vText = undefined;
+          fText = undefined;
+          fType = '';
+          fSi = undefined;
+          fRef = undefined;
+        }
+        return;
+      }
+      if (local === 'sheetData' && depth === 2) sheetDataDepth = depth;
+      else if (local === 'mergeCell' && depth === 3) {
+        const m = parseRange(el.attr('ref') ?? '');
+        if (m && m.end.row <= MAX_ROW && m.end.col <= MAX_COL && (m.end.row > m.start.row || m.end.col > m.start.col)) merges.push(m);
+      }
+    },
+    close() {
+      if (within === In.Is) {
+        if (depth === isDepth) within = In.None;
+        else inlineText.close();
+      } else if (within !== In.None && depth === isDepth) within = In.None;
+      else if (inCell && depth === isDepth - 1) {
+        inCell = false;
+        finishCell();
+      } else if (depth === sheetDataDepth) sheetDataDepth = -1;
+      depth--;
+    },
+    text(t) {
+      if (within === In.V) vText += t;
+      else if (within === In.F) fText += t;
+      else if (within === In.Is) inlineText.text(t);
+    },
+  });
+
+  clearMerged(rows, merges);
+  const sortedRows = [...rows.keys()].sort((a, b) => a - b);
+  for (const r of sortedRows) {
+    const cells = rows.get(r)!;
+    for (const c of [...cells.keys()].sort((a, b) => a - b)) sheet.set(r, c, cells.get(c)!);
+  }
+  sheet.merges = merges;
+  return sheet;
+}
+
+/**
+ * The cells a merged range hides (all but its top-left) read blank, as in Excel. Visits only rows and cells present
+ * (never the range's area), so a range over the whole grid costs what the sheet holds.
+ */
+function clearMerged(rows: Map<number, Map<number, Cell>>, merges: readonly RangeAddress[]): void {
+  if (merges.length === 0) return;
+  let rowKeys: number[] | undefined;
+  for (const m of merges) {
+    const height = m.end.row - m.start.row + 1;
+    const rowsIn = height <= rows.size ? range(m.start.row, m.end.row) : (rowKeys ??= [...rows.keys()]).filter((r) => r >= m.start.row && r <= m.end.row);
+    for (const r of rowsIn) {
+      const cells = rows.get(r);
+      if (!cells) continue;
+      const width = m.end.col - m.start.col + 1;
+      const cols = width <= cells.size ? range(m.start.col, m.end.col) : [...cells.keys()].filter((c) => c >= m.start.col && c <= m.end.col);
+      for (const c of cols) if (r !== m.start.row || c !== m.start.col) cells.delete(c);
+    }
+  }
+}
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let i = a; i <= b; i++) out.push(i);
+  return out;
+}
