@@ -34,11 +34,9 @@ function swcMinimizer() {
   const found = webpackMinimizer();
   if (!found || !found.Plugin.swcMinify) return '...'; // webpack's default minimizer
   const { name, Plugin } = found;
-  // ExcelJS's prebundled build is already minified: its chunk is left as it is.
-  const exclude = /^exceljs\./;
   return name === 'minimizer-webpack-plugin'
-    ? new Plugin({ minify: { implementation: Plugin.swcMinify, options: { compress: true, mangle: true } }, exclude })
-    : new Plugin({ minify: Plugin.swcMinify, terserOptions: { compress: true, mangle: true }, exclude });
+    ? new Plugin({ minify: { implementation: Plugin.swcMinify, options: { compress: true, mangle: true } } })
+    : new Plugin({ minify: Plugin.swcMinify, terserOptions: { compress: true, mangle: true } });
 }
 
 /** Certificates for the dev server: the files office-addin-dev-certs made (scripts/start.js makes them), else its own API. */
@@ -70,10 +68,6 @@ module.exports = async (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.json'],
-      alias: {
-        // ExcelJS's browser build is prebundled (its own zip and stream shims): no Node built-ins reach the bundle.
-        exceljs$: path.join(root, 'node_modules/exceljs/dist/exceljs.min.js'),
-      },
       // No `fallback`: webpack 5 fails the build when an import reaches a Node built-in, which is what we want.
     },
     module: {
@@ -93,8 +87,6 @@ module.exports = async (env = {}, argv = {}) => {
         },
         { test: /\.(png|jpe?g|gif|svg|ico|xlsx)$/i, type: 'asset/resource', generator: { filename: 'assets/[name][ext]' } },
       ],
-      // ExcelJS's prebundled build is a ready-made UMD file: do not parse it for requires.
-      noParse: /exceljs\.min\.js$/,
     },
     plugins: [
       new HtmlWebpackPlugin({
@@ -125,12 +117,6 @@ module.exports = async (env = {}, argv = {}) => {
     optimization: {
       minimize: !dev,
       minimizer: [swcMinimizer()],
-      // ExcelJS gets a chunk of its own, which the minimizer skips.
-      splitChunks: {
-        cacheGroups: {
-          exceljs: { test: /[\\/]exceljs[\\/]dist[\\/]/, name: 'exceljs', chunks: 'all', enforce: true },
-        },
-      },
     },
     // One line per emitted file with its size, biggest first (webpack collapses long lists unless told otherwise).
     stats: {

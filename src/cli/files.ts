@@ -16,12 +16,53 @@ export function failureFromFsError(e: unknown): { failure: ReadFailure; detail?:
   return { failure: 'unreadable', detail: code ?? (e as Error | undefined)?.message ?? String(e) };
 }
 
-export async function readInput(path: string): Promise<ReadResult> {
+/** No return comes near this; a bigger file is refused before it is read (and reading stops here if it grows). */
+export const MAX_INPUT_BYTES = 200 * 1024 * 1024;
+
+/** What a path is that is not a regular file, for the refusal line. */
+function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (st.isFIFO()) return 'FIFO';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
+  return 'special file';
+}
+
+/**
+ * Reads a regular file (a symlink is followed to one): anything else — a folder, a FIFO, a device, a socket — is
+ * refused from its stat before it is opened, so a FIFO cannot hang the run and /dev/zero cannot fill memory. The
+ * opened file is checked again with fstat (O_NONBLOCK: a FIFO swapped in meanwhile does not block the open), its size
+ * held to `maxBytes`, and reading stops there even if the file grows while it is read.
+ */
+export async function readInput(path: string, maxBytes = MAX_INPUT_BYTES): Promise<ReadResult> {
+  let fh: fsp.FileHandle | undefined;
   try {
-    const bytes = await fsp.readFile(path);
-    return { ok: true, bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
+    const st = await fsp.stat(path);
+    if (st.isDirectory()) return { ok: false, failure: 'is-directory' };
+    if (!st.isFile()) return { ok: false, failure: 'not-regular', detail: kindOf(st) };
+    if (st.size > maxBytes) return { ok: false, failure: 'file-too-large' };
+    fh = await fsp.open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (fsConstants.O_NOCTTY ?? 0));
+    const fst = await fh.stat();
+    if (!fst.isFile()) return { ok: false, failure: 'not-regular', detail: kindOf(fst) };
+    if (fst.size > maxBytes) return { ok: false, failure: 'file-too-large' };
+    let buf = new Uint8Array(Math.max(fst.size, 1));
+    let length = 0;
+    for (;;) {
+      if (length === buf.length) {
+        if (buf.length > maxBytes) return { ok: false, failure: 'file-too-large' };
+        const bigger = new Uint8Array(Math.min(buf.length * 2, maxBytes + 1));
+        bigger.set(buf);
+        buf = bigger;
+      }
+      const { bytesRead } = await fh.read(buf, length, buf.length - length, null);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > maxBytes) return { ok: false, failure: 'file-too-large' };
+    return { ok: true, bytes: buf.subarray(0, length) };
   } catch (e) {
     return { ok: false, ...failureFromFsError(e) };
+  } finally {
+    await fh?.close().catch(() => undefined);
   }
 }
 

@@ -22,6 +22,7 @@ export type ReadFailure =
   | 'duplicate-entry'
   | 'beyond-limits'
   | 'not-regular'
+  | 'file-too-large'
   | 'needs-converter'
   | 'convert-failed'
   | 'encrypted'
@@ -116,6 +117,7 @@ const zh: Messages = {
       'other-document': `不是电子表格${detail ? `（${detail}）` : ''}`,
       'duplicate-entry': `压缩包里同一个部件出现两次（${detail ?? ''}），不同软件会读出不同的内容，拒绝读取`,
       'beyond-limits': `超出 Excel 的限制${detail ? `（${detail}）` : ''}`,
+      'file-too-large': '文件超过 200 MB，不可能是一份报表，拒绝读取',
       'not-regular': `不是普通文件${detail ? `（${detail}）` : ''}，拒绝读取`,
       'needs-converter': `${detail ?? ''} 格式需要 LibreOffice（soffice）转换，本机未安装：请在 Excel 或 WPS 中另存为 .xlsx`,
       'convert-failed': `LibreOffice 无法转换该文件${detail ? `（${detail}）` : ''}：请在 Excel 或 WPS 中另存为 .xlsx`,
@@ -190,6 +192,7 @@ const en: Messages = {
       'other-document': `not a spreadsheet${detail ? ` (${detail})` : ''}`,
       'duplicate-entry': `the package holds one part twice (${detail ?? ''}), so readers would disagree on its content; refused`,
       'beyond-limits': `goes past Excel's limits${detail ? ` (${detail})` : ''}`,
+      'file-too-large': 'the file is over 200 MB, far more than any return; refused',
       'not-regular': `not a regular file${detail ? ` (${detail})` : ''}; refused`,
       'needs-converter': `${detail ?? ''} files need LibreOffice (soffice) to convert them, which is not installed: save it as .xlsx in Excel or WPS`,
       'convert-failed': `LibreOffice could not convert the file${detail ? ` (${detail})` : ''}: save it as .xlsx in Excel or WPS`,

@@ -41,7 +41,7 @@ function expectOneLine(r: { code: number; stderr: string }, file: string, patter
 describe('a file that cannot be read: exit 2, one clear line', () => {
   it.each([
     ['missing.xlsx', /找不到该文件/],
-    ['renamed.xlsx', /不是 \.xlsx 工作簿/],
+    ['renamed.xlsx', /CSV\/文本文件.*另存为 \.xlsx/],
     ['truncated.xlsx', /不完整或已损坏/],
     ['encrypted.xlsx', /已加密/],
     ['zero-bytes.xlsx', /空|不是 \.xlsx/],
