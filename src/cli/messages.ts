@@ -54,6 +54,10 @@ export interface Messages {
   /** Appended when the output named a symbolic link and the file it points to was written. */
   viaLink(link: string, target: string): string;
   readFailure(kind: ReadFailure, detail?: string): string;
+  /** A file in a folder that is no spreadsheet: listed, not read. */
+  notAReturn: string;
+  /** A .xls/.et/.ods read through LibreOffice. */
+  converted: string;
   writeFailed(file: string, detail: string): string;
   outputExists(file: string): string;
   badPeriod(value: string): string;
@@ -130,6 +134,8 @@ const zh: Messages = {
       'no-xlsx-in-folder': '文件夹里没有 .xlsx 文件',
       'check-failed': `检查时出错${detail ? `（${detail}）` : ''}`,
     })[kind],
+  notAReturn: '不是电子表格文件，不是报表，未读取',
+  converted: '已由 LibreOffice 转换为 .xlsx 后读取（原文件未改动）',
   writeFailed: (file, detail) => `无法写入 ${file}（${detail}）`,
   outputExists: (file) => `${file} 已存在，不会覆盖（确需覆盖请加 --force）`,
   badPeriod: (v) => `无法识别的报告期「${v}」（可写 2026Q3、2026年第3季度、2026年第三季度）`,
@@ -205,6 +211,8 @@ const en: Messages = {
       'no-xlsx-in-folder': 'the folder holds no .xlsx file',
       'check-failed': `checking failed${detail ? ` (${detail})` : ''}`,
     })[kind],
+  notAReturn: 'not a spreadsheet file, so not a return; not read',
+  converted: 'read after LibreOffice converted it to .xlsx (the original is untouched)',
   writeFailed: (file, detail) => `cannot write ${file} (${detail})`,
   outputExists: (file) => `${file} exists; not overwritten (add --force to replace it)`,
   badPeriod: (v) => `unreadable period "${v}" (write 2026Q3, 2026年第3季度 or 2026年第三季度)`,

@@ -103,7 +103,7 @@ describe('check', () => {
     expect(msg).toMatch(/blank/i);
   });
 
-  it('checks a folder: sorted, not recursive, lock files skipped; a damaged file gets its own entry', async () => {
+  it('checks a folder: sorted, not recursive, lock files skipped, other files named; a damaged file gets its own entry', async () => {
     const { dir: folder, cleanup: done } = tempDir();
     try {
       writeFileSync(join(folder, 'b-broken.xlsx'), textFileBytes());
@@ -119,7 +119,11 @@ describe('check', () => {
       expect(arr[0]!.counts!.error).toBe(0);
       expect(arr[2]!.counts!.error).toBeGreaterThan(0);
       expect(r.code).toBe(2);
-      expect(r.stderr).toBe(`fulian-returns: ${join(folder, 'b-broken.xlsx')}: ${arr[1]!.error}\n`);
+      // notes.txt is listed as no return (contract section 5: nothing skipped silently); the lock file is not.
+      expect(r.stderr).toBe(
+        `fulian-returns: ${join(folder, 'notes.txt')}: 不是电子表格文件，不是报表，未读取\n` +
+          `fulian-returns: ${join(folder, 'b-broken.xlsx')}: ${arr[1]!.error}\n`,
+      );
 
       const human = await runCli(['check', folder]);
       expect(human.code).toBe(2);

@@ -1,8 +1,8 @@
-import { join } from 'node:path';
 import type { Template } from '../../engine/template/schema';
 import type { WorkbookView } from '../../engine/workbook';
 import { loadTemplate, oneLine, templateForReturn, type Command, type Context } from '../context';
-import { listWorkbooks, pathKind } from '../files';
+import { pathKind } from '../files';
+import { gatherInputs, type Inputs } from '../inputs';
 import { loadEngine } from '../lazy';
 import { json } from '../formatters/json';
 import { stylish } from '../formatters/stylish';
@@ -88,32 +88,25 @@ export async function checkPaths(
   paths: readonly string[],
   previous?: WorkbookView,
 ): Promise<FileResult[]> {
-  const files: { file: string; error?: string }[] = [];
-  let fromFolder = false;
-  for (const p of paths) {
-    const kind = await pathKind(ctx.resolve(p));
-    if (kind !== 'directory') {
-      files.push({ file: p });
-      continue;
-    }
-    fromFolder = true;
-    let names: string[];
-    try {
-      names = await listWorkbooks(ctx.resolve(p));
-    } catch (e) {
-      files.push({ file: p, error: ctx.m.readFailure('unreadable', (e as NodeJS.ErrnoException).code) });
-      continue;
-    }
-    if (names.length === 0) files.push({ file: p, error: ctx.m.readFailure('no-xlsx-in-folder') });
-    for (const n of names) files.push({ file: join(p, n) });
+  const gathered = await gatherInputs(ctx, paths);
+  try {
+    return await checkInputs(ctx, template, gathered, previous);
+  } finally {
+    await gathered.cleanup();
   }
+}
+
+async function checkInputs(ctx: Context, template: Template, gathered: Inputs, previous?: WorkbookView): Promise<FileResult[]> {
+  const files = gathered.inputs;
+  const fromFolder = gathered.fromFolder;
+  for (const n of gathered.notices) ctx.io.stderr.write(`fulian-returns: ${n}\n`);
 
   // A file that cannot be read gets its one line on stderr as it happens (over the progress line, if any).
   const progress = fromFolder && ctx.io.stderrIsTTY === true;
   const clear = progress ? '\r\u001b[K' : '';
   const results: FileResult[] = [];
   // Many files: checked ahead in a worker pool (src/cli/parallel), taken here in order; null = this thread.
-  const pooled = previous ? null : (await import('../parallel/checks')).startChecks(ctx, template, files.filter((f) => f.error === undefined).map((f) => f.file));
+  const pooled = previous ? null : (await import('../parallel/checks')).startChecks(ctx, template, files.filter((f) => f.error === undefined));
   for (const [i, f] of files.entries()) {
     if (progress) ctx.io.stderr.write(`${clear}${ctx.m.progress(i + 1, files.length, f.file)}`);
     const r: FileResult =
@@ -121,7 +114,7 @@ export async function checkPaths(
         ? { file: f.file, ok: false, error: f.error }
         : pooled
           ? await pooled.next(f.file)
-          : await checkFile(ctx, template, f.file, previous);
+          : await checkFile(ctx, template, f.file, previous, f.path);
     if (!r.ok) ctx.io.stderr.write(`${clear}fulian-returns: ${r.file}: ${r.error}\n`);
     results.push(r);
   }
@@ -129,8 +122,8 @@ export async function checkPaths(
   return results;
 }
 
-export async function checkFile(ctx: Context, inForce: Template, file: string, previous?: WorkbookView): Promise<FileResult> {
-  const loaded = await loadWorkbook(ctx, file);
+export async function checkFile(ctx: Context, inForce: Template, file: string, previous?: WorkbookView, path?: string): Promise<FileResult> {
+  const loaded = await loadWorkbook(ctx, path ?? file);
   if (!loaded.ok) return { file, ok: false, error: loaded.error };
   const engine = await loadEngine();
   const { checkReturn, formatFindings, PreviousReturnError } = engine;

@@ -4,12 +4,13 @@
  * thread keeps running sums and one small row per return, never the workbooks. The roll-up is then written the way
  * `new` + `fill` write a return: a MemoryWorkbook through writeNewXlsx, then checkReturn + planFill + patchXlsx.
  */
-import { join } from 'node:path';
 import type { Finding, Lang } from '../../engine/findings';
 import type { Template } from '../../engine/template/schema';
 import { loadTemplate, oneLine, type Command, type Context } from '../context';
 import { writeFailure } from '../atomic-write';
-import { errorDetail, listWorkbooks, pathKind, writeFileAtomic } from '../files';
+import type { ParsedArgs } from '../args';
+import { errorDetail, writeFileAtomic } from '../files';
+import { gatherInputs, type Input, type Inputs } from '../inputs';
 import { CliError, UsageError } from '../io';
 import { findDuplicates, type DuplicateReason } from '../duplicates';
 import type { MergeItem, Task } from '../parallel/task';
@@ -137,143 +138,158 @@ or unreadable file, different periods or template versions)`,
     const allowErrors = args.options['allow-errors'] === true;
     const template = await loadTemplate(ctx, args.options['template'] as string | undefined);
 
-    const files = await expandInputs(ctx, args.positionals);
-    const outPath = ctx.resolve(out);
-    if (files.some((f) => ctx.resolve(f) === outPath)) throw new CliError(s.outputIsInput(out));
-
-    const [{ Rollup }, { mapInOrder, chooseJobs }, templates, { EMBEDDED_TEMPLATE_SHEET, embedTemplate }] = await Promise.all([
-      import('../../engine/rollup'),
-      import('../parallel/pool'),
-      import('../../engine/template/load'),
-      import('../../engine/template/embed'),
-    ]);
-    // The sums wait for the template: without --template, the returns' own (carried or stamped) version decides it.
-    const contributions: Ok['contribution'][] = [];
-    const carried = new Map<string, Template>();
-    const items: Ok[] = [];
-    const unreadable: { file: string; error: string }[] = [];
-    let twoPlan: Ok['twoPlan'] = null;
-    const tasks: Task[] = files.map((file, i) => ({ kind: 'merge', file, carryTwoPlan: i === 0 }));
-    await mapInOrder<MergeItem>(
-      tasks,
-      { jobs: chooseJobs(ctx.io.env, tasks.length), setup: { template, explicit: template !== templates.standardTemplate(), lang: ctx.lang, cwd: ctx.io.cwd } },
-      (item, i) => {
-        if (!item.ok) {
-          unreadable.push(item);
-          return;
-        }
-        contributions.push(item.contribution);
-        if (i === 0) twoPlan = item.twoPlan;
-        const key = `${item.template.id} ${item.template.version}`;
-        if (item.carried && !carried.has(key)) carried.set(key, item.carried);
-        // Keep only what the listing and 各单位 need: the contributions hold the numbers.
-        items.push({ ...item, contribution: { values: {} }, twoPlan: null, carried: null, errors: item.errors.slice(0, MAX_LISTED_ERRORS + 1) });
-      },
-      (task, e) => ({ file: task.file, ok: false, error: ctx.m.readFailure('check-failed', oneLine(e.message)) }),
-    );
-
-    // Exit 2 says why on one line, naming the odd files.
-    const list = (xs: readonly { file: string; why: string }[]): string => xs.map((x) => s.item(x.file, x.why)).join(s.sep);
-    if (unreadable.length > 0) {
-      throw new CliError(`${s.unreadable(unreadable.length)}${list(unreadable.map((u) => ({ file: u.file, why: u.error })))}`);
-    }
-    // Template versions first: a return of another version is not comparable at all. Each return's 封面 stamp is
-    // compared with the template in force (so stamps that disagree with one another always name the odd ones); a
-    // return without a stamp (made before stamps existed) is taken as the template in force.
-    // With --template, every return must be stamped with it; without, the returns' own versions (the template each
-    // carries, or the shipped version its stamp names) must agree, and the most common one is in force.
-    const explicit = template !== templates.standardTemplate();
-    const resolved = (it: Ok): string => `${it.template.id} ${it.template.version}`;
-    const versionKey = explicit ? (it: Ok): string => (it.stamp ? `${it.stamp.id} ${it.stamp.version}`.trim() : inForceOf(template)) : resolved;
-    const inForce = explicit ? inForceOf(template) : majority(items, resolved) || inForceOf(template);
-    const oddVersions = items.filter((it) => versionKey(it) !== inForce);
-    if (oddVersions.length > 0) {
-      throw new CliError(`${s.versionsDiffer(inForce)}${list(oddVersions.map((it) => ({ file: it.file, why: versionKey(it) })))}`);
-    }
-    const rollupTemplate = explicit ? template : (templates.knownTemplate(inForce) ?? carried.get(inForce) ?? template);
-    const rollup = new Rollup(rollupTemplate);
-    for (const c of contributions.splice(0)) rollup.add(c);
-    const periodKey = (it: Ok): string => (it.period ? `${it.period.year}Q${it.period.quarter}` : '');
-    const periodShown = (it: Ok): string => periodKey(it) || (it.periodText ? `${s.noPeriod}「${it.periodText}」` : s.noPeriod);
-    const period = majority(items.filter((it) => periodKey(it) !== ''), periodKey);
-    const oddPeriods = items.filter((it) => periodKey(it) !== period || period === '');
-    if (oddPeriods.length > 0) {
-      throw new CliError(`${s.periodsDiffer(period || s.noPeriod)}${list(oddPeriods.map((it) => ({ file: it.file, why: periodShown(it) })))}`);
-    }
-    // Two returns of one unit would be counted twice.
-    const duplicates = findDuplicates(items);
-    if (duplicates.length > 0 && args.options['allow-duplicates'] !== true) {
-      const shown = duplicates.slice(0, MAX_LISTED_ERRORS).map((d) => s.duplicate(d.first.file, d.again.file, d.reason, d.value));
-      const more = duplicates.length > MAX_LISTED_ERRORS ? `${s.sep}…（+${duplicates.length - MAX_LISTED_ERRORS}）` : '';
-      throw new CliError(`${s.duplicates(duplicates.length)}${shown.join(s.sep)}${more}`);
-    }
-    const withErrors = items.filter((it) => it.counts.error > 0);
-    if (withErrors.length > 0 && !allowErrors) {
-      ctx.io.stderr.write(`fulian-returns: ${listRefused(s, withErrors)}\n`);
-      return 1;
-    }
-
-    const first = items[0]!;
-    const unit = unitOption ?? `${first.unit ?? ''}${s.suffix}`;
-    const [{ checkReturn }, { planFill }, { readXlsx, writeNewXlsx, patchXlsx }] = await Promise.all([
-      import('../../engine/check'),
-      import('../../engine/fill'),
-      import('../../xlsx'),
-    ]);
-    let bytes: Uint8Array;
+    const gathered = await expandInputs(ctx, args.positionals);
     try {
-      const book = rollup.build({ unit, period, units: items.map((it) => it.unitRow), twoPlan });
-      // A federation's own template goes up the chain with the roll-up, as `new --template` put it in each return.
-      const own = !templates.knownTemplates().includes(rollupTemplate);
-      if (own) embedTemplate(book, rollupTemplate);
-      const fresh = await writeNewXlsx(book, own ? { veryHiddenSheets: [EMBEDDED_TEMPLATE_SHEET] } : {});
-      // The same path as `fill`: read the new package back, check it, plan the fill, patch it in.
-      const { view } = await readXlsx(fresh);
-      const report = checkReturn(view, rollupTemplate);
-      bytes = patchXlsx(fresh, planFill(view, rollupTemplate, report));
-    } catch (e) {
-      throw new CliError(ctx.m.internalError(oneLine(e instanceof Error ? e.message : String(e))));
+      return await mergeInputs(ctx, args, gathered.inputs, { out, unitOption, allowErrors, template });
+    } finally {
+      await gathered.cleanup();
     }
-    try {
-      await writeFileAtomic(outPath, bytes, { noClobber: args.options['force'] !== true });
-    } catch (e) {
-      throw new CliError(writeFailure(ctx.m, out, e, errorDetail));
-    }
-    ctx.io.stdout.write(`${s.merged(items.length, out, unit, period)}\n`);
-    if (withErrors.length > 0) ctx.io.stdout.write(`${s.withErrors(withErrors.length)}\n`);
-    if (duplicates.length > 0) ctx.io.stdout.write(`${s.duplicatesMerged(duplicates.length)}\n`);
-    return 0;
   },
 };
 
-/** Files named on the command line and the .xlsx files of folders, each once, in the order given. */
-async function expandInputs(ctx: Context, paths: readonly string[]): Promise<string[]> {
+async function mergeInputs(
+  ctx: Context,
+  args: ParsedArgs,
+  inputs: readonly Input[],
+  o: { out: string; unitOption: string | undefined; allowErrors: boolean; template: Template },
+): Promise<number> {
   const s = text[ctx.lang];
-  const files: string[] = [];
-  const seen = new Set<string>();
-  const push = (f: string): void => {
-    const key = ctx.resolve(f);
-    if (seen.has(key)) return;
-    seen.add(key);
-    files.push(f);
-  };
-  for (const p of paths) {
-    const kind = await pathKind(ctx.resolve(p));
-    if (kind === 'missing') throw new CliError(s.notFound(p));
-    if (kind !== 'directory') {
-      push(p);
-      continue;
-    }
-    let names: string[];
-    try {
-      names = await listWorkbooks(ctx.resolve(p));
-    } catch (e) {
-      throw new CliError(`${p}: ${ctx.m.readFailure('unreadable', errorDetail(e))}`);
-    }
-    if (names.length === 0) throw new CliError(s.noXlsx(p));
-    for (const n of names) push(join(p, n));
+  const { out, unitOption, allowErrors, template } = o;
+  const files = inputs.map((i) => i.file);
+  const outPath = ctx.resolve(out);
+  if (files.some((f) => ctx.resolve(f) === outPath)) throw new CliError(s.outputIsInput(out));
+
+  const [{ Rollup }, { mapInOrder, chooseJobs }, templates, { EMBEDDED_TEMPLATE_SHEET, embedTemplate }] = await Promise.all([
+    import('../../engine/rollup'),
+    import('../parallel/pool'),
+    import('../../engine/template/load'),
+    import('../../engine/template/embed'),
+  ]);
+  // The sums wait for the template: without --template, the returns' own (carried or stamped) version decides it.
+  const contributions: Ok['contribution'][] = [];
+  const carried = new Map<string, Template>();
+  const items: Ok[] = [];
+  const unreadable: { file: string; error: string }[] = [];
+  let twoPlan: Ok['twoPlan'] = null;
+  const tasks: Task[] = inputs.map((input, i) => ({ kind: 'merge', file: input.file, ...(input.path ? { path: input.path } : {}), carryTwoPlan: i === 0 }));
+  const known = new Map(inputs.filter((i) => i.error !== undefined).map((i) => [i.file, i.error!]));
+  await mapInOrder<MergeItem>(
+    tasks.filter((t) => !known.has(t.file)),
+    { jobs: chooseJobs(ctx.io.env, tasks.length), setup: { template, explicit: template !== templates.standardTemplate(), lang: ctx.lang, cwd: ctx.io.cwd } },
+    (item, i) => {
+      if (!item.ok) {
+        unreadable.push(item);
+        return;
+      }
+      contributions.push(item.contribution);
+      if (i === 0) twoPlan = item.twoPlan;
+      const key = `${item.template.id} ${item.template.version}`;
+      if (item.carried && !carried.has(key)) carried.set(key, item.carried);
+      // Keep only what the listing and 各单位 need: the contributions hold the numbers.
+      items.push({ ...item, contribution: { values: {} }, twoPlan: null, carried: null, errors: item.errors.slice(0, MAX_LISTED_ERRORS + 1) });
+    },
+    (task, e) => ({ file: task.file, ok: false, error: ctx.m.readFailure('check-failed', oneLine(e.message)) }),
+  );
+
+  for (const [file, error] of known) unreadable.push({ file, error });
+  // Exit 2 says why on one line, naming the odd files.
+  const list = (xs: readonly { file: string; why: string }[]): string => xs.map((x) => s.item(x.file, x.why)).join(s.sep);
+  if (unreadable.length > 0) {
+    throw new CliError(`${s.unreadable(unreadable.length)}${list(unreadable.map((u) => ({ file: u.file, why: u.error })))}`);
   }
-  return files;
+  // Template versions first: a return of another version is not comparable at all. Each return's 封面 stamp is
+  // compared with the template in force (so stamps that disagree with one another always name the odd ones); a
+  // return without a stamp (made before stamps existed) is taken as the template in force.
+  // With --template, every return must be stamped with it; without, the returns' own versions (the template each
+  // carries, or the shipped version its stamp names) must agree, and the most common one is in force.
+  const explicit = template !== templates.standardTemplate();
+  const resolved = (it: Ok): string => `${it.template.id} ${it.template.version}`;
+  const versionKey = explicit ? (it: Ok): string => (it.stamp ? `${it.stamp.id} ${it.stamp.version}`.trim() : inForceOf(template)) : resolved;
+  const inForce = explicit ? inForceOf(template) : majority(items, resolved) || inForceOf(template);
+  const oddVersions = items.filter((it) => versionKey(it) !== inForce);
+  if (oddVersions.length > 0) {
+    throw new CliError(`${s.versionsDiffer(inForce)}${list(oddVersions.map((it) => ({ file: it.file, why: versionKey(it) })))}`);
+  }
+  const rollupTemplate = explicit ? template : (templates.knownTemplate(inForce) ?? carried.get(inForce) ?? template);
+  const rollup = new Rollup(rollupTemplate);
+  for (const c of contributions.splice(0)) rollup.add(c);
+  const periodKey = (it: Ok): string => (it.period ? `${it.period.year}Q${it.period.quarter}` : '');
+  const periodShown = (it: Ok): string => periodKey(it) || (it.periodText ? `${s.noPeriod}「${it.periodText}」` : s.noPeriod);
+  const period = majority(items.filter((it) => periodKey(it) !== ''), periodKey);
+  const oddPeriods = items.filter((it) => periodKey(it) !== period || period === '');
+  if (oddPeriods.length > 0) {
+    throw new CliError(`${s.periodsDiffer(period || s.noPeriod)}${list(oddPeriods.map((it) => ({ file: it.file, why: periodShown(it) })))}`);
+  }
+  // Two returns of one unit would be counted twice.
+  const duplicates = findDuplicates(items);
+  if (duplicates.length > 0 && args.options['allow-duplicates'] !== true) {
+    const shown = duplicates.slice(0, MAX_LISTED_ERRORS).map((d) => s.duplicate(d.first.file, d.again.file, d.reason, d.value));
+    const more = duplicates.length > MAX_LISTED_ERRORS ? `${s.sep}…（+${duplicates.length - MAX_LISTED_ERRORS}）` : '';
+    throw new CliError(`${s.duplicates(duplicates.length)}${shown.join(s.sep)}${more}`);
+  }
+  const withErrors = items.filter((it) => it.counts.error > 0);
+  if (withErrors.length > 0 && !allowErrors) {
+    ctx.io.stderr.write(`fulian-returns: ${listRefused(s, withErrors)}\n`);
+    return 1;
+  }
+
+  const first = items[0]!;
+  const unit = unitOption ?? `${first.unit ?? ''}${s.suffix}`;
+  const [{ checkReturn }, { planFill }, { readXlsx, writeNewXlsx, patchXlsx }] = await Promise.all([
+    import('../../engine/check'),
+    import('../../engine/fill'),
+    import('../../xlsx'),
+  ]);
+  let bytes: Uint8Array;
+  try {
+    const book = rollup.build({ unit, period, units: items.map((it) => it.unitRow), twoPlan });
+    // A federation's own template goes up the chain with the roll-up, as `new --template` put it in each return.
+    const own = !templates.knownTemplates().includes(rollupTemplate);
+    if (own) embedTemplate(book, rollupTemplate);
+    const fresh = await writeNewXlsx(book, own ? { veryHiddenSheets: [EMBEDDED_TEMPLATE_SHEET] } : {});
+    // The same path as `fill`: read the new package back, check it, plan the fill, patch it in.
+    const { view } = await readXlsx(fresh);
+    const report = checkReturn(view, rollupTemplate);
+    bytes = patchXlsx(fresh, planFill(view, rollupTemplate, report));
+  } catch (e) {
+    throw new CliError(ctx.m.internalError(oneLine(e instanceof Error ? e.message : String(e))));
+  }
+  try {
+    await writeFileAtomic(outPath, bytes, { noClobber: args.options['force'] !== true });
+  } catch (e) {
+    throw new CliError(writeFailure(ctx.m, out, e, errorDetail));
+  }
+  ctx.io.stdout.write(`${s.merged(items.length, out, unit, period)}\n`);
+  if (withErrors.length > 0) ctx.io.stdout.write(`${s.withErrors(withErrors.length)}\n`);
+  if (duplicates.length > 0) ctx.io.stdout.write(`${s.duplicatesMerged(duplicates.length)}\n`);
+  return 0;
+}
+
+/**
+ * Files named on the command line and the spreadsheet files of folders (each once, in the order given), with .xls,
+ * .et and .ods converted; the other files of a folder are named on stderr as no returns.
+ */
+async function expandInputs(ctx: Context, paths: readonly string[]): Promise<Inputs> {
+  const s = text[ctx.lang];
+  const gathered = await gatherInputs(ctx, paths, {
+    onMissing: (p) => {
+      throw new CliError(s.notFound(p));
+    },
+  });
+  const empty = gathered.inputs.find((i) => i.error === ctx.m.readFailure('no-xlsx-in-folder'));
+  if (empty) {
+    await gathered.cleanup();
+    throw new CliError(s.noXlsx(empty.file));
+  }
+  for (const n of gathered.notices) ctx.io.stderr.write(`fulian-returns: ${n}\n`);
+  const seen = new Set<string>();
+  const inputs = gathered.inputs.filter((i) => {
+    const key = ctx.resolve(i.file);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { ...gathered, inputs };
 }
 
 /** The most common key (ties: the one seen first). */

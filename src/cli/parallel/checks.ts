@@ -19,7 +19,8 @@ export interface OrderedChecks {
 }
 
 /** Starts checking `files` in a pool, or returns null when one thread is the better choice (few files, one CPU). */
-export function startChecks(ctx: Context, template: Template, files: readonly string[]): OrderedChecks | null {
+export function startChecks(ctx: Context, template: Template, inputs: readonly { file: string; path?: string }[]): OrderedChecks | null {
+  const files = inputs.map((i) => i.file);
   const jobs = chooseJobs(ctx.io.env, files.length);
   if (jobs <= 1) return null;
   const pool = new TaskPool(jobs, { template, explicit: template !== standardTemplate(), lang: ctx.lang, cwd: ctx.io.cwd });
@@ -30,8 +31,8 @@ export function startChecks(ctx: Context, template: Template, files: readonly st
   let closed = false;
   const launch = (): void => {
     while (launched < files.length && launched - taken < window) {
-      const file = files[launched]!;
-      started[launched] = pool.run({ kind: 'check', file }).then(
+      const { file, path } = inputs[launched]!;
+      started[launched] = pool.run({ kind: 'check', file, ...(path ? { path } : {}) }).then(
         (r) => r as FileResult,
         (e: Error) => ({ file, ok: false, error: ctx.m.readFailure('check-failed', e.message.split('\n')[0]) }),
       );

@@ -39,9 +39,10 @@ export interface TaskSetup {
   readonly cwd: string;
 }
 
+/** `file` names the return in results; `path`, when set, is where to read it (a converted copy). */
 export type Task =
-  | { readonly kind: 'check'; readonly file: string }
-  | { readonly kind: 'merge'; readonly file: string; readonly carryTwoPlan: boolean };
+  | { readonly kind: 'check'; readonly file: string; readonly path?: string }
+  | { readonly kind: 'merge'; readonly file: string; readonly path?: string; readonly carryTwoPlan: boolean };
 
 /** What `merge` needs of one return: its identity, counts, typed numbers and 各单位 row. */
 export type MergeItem =
@@ -95,7 +96,7 @@ async function loadReturn(ctx: Context, file: string): Promise<Loaded> {
 
 export async function runTask(task: Task, setup: TaskSetup, ctx: Context = taskContext(setup)): Promise<TaskResult> {
   const { file } = task;
-  const loaded = await loadReturn(ctx, file);
+  const loaded = await loadReturn(ctx, task.path ?? file);
   if (!loaded.ok) return { file, ok: false, error: loaded.error };
   const choice = chooseTemplate(loaded.view, setup.explicit ? setup.template : undefined);
   // For merge, a return of an unknown version is checked as the template in force and refused for its stamp.
