@@ -1,5 +1,5 @@
 /** File system edges of the CLI: reading inputs with a reason when they fail, atomic writes, folder listing. */
-import { promises as fsp } from 'node:fs';
+import { promises as fsp, constants as fsConstants } from 'node:fs';
 import type { ReadFailure } from './messages';
 
 export { writeFileAtomic } from './atomic-write';
