@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { text, type CellValue } from '../../src/engine/cell';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import { standardTemplate } from '../../src/engine/template/load';
+import { buildFilledReturn } from '../../src/engine/sample';
 import type { SheetView } from '../../src/engine/workbook';
 import { compareRows, type ReviewRow } from '../../src/cli/report/model';
 import { esc } from '../../src/cli/report/html';
@@ -212,5 +213,39 @@ describe('the chart counts lagging plan indicators per unit', () => {
     expect(byUnit['东岭']).toMatchObject({ behind: 16, of: 16, cls: 'bar behind', label: '16 项滞后（共 16 项）' });
     // Bar lengths are proportional to the count: half for 南湖, full for 东岭.
     expect(byUnit['南湖']!.width * 2).toBeCloseTo(byUnit['东岭']!.width, 5);
+  });
+});
+
+describe('--last-year: a 同比 column matched by unit', () => {
+  it('counts each unit\'s plan indicators up, down and level against last year\'s same quarter', async () => {
+    const last = join(dir, 'last-year');
+    mkdirSync(last);
+    // 南湖 last year: the same figures, but three indicators at half (so up now) and two at double (down now).
+    const ly = buildFilledReturn(tpl, { quarter: 3, year: 2025, unit: '南湖', seed: 51 });
+    const scale = (code: string, f: number) => {
+      const ind = tpl.indicators.find((i) => i.code === code)!;
+      for (let q = 0; q < 3; q++) {
+        const at = { row: rowOf(ly, ind.sheet, code), col: colOf(ly, ind.sheet, tpl.dataColumns.quarters[q]!) };
+        const v = ly.sheet(ind.sheet)!.cell(at.row, at.col).value as { value: number };
+        ly.sheet(ind.sheet)!.set(at.row, at.col, { value: { kind: 'number', value: Math.round(v.value * f) } });
+      }
+    };
+    ['A01', 'A03', 'A04'].forEach((c) => scale(c, 0.5));
+    ['B04', 'B08'].forEach((c) => scale(c, 2));
+    await writeReturn(join(last, 'nanhu-2025.xlsx'), ly);
+    const res = await runCli(['check', 'chart', '--report', 'yoy.html', '--last-year', 'last-year'], { cwd: dir });
+    expect(res.stderr).toContain('审核报告已写入');
+    const html = readFileSync(join(dir, 'yoy.html'), 'utf8');
+    expect(html).toContain('<th scope="col">同比</th>');
+    const cell = (unit: string) => new RegExp(`<a href="#r\\d+">${unit}</a>[\\s\\S]*?<td class="yoy"[^>]*>(?:<span[^>]*>)?([^<]*)<`).exec(html)![1];
+    expect(cell('南湖')).toBe('增长3项，下降2项，持平11项');
+    expect(cell('北山')).toBe('去年无此单位的报表');
+    expect(html).toContain('同比（nanhu-2025.xlsx）：');
+  });
+
+  it('goes with --report only', async () => {
+    const r = await runCli(['check', 'chart', '--last-year', 'last-year'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--last-year 须与 --report 一起使用');
   });
 });

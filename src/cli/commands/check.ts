@@ -14,7 +14,7 @@ export const check: Command = {
   name: 'check',
   summary: { 'zh-CN': '检查报表，列出问题', en: 'check returns and list their problems' },
   help: {
-    'zh-CN': `用法：fulian-returns check 文件或文件夹... [--json] [--lang zh-CN|en] [--template 模板文件] [--previous 上期报表] [--report 审核报告] [--annotate 文件夹]
+    'zh-CN': `用法：fulian-returns check 文件或文件夹... [--json] [--lang zh-CN|en] [--template 模板文件] [--previous 上期报表] [--report 审核报告 [--last-year 去年文件夹]] [--annotate 文件夹]
 
 按标准模板检查每个 .xlsx 报表（文件夹：其中每个 .xlsx，不含子文件夹，跳过 ~$ 临时文件）。
 
@@ -25,12 +25,13 @@ export const check: Command = {
   --previous 上期报表 与同一单位同年上一季度的报表比对：已报季度数字被改动时警告（revised-earlier-quarter），
                       存量低于上期所报时警告（stock-decrease）；只能检查一个文件，单位或报告期不符时退出码 2
   --report 文件       另写一份审核报告（.xlsx 或 .html）：每份报表一行，需要跟进的排在前面，下附各自的问题
+  --last-year 文件夹  去年同期的报表（与 --report 一起）：审核报告按单位对应去年的报表，增加“同比”一列
   --annotate 文件夹   把每份报表的批注副本（同名）写入该文件夹，用于退回修改：每个问题单元格加批注（说明和规则），
                       另加“问题清单”工作表，每行链接到问题单元格；原文件不变，副本不会写到原文件上
   -h, --help          显示本帮助
 
 退出码：0 无错误（可有警告）；1 至少一个错误；2 无法按要求运行（参数有误、文件缺失或无法读取、模板有误）`,
-    en: `Usage: fulian-returns check FILE-OR-DIR... [--json] [--lang zh-CN|en] [--template FILE] [--previous PREV.xlsx] [--report OUT] [--annotate OUTDIR]
+    en: `Usage: fulian-returns check FILE-OR-DIR... [--json] [--lang zh-CN|en] [--template FILE] [--previous PREV.xlsx] [--report OUT [--last-year DIR2]] [--annotate OUTDIR]
 
 Checks each .xlsx return against the template (a folder: every .xlsx in it, not recursive, skipping ~$ lock files).
 
@@ -43,6 +44,8 @@ Options:
                       reported (stock-decrease); one FILE only; another unit or period exits 2
   --report OUT        also write a review report (.xlsx or .html): a row per return, those that need a call
                       first, each return's findings below
+  --last-year DIR2    last year's returns of the same quarter (with --report): matched by unit, the report gains
+                      a 同比 column
   --annotate OUTDIR   write into OUTDIR an annotated copy of each return (same name) to send back: a comment on
                       each finding's cell (message and rule id) and a sheet 问题清单 linking to every finding's cell;
                       the inputs are never written
@@ -57,6 +60,7 @@ or unreadable file, a broken template)`,
     previous: { type: 'string' },
     report: { type: 'string' },
     annotate: { type: 'string' },
+    'last-year': { type: 'string' },
   },
   async run(ctx, args) {
     if (args.positionals.length === 0) throw new UsageError(ctx.m.missingPositional(ctx.lang === 'en' ? 'FILE-OR-DIR' : '要检查的文件或文件夹'), 'check');
@@ -66,14 +70,30 @@ or unreadable file, a broken template)`,
     const reportFile = args.options['report'] as string | undefined;
     const review = reportFile === undefined ? undefined : await import('../report');
     review?.assertReportFile(ctx, reportFile!);
+    // --last-year DIR2: last year's returns of the same units, for the report's 同比 column.
+    const lastYearDir = args.options['last-year'] as string | undefined;
+    if (lastYearDir !== undefined && reportFile === undefined) {
+      throw new UsageError(ctx.lang === 'en' ? '--last-year goes with --report (the review report gains a 同比 column)' : '--last-year 须与 --report 一起使用（审核报告中增加同比一列）', 'check');
+    }
+    if (lastYearDir !== undefined && (await pathKind(ctx.resolve(lastYearDir))) === 'missing') {
+      throw new CliError(`--last-year ${lastYearDir}: ${ctx.m.readFailure('not-found')}`);
+    }
     const results = await checkPaths(ctx, template, args.positionals, previous);
     ctx.io.stdout.write(args.options['json'] ? json(results) : stylish(results, ctx.lang, ctx.color));
-    if (review) await review.writeReviewReport(ctx, results, template, reportFile!);
+    if (review) await review.writeReviewReport(ctx, results, template, reportFile!, await lastYearReturns(ctx, template, lastYearDir));
     const annotateDir = args.options['annotate'] as string | undefined;
     const unannotated = annotateDir === undefined ? 0 : await (await import('../annotate')).writeAnnotated(ctx, results, annotateDir);
     return unannotated > 0 ? 2 : exitCode(results);
   },
 };
+
+/** Last year's returns, checked quietly (an unreadable one is simply not matched); undefined without --last-year. */
+async function lastYearReturns(ctx: Context, template: Template, dir: string | undefined) {
+  if (dir === undefined) return undefined;
+  const quiet: Context = { ...ctx, io: { ...ctx.io, stderr: { write: () => true }, stderrIsTTY: false } };
+  const results = await checkPaths(quiet, template, [dir]);
+  return results.flatMap((r) => (r.ok ? [{ file: r.file, report: r.report }] : []));
+}
 
 /** 2 when any file could not be read, else 1 when any error finding, else 0. */
 export function exitCode(results: readonly FileResult[]): number {

@@ -73,13 +73,16 @@ function tableRow(model: ReviewModel, L: Labels, row: ReviewRow, i: number): str
     td(L.completeness, pct(row.completeness), 'num'),
   ];
   if (row.error !== null) {
-    cells.push(`<td colspan="${4 + model.planColumns.length}" data-label="${esc(L.note)}">${esc(`${L.unreadable}：${row.error}`)}</td>`);
+    cells.push(`<td colspan="${4 + (model.lastYear ? 1 : 0) + model.planColumns.length}" data-label="${esc(L.note)}">${esc(`${L.unreadable}：${row.error}`)}</td>`);
   } else {
     cells.push(
       td(L.errors, String(row.errors), 'num errors'),
       td(L.warnings, String(row.warnings), 'num'),
       td(L.timeProgress, pct(row.timeProgress), 'num'),
       td(L.behind, String(row.behind), 'num'),
+      ...(model.lastYear
+        ? [td(L.yoy, row.yearOnYear ? `<span title="${esc(row.yearOnYear.sentences.join('\n'))}">${esc(L.yoyCounts(row.yearOnYear))}</span>` : '—', 'yoy')]
+        : []),
       ...model.planColumns.map((c, j) => {
         const p = row.plans[j];
         // On a phone the card's label is the indicator; the column's meaning is in the desktop header.
@@ -138,7 +141,8 @@ function findingsSection(L: Labels, row: ReviewRow, i: number): string {
   const unit = row.unit ?? L.unknownUnit;
   const head = `<h3>${esc(row.error !== null ? L.unreadableOf(unit, row.file) : L.findingsOf(unit, row.file, row.findings.length))}</h3>`;
   if (row.error !== null) return `<section id="r${i + 1}">${head}<p class="sev-error">${esc(`${L.unreadable}：${row.error}`)}</p></section>`;
-  if (row.findings.length === 0) return `<section id="r${i + 1}">${head}<p class="muted">${esc(L.noFindings)}</p></section>`;
+  const yoy = row.yearOnYear && row.yearOnYear.sentences.length > 0 ? `<p class="yoy">${esc(`${L.yoy}（${row.yearOnYear.file}）：${row.yearOnYear.sentences.join('；')}`)}</p>` : '';
+  if (row.findings.length === 0) return `<section id="r${i + 1}">${head}${yoy}<p class="muted">${esc(L.noFindings)}</p></section>`;
   const th = L.findingHeaders.map((h) => `<th>${esc(h)}</th>`).join('');
   const body = row.findings
     .map(
@@ -147,7 +151,7 @@ function findingsSection(L: Labels, row: ReviewRow, i: number): string {
         `<td>${esc(where(f))}</td><td>${esc(f.indicator ?? '')}</td><td class="msg">${esc(f.message)}</td></tr>`,
     )
     .join('');
-  return `<section id="r${i + 1}">${head}<div class="wrap"><table class="findings-table"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div></section>`;
+  return `<section id="r${i + 1}">${head}${yoy}<div class="wrap"><table class="findings-table"><thead><tr>${th}</tr></thead><tbody>${body}</tbody></table></div></section>`;
 }
 
 export function reviewHtml(model: ReviewModel): string {

@@ -6,7 +6,7 @@ import { writeFailure } from '../atomic-write';
 import { errorDetail, writeFileAtomic } from '../files';
 import { CliError, UsageError } from '../io';
 import type { FileResult } from '../results';
-import { buildReviewModel } from './model';
+import { buildReviewModel, type LastYearReturn } from './model';
 
 export type ReportFormat = 'xlsx' | 'html';
 
@@ -27,13 +27,19 @@ export function assertReportFile(ctx: Context, file: string): void {
   );
 }
 
-export async function writeReviewReport(ctx: Context, results: readonly FileResult[], template: Template, file: string): Promise<void> {
+export async function writeReviewReport(
+  ctx: Context,
+  results: readonly FileResult[],
+  template: Template,
+  file: string,
+  lastYear?: readonly LastYearReturn[],
+): Promise<void> {
   assertReportFile(ctx, file);
   const target = ctx.resolve(file);
   if (results.some((r) => ctx.resolve(r.file) === target)) {
     throw new CliError(ctx.lang === 'en' ? `--report ${file} is one of the returns checked; choose another name` : `--report ${file} 是被检查的报表之一，请换一个文件名`);
   }
-  const model = buildReviewModel(results, template, ctx.lang);
+  const model = buildReviewModel(results, template, ctx.lang, lastYear);
   let bytes: Uint8Array;
   if (reportFormat(file) === 'html') {
     const { reviewHtml } = await import('./html');

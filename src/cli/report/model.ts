@@ -4,6 +4,11 @@
  * progress — and each return's findings. Pure: the .xlsx and .html writers render it.
  */
 import type { Finding, Lang } from '../../engine/findings';
+import type { ReturnReport } from '../../engine/report';
+import { matchesUnit } from '../../engine/status';
+import { planChanges } from '../../engine/summary/change';
+import { roundTo } from '../../engine/summary/pattern';
+import { resolvePhrases } from '../../engine/summary/phrases';
 import type { Template } from '../../engine/template/schema';
 import { periodOf, type FileResult } from '../results';
 
@@ -42,6 +47,25 @@ export interface ReviewRow {
   /** Mean 完成年计划 over the plan indicators that have one (the chart's bar), or null. */
   readonly meanPercent: number | null;
   readonly findings: readonly Finding[];
+  /** 同比 against last year's return of the same unit (`--last-year DIR`); undefined when not asked. */
+  readonly yearOnYear?: YearOnYear;
+}
+
+/** A unit's plan indicators against the same quarter of last year. */
+export interface YearOnYear {
+  /** Last year's file matched by unit, or null when there is none. */
+  readonly file: string | null;
+  readonly up: number;
+  readonly down: number;
+  readonly flat: number;
+  /** Each plan indicator's 同比 in the template's words. */
+  readonly sentences: readonly string[];
+}
+
+/** A return of last year's folder, checked. */
+export interface LastYearReturn {
+  readonly file: string;
+  readonly report: ReturnReport;
 }
 
 export interface ReviewModel {
@@ -49,6 +73,8 @@ export interface ReviewModel {
   readonly title: string;
   readonly templateVersion: string;
   readonly planColumns: readonly PlanColumn[];
+  /** Whether the rows carry 同比 (a 同比 column). */
+  readonly lastYear: boolean;
   readonly rows: readonly ReviewRow[];
   readonly totals: { readonly returns: number; readonly withErrors: number; readonly unreadable: number; readonly behind: number };
 }
@@ -129,13 +155,49 @@ export function compareRows(a: ReviewRow, b: ReviewRow): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
 }
 
-export function buildReviewModel(results: readonly FileResult[], template: Template, lang: Lang): ReviewModel {
-  const rows = results.map((r) => rowOf(r, template)).sort(compareRows);
+/** Last year's return of the same unit (by code when both have one, else folded name) and quarter, and its 同比. */
+function yearOnYear(report: ReturnReport, template: Template, lang: Lang, lastYear: readonly LastYearReturn[]): YearOnYear {
+  const unit = { unit: report.unit ?? '', divisionCode: report.divisionCode ?? null };
+  const p = report.period;
+  const match = lastYear.find(
+    (l) =>
+      matchesUnit(unit, { unit: l.report.unit, divisionCode: l.report.divisionCode ?? null }) &&
+      (!p || !l.report.period || (l.report.period.year === p.year - 1 && l.report.period.quarter === p.quarter)),
+  );
+  if (!match) return { file: null, up: 0, down: 0, flat: 0, sentences: [] };
+  const ph = resolvePhrases(template, lang);
+  const { changes } = planChanges(report, template, ph, { lastYear: match.report });
+  let up = 0;
+  let down = 0;
+  let flat = 0;
+  for (const c of changes) {
+    if (c.lastYear === null) continue;
+    const shown = c.yearOnYear === null ? Math.sign(c.value - c.lastYear) : roundTo(c.yearOnYear * 100, ph.decimals.percent);
+    if (shown > 0) up++;
+    else if (shown < 0) down++;
+    else flat++;
+  }
+  return { file: fileName(match.file), up, down, flat, sentences: changes.map((c) => c.text) };
+}
+
+export function buildReviewModel(
+  results: readonly FileResult[],
+  template: Template,
+  lang: Lang,
+  lastYear?: readonly LastYearReturn[],
+): ReviewModel {
+  const rows = results
+    .map((r) => {
+      const row = rowOf(r, template);
+      return lastYear && r.ok ? { ...row, yearOnYear: yearOnYear(r.report, template, lang, lastYear) } : row;
+    })
+    .sort(compareRows);
   return {
     lang,
     title: lang === 'en' ? 'Review of returns' : '报表审核汇总',
     templateVersion: `${template.id} ${template.version}`,
     planColumns: template.indicators.filter((i) => i.plan).map((i) => ({ code: i.code, name: i.name, unit: i.unit })),
+    lastYear: lastYear !== undefined,
     rows,
     totals: {
       returns: rows.length,
@@ -176,6 +238,8 @@ export const LABELS = {
     generated: (v: string) => `模板 ${v}，由 fulian-returns check --report 生成`,
     unknownUnit: '（未填单位）',
     table: '审核表（需要跟进的排在前面）',
+    yoy: '同比',
+    yoyCounts: (y: YearOnYear) => (y.file === null ? '去年无此单位的报表' : `增长${y.up}项，下降${y.down}项，持平${y.flat}项`),
   },
   en: {
     sheet: 'Review',
@@ -205,6 +269,8 @@ export const LABELS = {
     generated: (v: string) => `template ${v}, written by fulian-returns check --report`,
     unknownUnit: '(no unit)',
     table: 'Review (returns that need a call first)',
+    yoy: 'Year on year',
+    yoyCounts: (y: YearOnYear) => (y.file === null ? 'no return of this unit last year' : `${y.up} up, ${y.down} down, ${y.flat} level`),
   },
 } as const;
 
@@ -222,6 +288,7 @@ export function reviewHeaders(model: ReviewModel): string[] {
     L.warnings,
     L.timeProgress,
     L.behind,
+    ...(model.lastYear ? [L.yoy] : []),
     ...model.planColumns.map((c) => L.percentOf(c.code, c.name)),
   ];
 }

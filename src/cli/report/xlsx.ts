@@ -40,7 +40,9 @@ export function reviewWorkbook(model: ReviewModel): { book: MemoryWorkbook; bold
       s.set(r, 6, n(row.warnings));
       s.set(r, 7, n(row.timeProgress, PCT));
       s.set(r, 8, n(row.behind));
-      row.plans.forEach((p, j) => s.set(r, 9 + j, n(p.percent, PCT)));
+      const first = model.lastYear ? 10 : 9;
+      if (model.lastYear) s.set(r, 9, t(row.yearOnYear ? L.yoyCounts(row.yearOnYear) : null));
+      row.plans.forEach((p, j) => s.set(r, first + j, n(p.percent, PCT)));
     } else {
       s.set(r, headers.length, t(`${L.unreadable}：${row.error}`));
     }
