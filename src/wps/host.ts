@@ -215,9 +215,24 @@ function applyWrite(op: WriteOp, sheetOf: (name: string) => WpsWorksheet): void 
 
 // ---------------------------------------------------------------- the host
 
+/**
+ * WPS's Application in this page: `window.Application` (Kingsoft's sample add-in, wpsoa/wpsoa.github.io), else the
+ * early OA-assistant form `wps.EtApplication()` that public ET add-ins still fall back to. Null outside WPS.
+ */
+export function wpsApplication(scope: object = globalThis): WpsApplication | null {
+  const g = scope as { Application?: WpsApplication; wps?: { EtApplication?: () => WpsApplication } };
+  if (g.Application && typeof g.Application === 'object') return g.Application;
+  try {
+    if (g.wps && typeof g.wps.EtApplication === 'function') return g.wps.EtApplication() ?? null;
+  } catch {
+    /* not an ET window */
+  }
+  return null;
+}
+
 export function createWpsHost(options: WpsHostOptions = {}): WorkbookHost {
   const app = (): WpsApplication => {
-    const a = options.application ?? (globalThis as { Application?: WpsApplication }).Application;
+    const a = options.application ?? wpsApplication();
     if (!a) throw new Error('WPS 的 Application 对象不可用 (window.Application is missing: not inside WPS)');
     return a;
   };

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { standardTemplate } from '../engine/template/load';
 import { App } from '../taskpane/App';
 import { langFromDisplayLanguage } from '../taskpane/i18n';
-import { createWpsHost } from './host';
+import { createWpsHost, wpsApplication } from './host';
 
 const container = document.getElementById('container');
 if (!container) throw new Error('taskpane.html has no #container element');
@@ -12,13 +12,14 @@ const lang = langFromDisplayLanguage(navigator.language || 'zh-CN');
 document.documentElement.lang = lang;
 
 // WPS gives its add-in pages `window.Application`; opened elsewhere, the page says what it is instead of failing.
-if (typeof (window as { Application?: unknown }).Application !== 'object') {
+const application = wpsApplication(window);
+if (!application) {
   const notice = document.getElementById('outside-wps');
   if (notice) notice.hidden = false;
 } else {
   createRoot(container).render(
     <FluentProvider theme={webLightTheme}>
-      <App host={createWpsHost()} template={standardTemplate()} lang={lang} />
+      <App host={createWpsHost({ application })} template={standardTemplate()} lang={lang} />
     </FluentProvider>,
   );
 }

@@ -18,14 +18,20 @@ function fulianPaneUrl() {
   return here.substring(0, here.lastIndexOf('/') + 1) + 'taskpane.html';
 }
 
+/** WPS's Application (window.Application); early WPS gave the same calls on window.wps (OA-assistant add-ins). */
+function fulianApp() {
+  return window.Application || window.wps;
+}
+
 function OnAddinLoad(ribbonUI) {
-  if (typeof window.Application.ribbonUI !== 'object') window.Application.ribbonUI = ribbonUI;
+  var app = fulianApp();
+  if (app && typeof app.ribbonUI !== 'object') app.ribbonUI = ribbonUI;
   return true;
 }
 
 /** Shows the pane, creating it the first time (or again when WPS no longer knows the one it made). */
 function fulianShowPane() {
-  var app = window.Application;
+  var app = fulianApp();
   var id = app.PluginStorage.getItem(FULIAN_PANE_ID_KEY);
   if (id) {
     try {
