@@ -4,7 +4,8 @@
  * name, stops the run before anything is written (exit 2). Each copy is written atomically.
  */
 import { promises as fsp } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
+import { writeFailure } from './atomic-write';
 import type { Context } from './context';
 import { errorDetail, readInput } from './files';
 import { CliError } from './io';
@@ -17,6 +18,7 @@ const words = {
     sameName: (n: string) => `--annotate：有两份报表都叫 ${n}，副本会互相覆盖，请分开检查`,
     failed: (f: string, d: string) => `${f}：未能写出批注副本（${d}）`,
     wrote: (n: number, d: string) => `已写出 ${n} 份批注副本（退回修改用）到 ${d}`,
+    notXlsx: (f: string) => `${f}：批注副本只写 .xlsx/.xlsm 报表，此文件请先另存为 .xlsx`,
   },
   en: {
     notDir: (d: string) => `--annotate ${d} is not a folder`,
@@ -24,6 +26,7 @@ const words = {
     sameName: (n: string) => `--annotate: two returns are both named ${n} and their copies would collide; check them apart`,
     failed: (f: string, d: string) => `${f}: no annotated copy (${d})`,
     wrote: (n: number, d: string) => `wrote ${n} annotated cop${n === 1 ? 'y' : 'ies'} (to send back) into ${d}`,
+    notXlsx: (f: string) => `${f}: annotated copies are written for .xlsx/.xlsm returns only; save this one as .xlsx first`,
   },
 } as const;
 
@@ -51,7 +54,10 @@ export async function writeAnnotated(ctx: Context, results: readonly FileResult[
     const id = await identity(ctx.resolve(r.file));
     if (id) inputs.add(id);
   }
-  const readable = results.filter((r): r is Extract<FileResult, { ok: true }> => r.ok);
+  // A return read through LibreOffice (.xls, .et, .ods, .xlsb) has no package to patch losslessly: named, not copied.
+  const patchable = (f: string): boolean => /^\.xls[xm]$/i.test(extname(f));
+  for (const r of results) if (r.ok && !patchable(r.file)) ctx.io.stderr.write(`fulian-returns: ${w.notXlsx(r.file)}\n`);
+  const readable = results.filter((r): r is Extract<FileResult, { ok: true }> => r.ok && patchable(r.file));
   const names = new Map<string, string>();
   for (const r of readable) {
     const name = basename(r.file);
@@ -88,7 +94,7 @@ export async function writeAnnotated(ctx: Context, results: readonly FileResult[
     try {
       await writeFileAtomic(target, out);
     } catch (e) {
-      throw new CliError(ctx.m.writeFailed(join(outDir, basename(r.file)), errorDetail(e)));
+      throw new CliError(writeFailure(ctx.m, join(outDir, basename(r.file)), e, errorDetail));
     }
     written++;
   }
