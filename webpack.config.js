@@ -1,6 +1,6 @@
 /*
- * Web build: the Excel add-in's task pane (taskpane.html) and the browser preview (preview.html, also at /),
- * written to dist/web. TypeScript goes through ts-loader with transpileOnly (type checking is `npm run typecheck`).
+ * Web build: the Excel add-in's task pane (taskpane.html), written to dist/web, and the web page
+ * dist/fulian-returns.html (one self-contained file; its configuration is webpack.page.js). TypeScript goes through ts-loader with transpileOnly (type checking is `npm run typecheck`).
  * The CLI compiles separately with tsc into dist/ (cli, engine, …); nothing here writes outside dist/web.
  */
 'use strict';
@@ -8,10 +8,13 @@
 const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
+const { pageConfig } = require('./webpack.page');
 
 const root = __dirname;
 // FULIAN_WEB_OUT lets the e2e suite build elsewhere without clobbering a developer's dist/web.
 const outDir = process.env.FULIAN_WEB_OUT ? path.resolve(process.env.FULIAN_WEB_OUT) : path.join(root, 'dist', 'web');
+// The web page goes beside the web folder (dist/fulian-returns.html; FULIAN_PAGE_OUT: elsewhere).
+const pageOutDir = process.env.FULIAN_PAGE_OUT ? path.resolve(process.env.FULIAN_PAGE_OUT) : path.dirname(outDir);
 const devPort = Number(process.env.PORT) || 3000;
 
 /**
@@ -58,7 +61,6 @@ module.exports = async (env = {}, argv = {}) => {
     devtool: dev ? 'source-map' : false,
     entry: {
       taskpane: './src/taskpane/index.tsx',
-      preview: './src/preview/index.tsx',
     },
     output: {
       path: outDir,
@@ -93,17 +95,6 @@ module.exports = async (env = {}, argv = {}) => {
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
-      }),
-      new HtmlWebpackPlugin({
-        filename: 'preview.html',
-        template: './src/preview/preview.html',
-        chunks: ['preview'],
-      }),
-      // `/` shows the preview too.
-      new HtmlWebpackPlugin({
-        filename: 'index.html',
-        template: './src/preview/preview.html',
-        chunks: ['preview'],
       }),
       new CopyWebpackPlugin({
         patterns: [
@@ -147,9 +138,12 @@ module.exports = async (env = {}, argv = {}) => {
       client: { overlay: { warnings: false, errors: true } },
     },
   };
+  // The web page (webpack.page.js) is built beside them too (`--env page`: it alone).
+  const page = pageConfig({ mode, outDir: pageOutDir });
+  if (env.page) return page;
   // The WPS 表格 add-in (webpack.wps.js) is built beside the web files (`--env wps`: it alone). Not by the dev server,
   // nor for a FULIAN_WEB_OUT build (the e2e suite) unless FULIAN_WPS_OUT says where.
-  if (serving || (process.env.FULIAN_WEB_OUT && !process.env.FULIAN_WPS_OUT && !env.wps)) return web;
+  if (serving || (process.env.FULIAN_WEB_OUT && !process.env.FULIAN_WPS_OUT && !env.wps)) return [web, page];
   const wps = require('./webpack.wps').wpsConfig(web, { root, webOut: outDir });
-  return env.wps ? wps : [web, wps];
+  return env.wps ? wps : [web, wps, page];
 };

@@ -47,7 +47,7 @@ function banner() {
   say('妇联指标报表助手 · dev server');
   say(`  加载项任务窗格 Add-in task pane:  ${origin}/taskpane.html`);
   say(`  加载项清单 Manifest:               ${manifest}`);
-  say(`  浏览器预览 Browser preview:        ${origin}/preview.html   (also ${origin}/)`);
+  say(`  网页版 Web page (no install):      ${origin}/fulian-returns.html   (also ${origin}/; npm run build writes dist/fulian-returns.html)`);
   say('');
   say('旁加载 Sideload the add-in:');
   say('  Excel Windows 版:      share a folder holding manifest.xml as a trusted add-in catalog 共享文件夹目录');
@@ -76,21 +76,27 @@ async function main() {
   const WebpackDevServer = require('webpack-dev-server');
   const makeConfig = require(path.join(root, 'webpack.config.js'));
   process.env.PORT = String(port);
-  const config = await makeConfig({ WEBPACK_SERVE: true }, { mode: 'development' });
-  config.infrastructureLogging = { level: 'warn' };
-  config.stats = 'errors-warnings';
+  // The add-in and the web page: one compiler each, served together (the dev server's options are the first's).
+  const made = await makeConfig({ WEBPACK_SERVE: true }, { mode: 'development' });
+  const configs = Array.isArray(made) ? made : [made];
+  for (const c of configs) {
+    c.infrastructureLogging = { level: 'warn' };
+    c.stats = 'errors-warnings';
+  }
 
-  const compiler = webpack(config);
+  const compiler = webpack(configs.length === 1 ? configs[0] : configs);
   let first = true;
   compiler.hooks.done.tap('fulian-start', (stats) => {
-    const s = stats.toJson({ all: false, errors: true, warnings: true, timings: true });
-    const errors = s.errors?.length ?? 0;
-    say(`${first ? '首次构建完成 First build done' : '重新构建 Rebuilt'} in ${((s.time ?? 0) / 1000).toFixed(1)} s` + (errors ? ` — ${errors} error(s)` : ''));
+    const all = 'stats' in stats ? stats.stats : [stats];
+    const parts = all.map((one) => one.toJson({ all: false, errors: true, warnings: true, timings: true }));
+    const errors = parts.reduce((n, s) => n + (s.errors?.length ?? 0), 0);
+    const ms = Math.max(...parts.map((s) => s.time ?? 0));
+    say(`${first ? '首次构建完成 First build done' : '重新构建 Rebuilt'} in ${(ms / 1000).toFixed(1)} s` + (errors ? ` — ${errors} error(s)` : ''));
     if (first) banner();
     first = false;
   });
 
-  const server = new WebpackDevServer(config.devServer, compiler);
+  const server = new WebpackDevServer(configs[0].devServer, compiler);
   let stopping = false;
   const stop = async (signal) => {
     if (stopping) return;

@@ -26,10 +26,31 @@ export class MemorySheet implements SheetView {
     return this;
   }
 
+  /** Every stored cell as (row, col, cell), row by row: work proportional to the cells present, not to the addresses. */
+  *entries(): Generator<[number, number, Cell]> {
+    for (const r in this.rows) {
+      const row = this.rows[r]!;
+      for (const c in row) yield [Number(r) + 1, Number(c) + 1, row[c]!];
+    }
+  }
+
   setA1(a1: string, cell: Cell | CellValue): this {
     const { row, col } = parseA1(a1);
     return this.set(row, col, 'kind' in cell ? { value: cell } : cell);
   }
+}
+
+/**
+ * The cells of any sheet view as (row, col, cell): the stored ones of a sheet that lists them (MemorySheet), else
+ * every address of its used rectangle.
+ */
+export function* cellsOf(sheet: SheetView): Generator<[number, number, Cell]> {
+  const listed = sheet as SheetView & { entries?: () => Iterable<[number, number, Cell]> };
+  if (typeof listed.entries === 'function') {
+    yield* listed.entries();
+    return;
+  }
+  for (let r = 1; r <= sheet.rowCount; r++) for (let c = 1; c <= sheet.colCount; c++) yield [r, c, sheet.cell(r, c)];
 }
 
 export class MemoryWorkbook implements WorkbookView {

@@ -5,7 +5,7 @@
  */
 import { MAX_COL, formatRange, type RangeAddress } from '../engine/address';
 import { BLANK, isDateFormat, type Cell, type CellValue } from '../engine/cell';
-import { MemoryWorkbook } from '../engine/memory-workbook';
+import { cellsOf, MemoryWorkbook } from '../engine/memory-workbook';
 import type { WorkbookView } from '../engine/workbook';
 import { Evaluator, type EvalContext } from './formula';
 
@@ -191,12 +191,10 @@ export class FakeWorkbookModel {
       const src = view.sheet(name);
       const sheet = m.addSheet(name);
       if (!src) continue;
-      for (let r = 1; r <= src.rowCount; r++) {
-        for (let c = 1; c <= src.colCount; c++) {
-          const cell = src.cell(r, c);
-          if (cell.value.kind === 'blank' && !cell.formula && !cell.numberFormat) continue;
-          sheet.setCell(r, c, fromEngineCell(cell));
-        }
+      // The stored cells only: a lone cell at XFD1048576 costs one cell, not the 17 billion addresses before it.
+      for (const [r, c, cell] of cellsOf(src)) {
+        if (cell.value.kind === 'blank' && !cell.formula && !cell.numberFormat) continue;
+        sheet.setCell(r, c, fromEngineCell(cell));
       }
     }
     m.activeSheet = m.sheets[0]?.name ?? null;

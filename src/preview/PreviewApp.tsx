@@ -25,13 +25,15 @@ import { FakeWorkbookModel } from '../office-fake/model';
 import { App } from '../taskpane/App';
 import { createExcelHost } from '../taskpane/excel';
 import type { WorkbookHost } from '../taskpane/host';
-import { patchXlsx, readXlsx } from '../xlsx';
+import { patchXlsx } from '../xlsx/patch';
 import { gridSourceFromModel } from './fake-source';
 import { Grid } from './Grid';
 import { usePreviewStyles } from './PreviewApp.styles';
 import { displayLanguageOf, previewStrings } from './strings';
+import { SAMPLE_NAME, sampleBytes } from './sample';
+import { unpackView } from './transfer';
+import { poolSize, WorkPool } from './worker-client';
 
-export const SAMPLE_URL = 'assets/sample-return.xlsx';
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 interface LoadedDoc {
@@ -45,6 +47,19 @@ interface LoadedDoc {
 }
 
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+
+let sharedPool: WorkPool | undefined;
+/** The page's workers, started on first use. */
+export function pool(): WorkPool {
+  return (sharedPool ??= new WorkPool(poolSize()));
+}
+
+/** The pane's previous-quarter picker reads in the page's worker too. */
+const readInWorker = async (bytes: Uint8Array): Promise<WorkbookView> => {
+  const read = await pool().read(bytes, 'zh-CN');
+  if (!read.ok) throw new Error(read.error);
+  return unpackView(read.book);
+};
 
 /** Installs the fake Office over `model` as the page's globals and makes the real Office.js host over it. */
 function installHost(model: FakeWorkbookModel, lang: Lang): WorkbookHost {
@@ -93,7 +108,9 @@ export function PreviewApp({ initialLang = 'zh-CN', template = standardTemplate(
     setBusy(true);
     setError(null);
     try {
-      const { view } = await readXlsx(bytes);
+      const read = await pool().read(bytes, lang);
+      if (!read.ok) throw new Error(read.error);
+      const view = unpackView(read.book);
       const model = FakeWorkbookModel.fromWorkbookView(view);
       // Excel opens a workbook with A1 of its active sheet selected.
       if (!model.selection && model.activeSheet) model.selection = { sheet: model.activeSheet, address: 'A1' };
@@ -106,25 +123,9 @@ export function PreviewApp({ initialLang = 'zh-CN', template = standardTemplate(
     }
   }, [lang]);
 
-  // The first screen: the sample return shipped with the page.
+  // The first screen: the sample return shipped inside the page.
   React.useEffect(() => {
-    let cancelled = false;
-    void (async () => {
-      try {
-        const res = await fetch(SAMPLE_URL);
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        const bytes = new Uint8Array(await res.arrayBuffer());
-        if (!cancelled) await load(bytes, 'sample-return.xlsx');
-      } catch (e) {
-        if (!cancelled) {
-          setError(previewStrings(initialLang).loadFailed('sample-return.xlsx', reason(e)));
-          setBusy(false);
-        }
-      }
-    })();
-    return () => {
-      cancelled = true;
-    };
+    void load(sampleBytes(), SAMPLE_NAME);
   }, []); // once, on mount
 
   const source = React.useMemo(() => (doc ? gridSourceFromModel(doc.model) : null), [doc]);
@@ -196,7 +197,7 @@ export function PreviewApp({ initialLang = 'zh-CN', template = standardTemplate(
           )}
         </div>
         <div className={styles.taskPane} data-testid="task-pane">
-          {doc && host && <App key={`${doc.epoch}-${lang}`} host={host} template={template} lang={lang} />}
+          {doc && host && <App key={`${doc.epoch}-${lang}`} host={host} template={template} lang={lang} readWorkbook={readInWorker} />}
         </div>
       </div>
     </div>

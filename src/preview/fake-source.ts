@@ -25,6 +25,9 @@ export function gridSourceFromModel(model: FakeWorkbookModel): GridSource {
       rowCount: used?.end.row ?? 0,
       colCount: used?.end.col ?? 0,
       cell: (row, col): Cell => toEngineCell(s.cell(row, col)),
+      *entries() {
+        for (const [r, c, cell] of s.entries()) yield [r, c, toEngineCell(cell)] as const;
+      },
       style: (row, col) => model.effectiveFormat(s.name, row, col),
     };
   };

@@ -12,6 +12,8 @@ export interface GridSheet {
   readonly colCount: number;
   /** The cell as Excel would show it: formulas carry their computed value. */
   cell(row: number, col: number): Cell;
+  /** The cells holding anything, as (row, col, cell): sizing columns costs the cells present, not the area. */
+  entries(): Iterable<readonly [number, number, Cell]>;
   /** The cell's look as a viewer sees it: its own format overlaid by conditional formats (colours from the workbook). */
   style(row: number, col: number): GridCellStyle;
 }

@@ -18,7 +18,7 @@ import { Completeness } from './components/Completeness';
 import { FindingsList } from './components/FindingsList';
 import { Header } from './components/Header';
 import { IndicatorProgress } from './components/IndicatorProgress';
-import { PreviousReturn, type PickedPrevious } from './components/PreviousReturn';
+import { PreviousReturn, type PickedPrevious, type ReadWorkbook } from './components/PreviousReturn';
 import { SummaryPanel } from './components/SummaryPanel';
 import { summaryStrings } from './components/summary-strings';
 import { HostError, type CheckOutcome, type WorkbookHost } from './host';
@@ -30,6 +30,8 @@ export interface AppProps {
   readonly template: Template;
   /** UI and finding-message language; zh-CN unless told otherwise. */
   readonly lang?: Lang;
+  /** How a picked previous return is read; the web page reads it in its worker. Default: the xlsx reader, lazily. */
+  readonly readWorkbook?: ReadWorkbook;
 }
 
 type Task = 'check' | 'fill' | 'mark' | 'clear';
@@ -52,7 +54,7 @@ function sheetOrder(outcome: CheckOutcome, template: Template): string[] {
 }
 
 /** The task pane: checks the open workbook on load, lists findings, fills formulas and 汇总, marks problem cells. */
-export function App({ host, template, lang = 'zh-CN' }: AppProps) {
+export function App({ host, template, lang = 'zh-CN', readWorkbook }: AppProps) {
   const styles = useAppStyles();
   const strings = uiStrings(lang);
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
@@ -230,6 +232,7 @@ export function App({ host, template, lang = 'zh-CN' }: AppProps) {
             previous={previous}
             onChange={setPrevious}
             disabled={busy}
+            read={readWorkbook}
           />
         </>
       )}

@@ -11,6 +11,10 @@ export interface HeaderProps {
   readonly strings: UiStrings;
 }
 
+/** Cover text shown at most this long: a unit typed as a megabyte of text must not stall the pane's layout. */
+const SHOWN_CHARS = 120;
+const clip = (s: string): string => (s.length > SHOWN_CHARS ? `${s.slice(0, SHOWN_CHARS)}…` : s);
+
 /** Which template is in force, and the unit and period the workbook declares on its cover. */
 export function Header({ template, report, strings }: HeaderProps) {
   const styles = useHeaderStyles();
@@ -20,7 +24,7 @@ export function Header({ template, report, strings }: HeaderProps) {
     <>
       <dt className={styles.term}>{label}</dt>
       <dd className={mergeClasses(styles.value, report !== null && !value && styles.missing)}>
-        {report ? value || strings.notFilled : strings.notChecked}
+        {report ? (value ? clip(value) : strings.notFilled) : strings.notChecked}
       </dd>
     </>
   );

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { readXlsx } from './src/xlsx';
+import { packView, unpackView } from './src/preview/transfer';
+import { FakeWorkbookModel } from './src/office-fake/model';
+import { installFakeOffice } from './src/office-fake';
+import { createExcelHost } from './src/taskpane/excel';
+import { standardTemplate } from './src/engine/template/load';
+(async () => {
+  let t = Date.now();
+  const { view } = await readXlsx(new Uint8Array(readFileSync(process.argv[2]!)));
+  console.log('read', Date.now() - t); t = Date.now();
+  const v2 = unpackView(packView(view));
+  console.log('pack', Date.now() - t); t = Date.now();
+  const model = FakeWorkbookModel.fromWorkbookView(v2);
+  console.log('model', Date.now() - t); t = Date.now();
+  installFakeOffice(globalThis, model, { displayLanguage: 'zh-CN' });
+  const host = createExcelHost();
+  const out = await (host as any).check(standardTemplate());
+  console.log('check', Date.now() - t, Object.keys(out));
+})().catch((e) => console.log('ERR', e));

@@ -1,0 +1,18 @@
+/// <reference lib="webworker" />
+/* The page's worker: reads and checks workbooks off the page's thread (started from a blob: URL, see worker-client.ts). */
+import type { WorkAnswer, WorkRequest } from './worker-protocol';
+import { checkWork, readWork } from './work';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+scope.onmessage = (e: MessageEvent<WorkRequest>): void => {
+  const req = e.data;
+  void (async (): Promise<WorkAnswer> => {
+    try {
+      if (req.kind === 'read') return { id: req.id, kind: 'read', result: await readWork(req.bytes, req.lang) };
+      return { id: req.id, kind: 'check', result: await checkWork(req.file, req.bytes, req.template, req.lang, true) };
+    } catch (err) {
+      return { id: req.id, kind: 'failed', error: err instanceof Error ? err.message : String(err) };
+    }
+  })().then((answer) => scope.postMessage(answer));
+};
