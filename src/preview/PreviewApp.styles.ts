@@ -42,17 +42,28 @@ export const usePreviewStyles = makeStyles({
     display: 'flex',
     flexGrow: 1,
     minHeight: 0,
+    // A phone: the sheet above, the task pane below it, the page scrolls.
+    '@media (max-width: 700px)': { flexDirection: 'column', overflowY: 'auto' },
+  },
+  modes: { display: 'flex', alignItems: 'center' },
+  dropping: {
+    outlineWidth: tokens.strokeWidthThicker,
+    outlineStyle: 'dashed',
+    outlineColor: tokens.colorBrandStroke1,
+    outlineOffset: `calc(-1 * ${tokens.strokeWidthThicker})`,
   },
   workbook: {
     display: 'flex',
     flexGrow: 1,
     minWidth: 0,
     minHeight: 0,
+    '@media (max-width: 700px)': { minHeight: '55vh' },
   },
   taskPane: {
     width: '360px',
     flexShrink: 0,
     overflowY: 'auto',
+    '@media (max-width: 700px)': { width: 'auto', overflowY: 'visible' },
     backgroundColor: tokens.colorNeutralBackground1,
     ...shorthands.borderLeft(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke1),
   },

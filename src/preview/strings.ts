@@ -1,4 +1,4 @@
-/** The preview page's own words (the task pane brings its own), zh-CN first, English on request. */
+/** The web page's own words (the task pane brings its own), zh-CN first, English on request. */
 import type { Lang } from '../engine/findings';
 
 export interface PreviewStrings {
@@ -18,12 +18,15 @@ export interface PreviewStrings {
   readonly taskPane: string;
   readonly fileLabel: (name: string) => string;
   readonly dismiss: string;
+  readonly modes: string;
+  readonly staffMode: string;
+  readonly reviewMode: string;
 }
 
 const zh: PreviewStrings = {
-  title: '妇联指标报表助手 · 浏览器预览',
-  toolbar: '预览工具栏',
-  open: '打开 .xlsx 文件…',
+  title: '妇联指标报表助手 · 网页版',
+  toolbar: '工具栏',
+  open: '打开报表…',
   download: '下载已填写的工作簿',
   language: '界面语言',
   localOnly: '文件只在本机浏览器中读取，不会上传。',
@@ -37,12 +40,15 @@ const zh: PreviewStrings = {
   taskPane: '任务窗格',
   fileLabel: (name) => `当前文件：${name}`,
   dismiss: '关闭',
+  modes: '使用方式',
+  staffMode: '填报',
+  reviewMode: '审核',
 };
 
 const en: PreviewStrings = {
-  title: 'Federation Indicator Returns · browser preview',
-  toolbar: 'Preview toolbar',
-  open: 'Open .xlsx file…',
+  title: 'Federation Indicator Returns · web page',
+  toolbar: 'Toolbar',
+  open: 'Open a return…',
   download: 'Download the filled workbook',
   language: 'Language',
   localOnly: 'Read in this browser, never uploaded.',
@@ -56,6 +62,9 @@ const en: PreviewStrings = {
   taskPane: 'Task pane',
   fileLabel: (name) => `File: ${name}`,
   dismiss: 'Dismiss',
+  modes: 'Mode',
+  staffMode: 'Fill in',
+  reviewMode: 'Review',
 };
 
 export const previewStrings = (lang: Lang): PreviewStrings => (lang === 'en' ? en : zh);

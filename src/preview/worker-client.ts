@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../engine/findings';
 import type { Template } from '../engine/template/schema';
+import type { RollupResult } from './review/rollup-work';
 import type { ReadResult, ReviewItem } from './work';
 import type { WorkAnswer, WorkRequest } from './worker-protocol';
 
@@ -74,6 +75,20 @@ export class WorkPool {
     return this.post({ id: this.nextId++, kind: 'check', file, bytes, lang, template }, [bytes.buffer as ArrayBuffer]).then(
       (a) => (a.kind === 'check' ? a.result : { file, ok: false, error: a.kind === 'failed' ? a.error : 'unexpected answer' }),
     );
+  }
+
+  rollup(items: readonly Extract<ReviewItem, { ok: true }>[], template: Template, options: { unit?: string; allowErrors: boolean }): Promise<RollupResult> {
+    return this.post({ id: this.nextId++, kind: 'rollup', items, template, ...options }, []).then((a) => {
+      if (a.kind === 'rollup') return a.result;
+      throw new Error(a.kind === 'failed' ? a.error : 'unexpected answer');
+    });
+  }
+
+  reviewWorkbook(items: readonly ReviewItem[], template: Template, lang: Lang): Promise<Uint8Array> {
+    return this.post({ id: this.nextId++, kind: 'review-xlsx', items, template, lang }, []).then((a) => {
+      if (a.kind === 'review-xlsx') return a.bytes;
+      throw new Error(a.kind === 'failed' ? a.error : 'unexpected answer');
+    });
   }
 
   close(): void {

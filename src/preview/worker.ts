@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 /* The page's worker: reads and checks workbooks off the page's thread (started from a blob: URL, see worker-client.ts). */
 import type { WorkAnswer, WorkRequest } from './worker-protocol';
+import { reviewWorkbookWork, rollupWork } from './review/rollup-work';
 import { checkWork, readWork } from './work';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -10,7 +11,12 @@ scope.onmessage = (e: MessageEvent<WorkRequest>): void => {
   void (async (): Promise<WorkAnswer> => {
     try {
       if (req.kind === 'read') return { id: req.id, kind: 'read', result: await readWork(req.bytes, req.lang) };
-      return { id: req.id, kind: 'check', result: await checkWork(req.file, req.bytes, req.template, req.lang, true) };
+      if (req.kind === 'check') return { id: req.id, kind: 'check', result: await checkWork(req.file, req.bytes, req.template, req.lang, true) };
+      if (req.kind === 'rollup') {
+        const result = await rollupWork(req.items, req.template, { unit: req.unit, allowErrors: req.allowErrors });
+        return { id: req.id, kind: 'rollup', result };
+      }
+      return { id: req.id, kind: 'review-xlsx', bytes: await reviewWorkbookWork(req.items, req.template, req.lang) };
     } catch (err) {
       return { id: req.id, kind: 'failed', error: err instanceof Error ? err.message : String(err) };
     }
