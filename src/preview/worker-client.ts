@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../engine/findings';
 import type { Template } from '../engine/template/schema';
-import type { RollupResult } from './review/rollup-work';
+import type { AnnotateInput, RollupResult } from './review/rollup-work';
 import type { ReadResult, ReviewItem } from './work';
 import type { WorkAnswer, WorkRequest } from './worker-protocol';
 
@@ -87,6 +87,13 @@ export class WorkPool {
   reviewWorkbook(items: readonly ReviewItem[], template: Template, lang: Lang): Promise<Uint8Array> {
     return this.post({ id: this.nextId++, kind: 'review-xlsx', items, template, lang }, []).then((a) => {
       if (a.kind === 'review-xlsx') return a.bytes;
+      throw new Error(a.kind === 'failed' ? a.error : 'unexpected answer');
+    });
+  }
+
+  annotatedZip(returns: readonly AnnotateInput[], lang: Lang): Promise<{ zip: Uint8Array; failed: readonly { name: string; error: string }[] }> {
+    return this.post({ id: this.nextId++, kind: 'annotate-zip', returns, lang }, []).then((a) => {
+      if (a.kind === 'annotate-zip') return { zip: a.zip, failed: a.failed };
       throw new Error(a.kind === 'failed' ? a.error : 'unexpected answer');
     });
   }

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 /* The page's worker: reads and checks workbooks off the page's thread (started from a blob: URL, see worker-client.ts). */
 import type { WorkAnswer, WorkRequest } from './worker-protocol';
-import { reviewWorkbookWork, rollupWork } from './review/rollup-work';
+import { annotatedZipWork, reviewWorkbookWork, rollupWork } from './review/rollup-work';
 import { checkWork, readWork } from './work';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -16,6 +16,7 @@ scope.onmessage = (e: MessageEvent<WorkRequest>): void => {
         const result = await rollupWork(req.items, req.template, { unit: req.unit, allowErrors: req.allowErrors });
         return { id: req.id, kind: 'rollup', result };
       }
+      if (req.kind === 'annotate-zip') return { id: req.id, kind: 'annotate-zip', ...annotatedZipWork(req.returns, req.lang) };
       return { id: req.id, kind: 'review-xlsx', bytes: await reviewWorkbookWork(req.items, req.template, req.lang) };
     } catch (err) {
       return { id: req.id, kind: 'failed', error: err instanceof Error ? err.message : String(err) };

@@ -29,6 +29,7 @@ import type { WorkPool } from '../worker-client';
 import type { Batch } from './batch';
 import { pickedFromInput, type PickedFile } from './files';
 import { LagChart } from './LagChart';
+import { StatusPanel } from './StatusPanel';
 import type { RollupRefusal } from './rollup-work';
 import { reviewStrings, type ReviewStrings } from './strings';
 import { useReviewStyles } from './ReviewView.styles';
@@ -118,6 +119,26 @@ export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: Revi
     }
   };
 
+  const downloadAnnotated = async (): Promise<void> => {
+    setWorking(true);
+    setNotice(null);
+    try {
+      const byName = new Map((batch?.files ?? []).map((f) => [f.name, f.file]));
+      const returns = [];
+      for (const it of items) {
+        const file = it.ok ? byName.get(it.file) : undefined;
+        if (it.ok && file) returns.push({ name: it.file, bytes: new Uint8Array(await file.arrayBuffer()), findings: it.findings });
+      }
+      const { zip, failed } = await pool().annotatedZip(returns, lang);
+      saveAs(zip, lang === 'en' ? 'annotated-returns.zip' : '退回修改.zip', 'application/zip');
+      if (failed.length) setNotice({ intent: 'warning', text: failed.map((f) => `${f.name}：${f.error}`).join('；') });
+    } catch (e) {
+      setNotice({ intent: 'error', text: s.failed(reason(e)) });
+    } finally {
+      setWorking(false);
+    }
+  };
+
   const unreadable = items.filter((it) => !it.ok).length;
   return (
     <div className={styles.root} data-testid="review-view">
@@ -170,6 +191,9 @@ export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: Revi
             <Checkbox checked={allowErrors} onChange={(_, d) => setAllowErrors(d.checked === true)} label={s.allowErrors} />
             <Button icon={<ArrowDownloadRegular />} onClick={() => void downloadReviewBook()} disabled={working}>
               {s.reviewBook}
+            </Button>
+            <Button icon={<ArrowDownloadRegular />} onClick={() => void downloadAnnotated()} disabled={working || unreadable === items.length}>
+              {s.annotated}
             </Button>
           </div>
           {notice && (
@@ -232,6 +256,8 @@ export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: Revi
       )}
 
       {model.rows.some((r) => r.error === null) && <LagChart rows={model.rows} template={template} strings={s} />}
+
+      {done && items.length > 0 && <StatusPanel items={items} lang={lang} strings={s} />}
 
       {batch && batch.skipped.length > 0 && (
         <section className={styles.section} aria-labelledby="review-skipped-heading">

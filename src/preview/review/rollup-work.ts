@@ -1,7 +1,7 @@
 /**
  * The reviewer's downloads, made in the page's worker from the returns' compact results: the roll-up (as `merge`
  * makes it: the same Rollup sums, then written, read back, checked, planned and patched exactly as `fill` does) and
- * the review workbook (as `check --report OUT.xlsx`).
+ * the review workbook (as `check --report OUT.xlsx`) and the annotated returns (as `check --annotate`) in one zip.
  */
 import { checkReturn } from '../../engine/check';
 import { planFill } from '../../engine/fill';
@@ -11,12 +11,21 @@ import type { Template } from '../../engine/template/schema';
 import { buildReviewModel } from '../../cli/report/model';
 import { reviewXlsx } from '../../cli/report/xlsx';
 import type { FileResult } from '../../cli/results';
+import { zipSync } from 'fflate';
+import { annotateXlsx } from '../../xlsx/annotate';
 import { patchXlsx } from '../../xlsx/patch';
 import { readXlsx } from '../../xlsx/read';
 import { writeNewXlsx } from '../../xlsx/write';
 import type { ReviewItem } from '../work';
 
 type Ok = Extract<ReviewItem, { ok: true }>;
+
+export interface AnnotateInput {
+  /** The return's name in the batch (`folder/name.xlsx`); the copy in the zip keeps the file name. */
+  readonly name: string;
+  readonly bytes: Uint8Array;
+  readonly findings: Ok['findings'];
+}
 
 export type RollupRefusal =
   | { readonly kind: 'none' }
@@ -80,4 +89,20 @@ export async function reviewWorkbookWork(items: readonly ReviewItem[], template:
     it.ok ? { file: it.file, ok: true, report: it.report, findings: it.findings } : { file: it.file, ok: false, error: it.error },
   );
   return reviewXlsx(buildReviewModel(results, template, lang));
+}
+
+/** The annotated returns of `check --annotate` (comments on each finding's cell and a 问题清单 sheet), as one zip. */
+export function annotatedZipWork(returns: readonly AnnotateInput[], lang: Lang): { zip: Uint8Array; failed: { name: string; error: string }[] } {
+  const files: Record<string, [Uint8Array, { level: 0 }]> = {};
+  const failed: { name: string; error: string }[] = [];
+  for (const r of returns) {
+    const base = r.name.slice(r.name.lastIndexOf('/') + 1);
+    try {
+      // Stored, not deflated again: an .xlsx is a zip already.
+      files[base] = [annotateXlsx(r.bytes, r.findings, { lang }), { level: 0 }];
+    } catch (e) {
+      failed.push({ name: r.name, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+  return { zip: zipSync(files), failed };
 }
