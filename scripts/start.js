@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /*
- * `npm start`: make or reuse local dev certificates, serve the task pane and the preview over
+ * `npm start`: make or reuse local dev certificates, serve the task pane and the web page over
  * https://localhost:3000 with webpack-dev-server, and say how to sideload the add-in. It never launches Excel
  * and never waits for it; stop it with Ctrl+C.
  *

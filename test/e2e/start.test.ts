@@ -1,6 +1,6 @@
 /**
  * `npm start` on a fresh checkout: makes dev certificates (in a throwaway HOME, never trusting them system-wide),
- * comes up over https, serves the task pane and the preview, and prints how to sideload. Never launches Excel.
+ * comes up over https, serves the task pane and the web page, and prints how to sideload. Never launches Excel.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -54,7 +54,7 @@ afterAll(async () => {
   if (home) rmSync(home, { recursive: true, force: true });
 });
 
-it('npm start comes up over https and serves the task pane and the preview', async () => {
+it('npm start comes up over https and serves the task pane and the web page', async () => {
   const port = await freePort();
   home = mkdtempSync(join(tmpdir(), 'fulian-start-home-'));
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -78,19 +78,21 @@ it('npm start comes up over https and serves the task pane and the preview', asy
   expect(taskpane.body).toMatch(/<script[^>]+src="[^"]*taskpane\.js"/);
   expect(taskpane.headers['access-control-allow-origin']).toBe('*');
 
-  const preview = await get(`https://localhost:${port}/preview.html`);
-  expect(preview.status).toBe(200);
-  expect(preview.body).toMatch(/<script[^>]+src="[^"]*preview\.js"/);
-  const bundle = await get(`https://localhost:${port}/preview.js`);
-  expect(bundle.status).toBe(200);
-  expect(bundle.body.length).toBeGreaterThan(100_000);
+  // The web page: one self-contained file (every script inline), also at /.
+  for (const path of ['fulian-returns.html', '']) {
+    const page = await get(`https://localhost:${port}/${path}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('id="fulian-worker-source"');
+    expect(page.body).not.toMatch(/<script[^>]+src=/);
+    expect(page.body.length).toBeGreaterThan(100_000);
+  }
   const manifest = await get(`https://localhost:${port}/manifest.xml`);
   expect(manifest.status).toBe(200);
 
   // The banner says where everything is and how to sideload; the first build finished.
   await waitFor(() => /First build done/.test(output), 'the first build', 60_000);
   expect(output).toContain(`https://localhost:${port}/taskpane.html`);
-  expect(output).toContain(`https://localhost:${port}/preview.html`);
+  expect(output).toContain(`https://localhost:${port}/fulian-returns.html`);
   expect(output).toContain('manifest.xml');
   expect(output).toContain('上传我的加载项');
   expect(output).toContain('受信任的加载项目录');

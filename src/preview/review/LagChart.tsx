@@ -19,7 +19,7 @@ const pct = (f: number | null): string => (f === null ? '—' : `${(f * 100).toF
 export function LagChart({ rows, template, strings }: LagChartProps) {
   const styles = useReviewStyles();
   const names = new Map(template.indicators.map((i) => [i.code, i.name]));
-  const shown = rows.filter((r) => r.error === null).slice().sort((a, b) => b.behind - a.behind || (a.file < b.file ? -1 : 1));
+  const shown = rows.filter((r) => r.error === null).slice().sort((a, b) => b.behind - a.behind || (a.path < b.path ? -1 : 1));
   const tp = shown.find((r) => r.timeProgress !== null)?.timeProgress ?? null;
   return (
     <section className={styles.section} aria-labelledby="lag-chart-heading">
@@ -31,7 +31,7 @@ export function LagChart({ rows, template, strings }: LagChartProps) {
         {shown.map((r) => {
           const unit = r.unit ?? r.file;
           return (
-            <li key={r.file} className={styles.chartRow} aria-label={strings.chartRow(unit, r.behind, r.plans.length)} data-unit={unit} data-behind={r.behind}>
+            <li key={r.path} className={styles.chartRow} aria-label={strings.chartRow(unit, r.behind, r.plans.length)} data-unit={unit} data-behind={r.behind}>
               <span className={styles.chartLabel} aria-hidden="true" title={unit}>
                 {unit.length > 40 ? `${unit.slice(0, 40)}…` : unit}
               </span>

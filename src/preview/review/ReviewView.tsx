@@ -226,17 +226,19 @@ export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: Revi
                 {model.rows.map((r) => {
                   const unit = r.unit ?? r.file;
                   return (
-                    <TableRow key={r.file} data-file={r.file} className={r.error === null ? styles.row : undefined} onClick={r.error === null ? () => onOpen(r.file) : undefined}>
+                    <TableRow key={r.path} data-file={r.path} className={r.error === null ? styles.row : undefined} onClick={r.error === null ? () => onOpen(r.path) : undefined}>
                       <TableCell>
                         {r.error === null ? (
-                          <Button appearance="transparent" size="small" aria-label={s.open(unit)} onClick={(e) => (e.stopPropagation(), onOpen(r.file))}>
+                          <Button appearance="transparent" size="small" aria-label={s.open(unit)} onClick={(e) => (e.stopPropagation(), onOpen(r.path))}>
                             {unit.length > 60 ? `${unit.slice(0, 60)}…` : unit}
                           </Button>
                         ) : (
                           <span className={styles.bad}>{s.unreadable}</span>
                         )}
                       </TableCell>
-                      <TableCell className={styles.file}>{r.error === null ? r.file : `${r.file}：${r.error}`}</TableCell>
+                      <TableCell className={styles.file} title={r.path}>
+                        {r.error === null ? r.file : `${r.file}：${r.error}`}
+                      </TableCell>
                       <TableCell>{r.period ?? ''}</TableCell>
                       <TableCell className={styles.number}>{pct(r.completeness)}</TableCell>
                       <TableCell className={mergeClasses(styles.number, r.errors > 0 && styles.bad)} data-errors={r.errors}>
