@@ -136,10 +136,6 @@ function pageConfig({ mode, outDir }) {
     output: { path: outDir, filename: '[name].js', publicPath: '/', clean: false },
     resolve: {
       extensions: ['.ts', '.tsx', '.js', '.json'],
-      alias: {
-        // Until our own reader lands, ExcelJS's prebundled browser build (no Node built-ins) serves the read path.
-        exceljs$: path.join(root, 'node_modules/exceljs/dist/exceljs.min.js'),
-      },
     },
     module: {
       rules: [
@@ -158,7 +154,6 @@ function pageConfig({ mode, outDir }) {
         // The sample return and icons travel inside the page.
         { test: /\.(png|svg|xlsx)$/i, type: 'asset/inline' },
       ],
-      noParse: /exceljs\.min\.js$/,
     },
     plugins: [
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
