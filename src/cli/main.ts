@@ -2,6 +2,7 @@
  * The `fulian-returns` command line: `run(argv, io) → exit code`, never `process.exit` inside (ESLint's shape).
  * 0 = no error finding; 1 = at least one error finding; 2 = could not run as asked (one line on stderr).
  */
+import { guardedSink, terminalText } from './terminal-text';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Lang } from '../engine/findings';
@@ -25,7 +26,9 @@ export function defaultIO(): CliIO {
   };
 }
 
-export async function run(argv: readonly string[], io: CliIO = defaultIO()): Promise<number> {
+export async function run(argv: readonly string[], rawIO: CliIO = defaultIO()): Promise<number> {
+  // Nothing from a file or an argument reaches the terminal raw (control characters shown as escapes).
+  const io: CliIO = { ...rawIO, stdout: guardedSink(rawIO.stdout), stderr: guardedSink(rawIO.stderr) };
   let lang: Lang = sniffLang(argv, io.env);
   try {
     // Options before the command are global (--help, --version, --lang); the first word is the command.
@@ -67,12 +70,13 @@ export async function main(argv: readonly string[] = process.argv.slice(2)): Pro
 
 function fail(io: CliIO, e: unknown, m: Messages): number {
   if (e instanceof UsageError) {
-    io.stderr.write(`fulian-returns: ${m.usage(e.message, e.command)}\n`);
+    io.stderr.write(`fulian-returns: ${terminalText(m.usage(e.message, e.command))}\n`);
   } else if (e instanceof CliError) {
-    io.stderr.write(`fulian-returns: ${e.message}\n`);
+    // One line: a newline in a file name or a unit is shown, never a line of its own.
+    io.stderr.write(`fulian-returns: ${terminalText(e.message)}\n`);
   } else {
     const detail = e instanceof Error ? e.message : String(e);
-    io.stderr.write(`fulian-returns: ${m.internalError(oneLine(detail))}\n`);
+    io.stderr.write(`fulian-returns: ${terminalText(m.internalError(oneLine(detail)))}\n`);
     if (io.env['FULIAN_RETURNS_DEBUG'] && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
   }
   return 2;

@@ -204,7 +204,8 @@ describe('the chart counts lagging plan indicators per unit', () => {
     const html = readFileSync(join(dir, 'chart.html'), 'utf8');
     const svg = /<svg[\s\S]*?<\/svg>/.exec(html)![0];
     const bars = [...svg.matchAll(/<g class="unit-bar" data-behind="(\d+)" data-of="(\d+)">[\s\S]*?<text class="unit"[^>]*>([^<]*)<\/text>[\s\S]*?<rect class="([^"]*)"[^>]*width="([\d.]+)"[\s\S]*?<text class="count"[^>]*>([^<]*)<\/text><\/g>/g)].map(
-      (m) => ({ unit: m[3], behind: Number(m[1]), of: Number(m[2]), cls: m[4], width: Number(m[5]), label: m[6] }),
+      // unit labels are bidi-isolated (FSI … PDI around the text)
+      (m) => ({ unit: m[3]!.replace(/^\u2068|\u2069$/g, ''), behind: Number(m[1]), of: Number(m[2]), cls: m[4], width: Number(m[5]), label: m[6] }),
     );
     const byUnit = Object.fromEntries(bars.map((b) => [b.unit, b]));
     expect(Object.keys(byUnit).sort()).toEqual(['东岭', '北山', '南湖'].sort());

@@ -1,3 +1,4 @@
+import { terminalText } from '../terminal-text';
 import type { Template } from '../../engine/template/schema';
 import type { WorkbookView } from '../../engine/workbook';
 import { loadTemplate, oneLine, templateForReturn, type Command, type Context } from '../context';
@@ -128,14 +129,14 @@ async function checkInputs(ctx: Context, template: Template, gathered: Inputs, p
   // Many files: checked ahead in a worker pool (src/cli/parallel), taken here in order; null = this thread.
   const pooled = previous ? null : (await import('../parallel/checks')).startChecks(ctx, template, files.filter((f) => f.error === undefined));
   for (const [i, f] of files.entries()) {
-    if (progress) ctx.io.stderr.write(`${clear}${ctx.m.progress(i + 1, files.length, f.file)}`);
+    if (progress) ctx.io.stderr.write(`${clear}${ctx.m.progress(i + 1, files.length, terminalText(f.file))}`);
     const r: FileResult =
       f.error !== undefined
         ? { file: f.file, ok: false, error: f.error }
         : pooled
           ? await pooled.next(f.file)
           : await checkFile(ctx, template, f.file, previous, f.path);
-    if (!r.ok) ctx.io.stderr.write(`${clear}fulian-returns: ${r.file}: ${r.error}\n`);
+    if (!r.ok) ctx.io.stderr.write(`${clear}fulian-returns: ${terminalText(`${r.file}: ${r.error}`)}\n`);
     results.push(r);
   }
   if (progress) ctx.io.stderr.write(clear);

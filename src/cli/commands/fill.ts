@@ -1,5 +1,6 @@
 import { loadTemplate, oneLine, templateForReturn, type Command } from '../context';
 import { writeFailure } from '../atomic-write';
+import { terminalText } from '../terminal-text';
 import { errorDetail, writeFileAtomic } from '../files';
 import { loadEngine, loadXlsx } from '../lazy';
 import { CliError, UsageError } from '../io';
@@ -69,9 +70,9 @@ Exit codes: 0 no errors; 1 the return has errors (it is still written); 2 could 
     } catch (e) {
       throw new CliError(writeFailure(ctx.m, out, e, errorDetail));
     }
-    const shown = outcome.viaLink ? outcome.written : out;
+    const shown = terminalText(outcome.viaLink ? outcome.written : out);
     ctx.io.stdout.write(
-      `${ctx.m.filled(shown, plan.toolOwned.length, plan.summary.cells.length, report.counts.error, report.counts.warning)}${outcome.viaLink ? ctx.m.viaLink(out, outcome.written) : ''}\n`,
+      `${ctx.m.filled(shown, plan.toolOwned.length, plan.summary.cells.length, report.counts.error, report.counts.warning)}${outcome.viaLink ? ctx.m.viaLink(terminalText(out), terminalText(outcome.written)) : ''}\n`,
     );
     return report.counts.error > 0 ? 1 : 0;
   },

@@ -11,6 +11,7 @@ import { writeFailure } from '../atomic-write';
 import type { ParsedArgs } from '../args';
 import { errorDetail, writeFileAtomic } from '../files';
 import { gatherInputs, type Input, type Inputs } from '../inputs';
+import { terminalText } from '../terminal-text';
 import { CliError, UsageError } from '../io';
 import { findDuplicates, type DuplicateReason } from '../duplicates';
 import type { MergeItem, Task } from '../parallel/task';
@@ -259,7 +260,7 @@ async function mergeInputs(
   } catch (e) {
     throw new CliError(writeFailure(ctx.m, out, e, errorDetail));
   }
-  ctx.io.stdout.write(`${s.merged(items.length, out, unit, period)}\n`);
+  ctx.io.stdout.write(`${s.merged(items.length, terminalText(out), terminalText(unit), period)}\n`);
   if (withErrors.length > 0) ctx.io.stdout.write(`${s.withErrors(withErrors.length)}\n`);
   if (duplicates.length > 0) ctx.io.stdout.write(`${s.duplicatesMerged(duplicates.length)}\n`);
   return 0;
@@ -312,8 +313,8 @@ function majority<T>(items: readonly T[], key: (t: T) => string): string {
 function listRefused(s: (typeof text)[Lang], items: readonly Ok[]): string {
   const lines = [s.refused(items.length)];
   for (const it of items) {
-    lines.push(`  ${s.errorsOf(it.file, it.unit, it.counts.error)}`);
-    for (const f of it.errors.slice(0, MAX_LISTED_ERRORS)) lines.push(`    ${where(f)}  ${f.message}  ${f.rule}`);
+    lines.push(`  ${terminalText(s.errorsOf(it.file, it.unit, it.counts.error))}`);
+    for (const f of it.errors.slice(0, MAX_LISTED_ERRORS)) lines.push(`    ${terminalText(`${where(f)}  ${f.message}`)}  ${f.rule}`);
     if (it.counts.error > MAX_LISTED_ERRORS) lines.push(`    ${s.more(it.counts.error - MAX_LISTED_ERRORS)}`);
   }
   return lines.join('\n');

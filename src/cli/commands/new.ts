@@ -2,6 +2,7 @@ import { text } from '../../engine/cell';
 import { readPeriod } from '../../engine/read/cover';
 import { loadTemplate, oneLine, type Command } from '../context';
 import { writeFailure } from '../atomic-write';
+import { terminalText } from '../terminal-text';
 import { errorDetail, writeFileAtomic } from '../files';
 import { loadEngine, loadXlsx } from '../lazy';
 import { CliError, UsageError } from '../io';
@@ -79,7 +80,7 @@ Exit codes: 0 created; 2 could not run as asked (bad arguments, OUT exists, cann
     } catch (e) {
       throw new CliError(writeFailure(ctx.m, out, e, errorDetail));
     }
-    ctx.io.stdout.write(`${ctx.m.created(out, unit, formatPeriod(p))}\n`);
+    ctx.io.stdout.write(`${ctx.m.created(terminalText(out), terminalText(unit), formatPeriod(p))}\n`);
     return 0;
   },
 };

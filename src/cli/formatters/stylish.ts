@@ -7,6 +7,7 @@ import type { Finding, Lang, Severity } from '../../engine/findings';
 import { parseA1 } from '../../engine/address';
 import { messages } from '../messages';
 import { periodOf, type FileResult } from '../results';
+import { terminalText } from '../terminal-text';
 
 const ESC = '\u001b[';
 const style = (open: number, close: number) => (on: boolean, s: string) => (on ? `${ESC}${open}m${s}${ESC}${close}m` : s);
@@ -32,8 +33,8 @@ export function stylish(results: readonly FileResult[], lang: Lang, color: boole
   for (const r of results) {
     if (!r.ok) {
       unreadable++;
-      out.push(`${underline(color, r.file)}`);
-      out.push(`  ${red(color, m.severity('error'))}  ${r.error}`);
+      out.push(`${underline(color, terminalText(r.file))}`);
+      out.push(`  ${red(color, m.severity('error'))}  ${terminalText(r.error)}`);
       out.push('');
       continue;
     }
@@ -42,19 +43,19 @@ export function stylish(results: readonly FileResult[], lang: Lang, color: boole
     errors += report.counts.error;
     warnings += report.counts.warning;
     infos += report.counts.info;
-    const facts = [report.unit, periodOf(report), m.completeness(report.completeness.overall)].filter(
-      (x): x is string => typeof x === 'string' && x.trim() !== '',
-    );
+    const facts = [report.unit, periodOf(report), m.completeness(report.completeness.overall)]
+      .filter((x): x is string => typeof x === 'string' && x.trim() !== '')
+      .map(terminalText);
     const clean = r.findings.length === 0;
     out.push(
-      `${underline(color, r.file)}  ${dim(color, facts.join(' · '))}${clean ? `  ${green(color, `✔ ${m.noProblems}`)}` : ''}`,
+      `${underline(color, terminalText(r.file))}  ${dim(color, facts.join(' · '))}${clean ? `  ${green(color, `✔ ${m.noProblems}`)}` : ''}`,
     );
     if (clean) {
       out.push('');
       continue;
     }
     const rows = groupBySheet(r.findings).map((f) => ({
-      where: f.cell ? `${f.sheet}!${f.cell}` : f.sheet,
+      where: terminalText(f.cell ? `${f.sheet}!${f.cell}` : f.sheet),
       sev: m.severity(f.severity),
       f,
     }));
@@ -107,7 +108,7 @@ function position(cell: string | null): { row: number; col: number } {
 }
 
 function oneLine(s: string): string {
-  return s.replace(/\s*[\r\n]+\s*/g, ' ');
+  return terminalText(s.replace(/\s*[\r\n]+\s*/g, ' '));
 }
 
 /** Terminal columns a string takes: East Asian wide and full-width characters take two. */

@@ -3,6 +3,7 @@
  * fetched (a Content-Security-Policy of `default-src 'none'` says so to the browser). Readable on a phone: under
  * 720 px the table turns into one card per return. Every text that came from a return or a file name is escaped.
  */
+import { isolated, shortLabel } from './safe-text';
 import { LABELS, reviewHeaders, where, type Labels, type PlanCell, type ReviewModel, type ReviewRow } from './model';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -120,11 +121,11 @@ function chart(model: ReviewModel, L: Labels): string {
     .map((r, i) => {
       const y = top + i * rowH;
       const unit = r.unit ?? L.unknownUnit;
-      const shown = unit.length > 12 ? `${unit.slice(0, 11)}…` : unit;
+      const shown = shortLabel(unit, 12);
       const of = judged(r);
       const w = x(r.behind) - labelW;
       return (
-        `<g class="unit-bar" data-behind="${r.behind}" data-of="${of}"><title>${esc(`${unit}：${L.behindOf(r.behind, of)}`)}</title>` +
+        `<g class="unit-bar" data-behind="${r.behind}" data-of="${of}"><title>${esc(`${isolated(unit)}：${L.behindOf(r.behind, of)}`)}</title>` +
         `<text class="unit" x="${labelW - 8}" y="${y + rowH / 2 + 4}" text-anchor="end">${esc(shown)}</text>` +
         `<rect class="bar${r.behind > 0 ? ' behind' : ''}" x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${rowH - 10}"/>` +
         `<text class="count" x="${(labelW + Math.max(w, 0) + 4).toFixed(1)}" y="${y + rowH / 2 + 4}">${esc(L.behindOf(r.behind, of))}</text></g>`

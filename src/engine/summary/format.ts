@@ -16,12 +16,21 @@ export function formatSummaryText(s: FiguresSummary): string {
   return out.join('\n');
 }
 
+/**
+ * Text as Markdown shows it literally: line breaks become spaces (a unit cannot open a block of its own) and the
+ * characters Markdown or its raw HTML would act on are backslash-escaped (CommonMark escapes any ASCII punctuation).
+ */
+export function markdownText(s: string): string {
+  return s.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ').replace(/[\\`*_[\]<>&#|~!{}]/g, '\\$&');
+}
+
 export function formatSummaryMarkdown(s: FiguresSummary): string {
-  const out: string[] = [`# ${s.title}`, ''];
+  const md = markdownText;
+  const out: string[] = [`# ${md(s.title)}`, ''];
   for (const p of s.paragraphs) {
-    out.push(`## ${p.heading}`, '', p.text, '');
+    out.push(`## ${md(p.heading)}`, '', md(p.text), '');
     if (p.notes.length > 0) {
-      for (const n of p.notes) out.push(`> ${notePrefix(s)}${n}`);
+      for (const n of p.notes) out.push(`> ${md(`${notePrefix(s)}${n}`)}`);
       out.push('');
     }
   }
