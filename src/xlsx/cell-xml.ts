@@ -69,6 +69,14 @@ export function shiftFormula(formula: string, dr: number, dc: number): string {
   );
 }
 
+/** Excel holds at most 32,767 characters in a cell: longer text is cut there (never inside a surrogate pair). */
+export const MAX_CELL_TEXT = 32_767;
+export function cellText(s: string): string {
+  if (s.length <= MAX_CELL_TEXT) return s;
+  const cut = /[\uD800-\uDBFF]/.test(s[MAX_CELL_TEXT - 1]!) ? MAX_CELL_TEXT - 1 : MAX_CELL_TEXT;
+  return s.slice(0, cut);
+}
+
 function numText(n: number): string {
   return String(n);
 }
@@ -81,7 +89,7 @@ function cached(v: CellValue): { t?: string; v: string } {
     case 'date':
       return { v: `<v>${numText(v.serial)}</v>` };
     case 'text':
-      return { t: 'str', v: `<v>${escapeText(v.value)}</v>` };
+      return { t: 'str', v: `<v>${escapeText(cellText(v.value))}</v>` };
     case 'boolean':
       return { t: 'b', v: `<v>${v.value ? 1 : 0}</v>` };
     case 'error':
@@ -124,7 +132,7 @@ export function cellXml(row: number, col: number, value: CellValue, formula: str
     case 'error':
       return `<${p}c r="${r}"${s} t="e"><${p}v>${escapeText(value.code)}</${p}v></${p}c>`;
     case 'text': {
-      const t = escapeText(value.value);
+      const t = escapeText(cellText(value.value));
       const space = /^\s|\s$|\n/.test(value.value) ? ' xml:space="preserve"' : '';
       return `<${p}c r="${r}"${s} t="inlineStr"><${p}is><${p}t${space}>${t}</${p}t></${p}is></${p}c>`;
     }

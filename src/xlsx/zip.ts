@@ -293,5 +293,22 @@ export function writePackage(pkg: ZipPackage, level: 0 | 6 = 6): Uint8Array {
   );
 }
 
-export const text = (data: Uint8Array | undefined): string | undefined => (data ? strFromU8(data) : undefined);
+/** A part's text: UTF-8, or UTF-16 when the part starts with its byte order mark (XML allows both). */
+export const text = (data: Uint8Array | undefined): string | undefined => {
+  if (!data) return undefined;
+  if (data.length >= 2 && ((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) {
+    return new TextDecoder(data[0] === 0xff ? 'utf-16le' : 'utf-16be').decode(data);
+  }
+  return strFromU8(data);
+};
 export const utf8 = (s: string): Uint8Array => strToU8(s);
+
+/** The package with every UTF-16 XML part re-encoded as UTF-8 (its declaration saying so), for readers that assume UTF-8. */
+export function asUtf8(pkg: ZipPackage): ZipPackage {
+  const parts = new Map(pkg.parts);
+  for (const [name, data] of parts) {
+    if (data.length < 2 || !((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) continue;
+    parts.set(name, strToU8(text(data)!.replace(/^\uFEFF/, '').replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])utf-16[^"']*/i, '$1UTF-8')));
+  }
+  return { names: pkg.names, parts };
+}

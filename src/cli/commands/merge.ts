@@ -14,6 +14,7 @@ import { gatherInputs, type Input, type Inputs } from '../inputs';
 import { terminalText } from '../terminal-text';
 import { CliError, UsageError } from '../io';
 import { findDuplicates, type DuplicateReason } from '../duplicates';
+import { firstOutOfRange } from '../number-range';
 import type { MergeItem, Task } from '../parallel/task';
 
 type Ok = Extract<MergeItem, { ok: true }>;
@@ -42,6 +43,7 @@ const text = {
     duplicate: (a: string, b: string, why: DuplicateReason, v: string) =>
       `${b} 与 ${a}${{ 'same-bytes': '内容完全相同', 'same-code': `行政区划代码相同（${v}）`, 'same-unit': `填报单位相同（${v}）` }[why]}`,
     duplicatesMerged: (n: number) => `其中 ${n} 份与另一份属同一单位，已按 --allow-duplicates 照常计入`,
+    outOfRange: (cell: string) => `汇总后 ${cell} 超出 Excel 能表示的数值范围（±9.99999999999999E+307），未汇总；请核对各报表该格的数值`,
     suffix: '汇总',
   },
   en: {
@@ -66,6 +68,7 @@ const text = {
     duplicate: (a: string, b: string, why: DuplicateReason, v: string) =>
       `${b} repeats ${a} (${{ 'same-bytes': 'identical content', 'same-code': `same 行政区划代码 ${v}`, 'same-unit': `same 填报单位 ${v}` }[why]})`,
     duplicatesMerged: (n: number) => `${n} of them repeat a unit already given and were merged anyway (--allow-duplicates)`,
+    outOfRange: (cell: string) => `the sum at ${cell} is beyond the numbers Excel can hold (±9.99999999999999E+307); nothing merged; check that cell in the returns`,
     suffix: '汇总',
   },
 } as const satisfies Record<Lang, unknown>;
@@ -244,6 +247,9 @@ async function mergeInputs(
   let bytes: Uint8Array;
   try {
     const book = rollup.build({ unit, period, units: items.map((it) => it.unitRow), twoPlan });
+    // A sum past Excel's range would be written as #NUM!: refused, naming the cell.
+    const over = firstOutOfRange(book);
+    if (over) throw new CliError(s.outOfRange(over));
     // A federation's own template goes up the chain with the roll-up, as `new --template` put it in each return.
     const own = !templates.knownTemplates().includes(rollupTemplate);
     if (own) embedTemplate(book, rollupTemplate);
@@ -253,6 +259,7 @@ async function mergeInputs(
     const report = checkReturn(view, rollupTemplate);
     bytes = patchXlsx(fresh, planFill(view, rollupTemplate, report));
   } catch (e) {
+    if (e instanceof CliError) throw e;
     throw new CliError(ctx.m.internalError(oneLine(e instanceof Error ? e.message : String(e))));
   }
   try {

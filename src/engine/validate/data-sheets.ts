@@ -327,9 +327,9 @@ function checkRateQuarter(
         numerator: ratio.numerator,
         denominator: ratio.denominator,
       });
-    } else if (typed.value > 1 + 1e-9) {
-      add(r, role, 'rate-out-of-range', { rate: fmtPct(typed.value) });
     }
+    // A typed rate above 100% is out of range whether or not it also disagrees with its parts.
+    if (typed.value > 1 + 1e-9) add(r, role, 'rate-out-of-range', { rate: fmtPct(typed.value) });
   } else if (computed !== null && computed > 1 + 1e-9) {
     add(r, role, 'rate-out-of-range', { rate: fmtPct(computed) });
   }
