@@ -462,6 +462,19 @@ export class FakeWorksheet extends FakeSheetRef {
     this.hit('Worksheet.Activate');
     this.io.model.activeSheet = this.sheet().name;
   }
+  /** ET Worksheet.Move(Before, After); with neither, WPS would make a new workbook, which the fake refuses. */
+  Move(before?: FakeWorksheet | null, after?: FakeWorksheet | null): void {
+    this.hit('Worksheet.Move');
+    const m = this.io.model;
+    const s = this.sheet();
+    const anchor = (before ?? after) as unknown as { sheet(): FakeSheet } | null | undefined;
+    if (!anchor) throw appError('Worksheet.Move without Before or After');
+    const target = anchor.sheet();
+    if (target === s) return;
+    m.sheets.splice(m.sheets.indexOf(s), 1);
+    const at = m.sheets.indexOf(target);
+    m.sheets.splice(before ? at : at + 1, 0, s);
+  }
   /** ET Worksheet.Delete: "默认情况下显示一个对话框" — with alerts on, the fake throws instead of waiting for a click. */
   Delete(): void {
     this.hit('Worksheet.Delete');

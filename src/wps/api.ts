@@ -60,6 +60,8 @@ export interface WpsWorksheet {
   Activate(): void;
   /** Shows a confirmation unless Application.DisplayAlerts is false (WPS ET Worksheet.Delete). */
   Delete(): void;
+  /** `Move(Before, After)` within the workbook (WPS ET Worksheet.Move). */
+  Move(before?: WpsWorksheet | null, after?: WpsWorksheet | null): void;
 }
 
 export interface WpsSheets {

@@ -194,7 +194,7 @@ function blocksBy<T>(at: RangeAddress, data: T[][], keep: (v: T) => boolean, key
 }
 
 function applyWrite(op: WriteOp, sheetOf: (name: string) => WpsWorksheet): void {
-  // Done by the caller: the sheet, the widths; WPS recalculates on its own.
+  // Done by the caller: adding and swapping 汇总, the widths, the recalculation.
   if (op.kind === 'add-sheet' || op.kind === 'swap-sheet' || op.kind === 'calculate' || op.kind === 'column-width') return;
   const ws = sheetOf(op.sheet);
   const at = rangeOfAddress(op.address);
@@ -210,6 +210,41 @@ function applyWrite(op: WriteOp, sheetOf: (name: string) => WpsWorksheet): void 
     case 'bold':
       ws.Range(op.address).Font.Bold = true;
       return;
+  }
+}
+
+/** A sheet name no sheet has (case-insensitive, as sheet names compare). */
+function freeSheetName(listed: readonly ListedSheet[], base: string): string {
+  for (let i = 1; ; i++) {
+    const n = i === 1 ? base : `${base}${i}`;
+    if (!findSheet(listed, n)) return n;
+  }
+}
+
+function activeSheetName(wb: WpsWorkbook): string | null {
+  try {
+    return wb.ActiveSheet?.Name ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs a step that would ask the user (deleting a sheet: ET Worksheet.Delete "默认情况下显示一个对话框") with
+ * Application.DisplayAlerts off, then puts it back.
+ */
+function quietly(app: WpsApplication, work: () => void): void {
+  let before: boolean | undefined;
+  try {
+    before = app.DisplayAlerts;
+    app.DisplayAlerts = false;
+  } catch {
+    /* a WPS without DisplayAlerts: it may ask */
+  }
+  try {
+    work();
+  } finally {
+    if (before !== undefined) app.DisplayAlerts = before;
   }
 }
 
@@ -266,38 +301,52 @@ export function createWpsHost(options: WpsHostOptions = {}): WorkbookHost {
       const read = readWorkbook(a, template);
       const report = checkReturn(read.view, template);
       const plan = planFill(read.view, template, report);
-      // Written in place (the 汇总 sheet cleared or added), as this host did before the Office.js plan grew its swap.
-      const ops = planExcelWrites(plan, { temp: plan.summary.name, replaces: null }, (sheet, row, col) =>
+      const name = plan.summary.name;
+      const old = findSheet(read.listed, name);
+      // The new 汇总 is written into a sheet of its own and swapped in last, as in Excel: a failure midway leaves the
+      // old one as it was.
+      const temp = freeSheetName(read.listed, `${name}（新）`);
+      const ops = planExcelWrites(plan, { temp, replaces: old ? { position: read.listed.indexOf(old) } : null }, (sheet, row, col) =>
         read.view.sheet(sheet)?.cell(row, col).numberFormat,
       );
-      const sheets = new Map<string, WpsWorksheet>(read.listed.map((s) => [s.name, s.sheet] as const));
-      const sheetOf = (name: string): WpsWorksheet => {
-        const ws = sheets.get(name) ?? findSheet(read.listed, name)?.sheet;
-        if (!ws) throw new Error(`没有工作表“${name}” (no sheet ${name})`);
+      const wb = workbookOf(a);
+      const active = activeSheetName(wb);
+      const sheets = new Map<string, WpsWorksheet>(read.listed.map((x) => [x.name, x.sheet] as const));
+      const sheetOf = (n: string): WpsWorksheet => {
+        const ws = sheets.get(n) ?? findSheet(read.listed, n)?.sheet;
+        if (!ws) throw new Error(`没有工作表“${n}” (no sheet ${n})`);
         return ws;
       };
-      for (const op of ops) {
-        if (op.kind !== 'add-sheet') continue;
-        if (read.summaryExists) {
-          sheetOf(op.sheet).Cells.Clear();
-        } else {
-          // Sheets.Add(Before, After): after the last sheet; WPS makes it the active sheet.
-          const ws = read.sheets.Add(null, read.listed[read.listed.length - 1]?.sheet ?? null);
-          ws.Name = op.sheet;
-          sheets.set(op.sheet, ws);
+      // Sheets.Add(Before, After): after the last sheet; WPS makes it the active sheet (ET Sheets.Add).
+      const fresh = read.sheets.Add(null, read.listed[read.listed.length - 1]?.sheet ?? null);
+      try {
+        fresh.Name = temp;
+        sheets.set(temp, fresh);
+        for (const op of ops) applyWrite(op, sheetOf);
+        // Column widths in characters, as the plan gives them and as VBA's ColumnWidth takes them.
+        const cw = plan.summary.columnWidths;
+        for (let i = 0; i < cw.length; ) {
+          let j = i;
+          while (j + 1 < cw.length && cw[j + 1] === cw[i]) j++;
+          const w = cw[i];
+          if (w !== undefined && w > 0) fresh.Range(`${columnLetters(i + 1)}:${columnLetters(j + 1)}`).ColumnWidth = w;
+          i = j + 1;
         }
+      } catch (e) {
+        quietly(a, () => fresh.Delete());
+        throw e;
       }
-      for (const op of ops) applyWrite(op, sheetOf);
-      // Column widths in characters, as the plan gives them and as VBA's ColumnWidth takes them.
-      const cw = plan.summary.columnWidths;
-      const summary = sheetOf(plan.summary.name);
-      for (let i = 0; i < cw.length; ) {
-        let j = i;
-        while (j + 1 < cw.length && cw[j + 1] === cw[i]) j++;
-        const w = cw[i];
-        if (w !== undefined && w > 0) summary.Range(`${columnLetters(i + 1)}:${columnLetters(j + 1)}`).ColumnWidth = w;
-        i = j + 1;
+      if (old) {
+        quietly(a, () => old.sheet.Delete());
+        fresh.Name = name;
+        // Into the old one's place: before the sheet that followed it (Worksheet.Move(Before)).
+        const position = read.listed.indexOf(old) + 1;
+        const all = wb.Worksheets;
+        if (position < all.Count) fresh.Move(all.Item(position));
+      } else {
+        fresh.Name = name;
       }
+      if (active !== null && active !== name) findSheet(listSheets(wb.Worksheets), active)?.sheet.Activate();
       // A workbook in manual calculation shows (and the re-check reads) the new figures (EtApplication.Calculate).
       if (typeof a.Calculate === 'function') a.Calculate();
     },

@@ -18,6 +18,8 @@ import { createFakeWps } from '../../src/wps-fake';
 import { readXlsx } from '../../src/xlsx';
 
 const template = standardTemplate();
+/** The whole workbook is read and checked in-process on every action: generous waits on a loaded machine. */
+const SLOW = { timeout: 15_000 };
 
 // jsdom has no TextDecoder / TextEncoder; the xlsx reader (used here only to load the sample) needs Node's.
 (globalThis as { TextDecoder?: unknown }).TextDecoder ??= NodeTextDecoder;
@@ -38,6 +40,8 @@ function renderPane(model: FakeWorkbookModel) {
   return env;
 }
 
+jest.setTimeout(60_000);
+
 describe('the task pane in WPS 表格 (WPS host over the fake WPS API)', () => {
   test('lists the sample return findings, selects a finding cell after activating its sheet, fills 汇总', async () => {
     const user = userEvent.setup();
@@ -45,7 +49,7 @@ describe('the task pane in WPS 表格 (WPS host over the fake WPS API)', () => {
     model.removeSheet('汇总');
     model.activeSheet = '封面';
     renderPane(model);
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^检查完成：\d+ 个错误，\d+ 个警告/));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^检查完成：\d+ 个错误，\d+ 个警告/), SLOW);
     const rows = document.querySelectorAll('[data-severity]');
     expect(rows.length).toBeGreaterThan(10);
 
@@ -53,11 +57,11 @@ describe('the task pane in WPS 表格 (WPS host over the fake WPS API)', () => {
     const first = within(group).getAllByRole('button')[0]!;
     const cell = /\b([A-Z]+\d+)\b/.exec(first.textContent ?? '')![1]!;
     await user.click(first);
-    await waitFor(() => expect(model.selection).toEqual({ sheet: '创业就业', address: cell }));
+    await waitFor(() => expect(model.selection).toEqual({ sheet: '创业就业', address: cell }), SLOW);
     expect(model.activeSheet).toBe('创业就业');
 
     await user.click(screen.getByRole('button', { name: '填写汇总' }));
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已写入累计公式和汇总表'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('已写入累计公式和汇总表'), SLOW);
     expect(model.sheet('汇总')).toBeDefined();
   });
 
@@ -67,14 +71,14 @@ describe('the task pane in WPS 表格 (WPS host over the fake WPS API)', () => {
     const cells = () => model.sheets.map((s) => [...s.entries()]);
     const before = cells();
     renderPane(model);
-    await waitFor(() => expect(screen.getByRole('button', { name: '标记问题单元格' })).toBeEnabled());
+    await waitFor(() => expect(screen.getByRole('button', { name: '标记问题单元格' })).toBeEnabled(), SLOW);
     await user.click(screen.getByRole('button', { name: '标记问题单元格' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: '清除标记' })).toHaveAttribute('aria-pressed', 'true'));
+    await waitFor(() => expect(screen.getByRole('button', { name: '清除标记' })).toHaveAttribute('aria-pressed', 'true'), SLOW);
     const marks = () => model.sheets.flatMap((s) => s.conditionalFormats.filter((cf) => cf.formula === MARK_FORMULA));
     expect(marks().length).toBeGreaterThan(3);
     expect(cells()).toEqual(before);
     await user.click(screen.getByRole('button', { name: '清除标记' }));
-    await waitFor(() => expect(screen.getByRole('button', { name: '标记问题单元格' })).toBeEnabled());
+    await waitFor(() => expect(screen.getByRole('button', { name: '标记问题单元格' })).toBeEnabled(), SLOW);
     expect(marks()).toEqual([]);
     expect(cells()).toEqual(before);
   });

@@ -10,7 +10,7 @@ import { MARK_FILLS, MARK_FORMULA } from '../../src/taskpane/excel';
 import { DIAGNOSTIC_STEPS } from '../../src/taskpane/host';
 import { createWpsHost } from '../../src/wps/host';
 import { bgrOf, cellValueOf, gridOf, hexOfBgr } from '../../src/wps/values';
-import { createFakeWps, WpsFakeError, type WpsFakeOptions } from '../../src/wps-fake';
+import { createFakeWps, FakeRange, WpsFakeError, type WpsFakeOptions } from '../../src/wps-fake';
 import { readXlsx } from '../../src/xlsx';
 import { runCli } from '../cli/helpers';
 
@@ -193,6 +193,46 @@ describe('fill', () => {
     expect(snapshot(b)).toEqual(snapshot(a));
     expect(without.env.stats.calls).toBeGreaterThan(withArrays.env.stats.calls);
     expect(a.sheet('汇总')).toBeDefined();
+  });
+
+  test('an existing 汇总 is replaced in its place; the user stays on their sheet', async () => {
+    const model = FakeWorkbookModel.fromMemoryWorkbook(buildFilledReturn(template, { quarter: 2, seed: 4 }));
+    const { host } = open(model);
+    await host.fill(template);
+    const once = model.sheet('汇总')!;
+    const cellsOnce = [...once.entries()];
+    // Move 汇总 to the second place and leave a stale cell in it; the user is on 两纲监测.
+    model.sheets.splice(model.sheets.indexOf(once), 1);
+    model.sheets.splice(1, 0, once);
+    once.setCell(200, 20, { value: { kind: 'text', value: 'stale' } });
+    model.activeSheet = '两纲监测';
+    const names = model.sheets.map((s) => s.name);
+    await host.fill(template);
+    expect(model.sheets.map((s) => s.name)).toEqual(names);
+    expect([...model.sheet('汇总')!.entries()]).toEqual(cellsOnce);
+    expect(model.activeSheet).toBe('两纲监测');
+  });
+
+  test('a write WPS refuses midway leaves the old 汇总 and no temporary sheet', async () => {
+    const model = FakeWorkbookModel.fromMemoryWorkbook(buildFilledReturn(template, { quarter: 2, seed: 4 }));
+    const { host } = open(model);
+    await host.fill(template);
+    const summaryBefore = [...model.sheet('汇总')!.entries()];
+    const names = model.sheets.map((s) => s.name);
+    const setter = Object.getOwnPropertyDescriptor(FakeRange.prototype, 'Formula')!.set!;
+    let n = 0;
+    const spy = jest.spyOn(FakeRange.prototype, 'Formula', 'set').mockImplementation(function (this: FakeRange, v) {
+      if (++n > 8) throw new WpsFakeError(1004, 'refused');
+      setter.call(this, v);
+    });
+    try {
+      await expect(host.fill(template)).rejects.toThrow('refused');
+    } finally {
+      spy.mockRestore();
+    }
+    expect(n).toBeGreaterThan(8);
+    expect(model.sheets.map((s) => s.name)).toEqual(names);
+    expect([...model.sheet('汇总')!.entries()]).toEqual(summaryBefore);
   });
 
   test('a second fill empties 汇总 first and writes the same', async () => {
