@@ -1,7 +1,18 @@
 /*
+<<<<<<< HEAD
  * Web build: the Excel add-in's task pane (taskpane.html), written to dist/web, and the web page
  * dist/fulian-returns.html (one self-contained file; its configuration is webpack.page.js). TypeScript goes through ts-loader with transpileOnly (type checking is `npm run typecheck`).
  * The CLI compiles separately with tsc into dist/ (cli, engine, …); nothing here writes outside dist/web.
+=======
+ * Web build: the Excel add-in's task pane (taskpane.html, its ES5 loader, the office.js copy it falls back to, the
+ * support page) and the browser preview (preview.html, also at /), written to dist/web, with the add-in's manifest
+ * beside that folder (dist/manifest.xml). TypeScript goes through ts-loader with transpileOnly (type checking is
+ * `npm run typecheck`); every script is lowered to ES2017 at the end. The CLI compiles separately with tsc into dist/.
+ *
+ * Deployment (contract section 9): FULIAN_BASE_URL=https://host/path/ names where dist/ is served; the add-in's
+ * files are then at FULIAN_BASE_URL + web/ (FULIAN_ADDIN_URL overrides that), and dist/manifest.xml points there.
+ * Without it, dist/manifest.xml is the development manifest (https://localhost:3000, what `npm start` serves).
+>>>>>>> 5038636 (Deployment build: FULIAN_BASE_URL=https://… npm run build writes dist/manifest.xml pointing at FULIAN_BASE_URL + web/ (SupportUrl, icons), the office.js copy the pane falls back to when Office's CDN does not answer (office/), a support page; taskpane.html loads through an ES5 loader whose feature test shows, in Chinese and English, which Office versions work (and the web page) where the ES2017 bundle cannot run, says so when no office.js can be had, and outside Office says what it is; every web script lowered to ES2017 (the WPS build's plugin, now shared in scripts/webpack-es2017.js). Tests: the deployment build's manifest (office-addin-manifest's reader, no localhost, every file present), acorn syntax levels of every shipped script, and the three notices in Chromium)
  */
 'use strict';
 
@@ -16,6 +27,40 @@ const outDir = process.env.FULIAN_WEB_OUT ? path.resolve(process.env.FULIAN_WEB_
 // The web page goes beside the web folder (dist/fulian-returns.html; FULIAN_PAGE_OUT: elsewhere).
 const pageOutDir = process.env.FULIAN_PAGE_OUT ? path.resolve(process.env.FULIAN_PAGE_OUT) : path.dirname(outDir);
 const devPort = Number(process.env.PORT) || 3000;
+const { LowerToEs2017Plugin } = require('./scripts/webpack-es2017');
+
+/** Where the development manifest (manifest.xml in the repository) points: the dev server. */
+const DEV_ORIGIN = 'https://localhost:3000/';
+
+/** The add-in's address for this build, ending in '/', or null for the development manifest. */
+function addinUrl(env = process.env) {
+  if (env.FULIAN_ADDIN_URL) return new URL(env.FULIAN_ADDIN_URL.replace(/\/?$/, '/')).href;
+  if (!env.FULIAN_BASE_URL) return null;
+  const base = new URL(env.FULIAN_BASE_URL.replace(/\/?$/, '/'));
+  if (base.protocol !== 'https:') throw new Error(`FULIAN_BASE_URL must be an https:// address (Office loads add-ins over https only): ${base.href}`);
+  return new URL('web/', base).href;
+}
+
+/** The development manifest made into the manifest of a deployment at `url`: every dev-server URL replaced. */
+function deployedManifest(xml, url) {
+  if (url === null) return xml;
+  const escaped = url.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return xml
+    .replace(/<!--[\s\S]*?-->/, `<!--\n  Add-in only manifest of 妇联指标报表助手 (Excel task pane), built by \`npm run build\` for ${escaped}.\n-->`)
+    .split(DEV_ORIGIN)
+    .join(escaped);
+}
+
+/** The parts of @microsoft/office-js that Excel loads: office.js, its Excel host scripts, and the string tables. */
+function officeJsPatterns() {
+  const dist = path.join(path.dirname(require.resolve('@microsoft/office-js/package.json')), 'dist');
+  return [
+    { from: 'office.js', context: dist, to: 'office/' },
+    { from: 'o15apptofilemappingtable.js', context: dist, to: 'office/' },
+    { from: 'excel-*.js', context: dist, to: 'office/', globOptions: { ignore: ['**/*.debug.js'] } },
+    { from: '*/office_strings.js', context: dist, to: 'office/' },
+  ].map((p) => ({ ...p, info: { minimized: true } }));
+}
 
 /**
  * webpack's own minimizer plugin (minimizer-webpack-plugin in this webpack, terser-webpack-plugin in older ones),
@@ -91,18 +136,30 @@ module.exports = async (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // The pane's scripts are loaded by loader.js (their names in its data-bundles), not by tags of their own.
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './src/taskpane/taskpane.html',
         chunks: ['taskpane'],
+        inject: false,
+        minify: false,
       }),
       new CopyWebpackPlugin({
         patterns: [
           // preview.png is the README's screenshot, not part of the site.
           { from: 'assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/preview.png'] } },
-          { from: 'manifest.xml', to: 'manifest.xml', noErrorOnMissing: true },
+          { from: 'src/taskpane/static/loader.js', to: 'loader.js', info: { minimized: true } },
+          { from: 'src/taskpane/static/support.html', to: 'support.html' },
+          ...officeJsPatterns(),
+          // Beside dist/web, not in it: the manifest names the address the folder is served from.
+          {
+            from: 'manifest.xml',
+            to: path.join(outDir, '..', 'manifest.xml'),
+            transform: (content) => deployedManifest(content.toString('utf8'), addinUrl()),
+          },
         ],
       }),
+      new LowerToEs2017Plugin(),
     ],
     performance: { hints: false },
     optimization: {

@@ -13,36 +13,8 @@ const HtmlWebpackPlugin = require('html-webpack-plugin');
 
 const DEFAULT_BASE_URL = 'https://localhost:3000/';
 
-/**
- * Lowers every emitted script to ES2017 syntax with SWC (the @swc/core the tests use), after the minimizer (which
- * itself prints newer syntax, such as `catch {}`), printing compactly without re-minifying: WPS's
- * webview on older desks (WPS 2019 for Windows and Linux) is an older Chromium, and Fluent UI, ExcelJS and our own
- * code use later syntax (class fields, optional catch, object spread). main.js is plain ES5 already.
- */
-class LowerToEs2017Plugin {
-  apply(compiler) {
-    const { Compilation, sources } = compiler.webpack;
-    compiler.hooks.thisCompilation.tap('LowerToEs2017Plugin', (compilation) => {
-      compilation.hooks.processAssets.tap(
-        { name: 'LowerToEs2017Plugin', stage: Compilation.PROCESS_ASSETS_STAGE_OPTIMIZE_TRANSFER },
-        (assets) => {
-          const swc = require('@swc/core');
-          for (const name of Object.keys(assets)) {
-            if (!name.endsWith('.js') || name === 'main.js') continue;
-            const code = assets[name].source().toString();
-            const out = swc.transformSync(code, {
-              jsc: { parser: { syntax: 'ecmascript' }, target: 'es2017', loose: false, minify: { compress: false, mangle: false } },
-              isModule: false,
-              sourceMaps: false,
-              minify: true,
-            });
-            compilation.updateAsset(name, new sources.RawSource(out.code));
-          }
-        },
-      );
-    });
-  }
-}
+// ES2017 for WPS 2019's older Chromium (scripts/webpack-es2017.js, shared with the Excel add-in's build).
+const { LowerToEs2017Plugin } = require('./scripts/webpack-es2017');
 
 /** The address the WPS add-in is served from, ending in '/'. */
 function wpsUrl(env = process.env) {

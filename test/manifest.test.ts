@@ -5,20 +5,7 @@
 // Offline: nothing here reaches the network (`npm run validate` is the online check).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { execFileSync } from 'node:child_process';
-import type { ManifestInfo } from 'office-addin-manifest';
-
-/**
- * office-addin-manifest's own local reader (`readManifestFile`), run in a plain node process: the package loads
- * ESM-only dependencies (uuid 14, @microsoft/app-manifest) eagerly, which node ≥ 20.19 requires natively but jest's
- * CommonJS module runtime cannot.
- */
-function readManifestInfo(file: string): ManifestInfo {
-  const script =
-    "require('office-addin-manifest').OfficeAddinManifest.readManifestFile(process.argv[1])" +
-    '.then((m) => process.stdout.write(JSON.stringify(m)), (e) => { console.error(String(e)); process.exitCode = 1; });';
-  return JSON.parse(execFileSync(process.execPath, ['-e', script, file], { cwd: ROOT, encoding: 'utf8' })) as ManifestInfo;
-}
+import { readManifestInfo } from './manifest-reader';
 
 const ROOT = path.resolve(__dirname, '..');
 const MANIFEST = path.join(ROOT, 'manifest.xml');

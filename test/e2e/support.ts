@@ -15,14 +15,18 @@ export const TMP = join(ROOT, 'test', '.tmp');
 /**
  * Runs `webpack --mode production` into `outDir` (a child process: webpack stays out of jest's module registry).
  * `page`: only the web page, as `dist/fulian-returns.html` is built, into `outDir/fulian-returns.html`.
+ * `env`: more environment for the build (FULIAN_BASE_URL, FULIAN_WPS_OUT, …).
  */
-export function buildWeb(outDir: string, options: { page?: boolean } = {}): Promise<{ ms: number; output: string }> {
+export function buildWeb(
+  outDir: string,
+  options: { page?: boolean; env?: Record<string, string> } = {},
+): Promise<{ ms: number; output: string }> {
   const started = Date.now();
   const args = [join(ROOT, 'node_modules', 'webpack-cli', 'bin', 'cli.js'), '--mode', 'production', ...(options.page ? ['--env', 'page'] : [])];
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, args, {
       cwd: ROOT,
-      env: { ...process.env, FULIAN_WEB_OUT: join(outDir, 'web'), FULIAN_PAGE_OUT: outDir, NODE_ENV: 'production' },
+      env: { ...process.env, FULIAN_WEB_OUT: join(outDir, 'web'), FULIAN_PAGE_OUT: outDir, NODE_ENV: 'production', ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

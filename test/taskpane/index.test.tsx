@@ -9,10 +9,12 @@ import { FakeWorkbookModel, installFakeOffice } from '../../src/office-fake';
 // The first mount loads the engine, Fluent and the host: slow on a shared two-core machine.
 jest.setTimeout(60_000);
 
-async function boot(displayLanguage: string) {
+async function boot(displayLanguage: string, outsideOffice = false) {
   const model = FakeWorkbookModel.fromMemoryWorkbook(buildFilledReturn(standardTemplate(), { quarter: 2, seed: 3 }));
   const fake = installFakeOffice(globalThis, model, { displayLanguage });
-  document.body.innerHTML = '<div id="container"></div>';
+  // Outside Office, office.js resolves onReady with no host.
+  if (outsideOffice) (fake.Office as { onReady: unknown }).onReady = (cb: (i: unknown) => void) => Promise.resolve().then(() => cb({ host: null, platform: null }));
+  document.body.innerHTML = '<div id="container"></div><p id="fulian-loading">…</p><div id="fulian-outside" hidden>Excel 加载项</div>';
   jest.isolateModules(() => {
     require('../../src/taskpane/index');
   });
@@ -42,6 +44,14 @@ describe('task pane entry', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Check complete: 0 errors, 0 warnings'));
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('button', { name: 'Check again' })).toBeInTheDocument();
+  });
+
+  test('outside Office it shows the page’s own notice and mounts no pane', async () => {
+    const fake = await boot('zh-CN', true);
+    uninstall = fake.uninstall;
+    await waitFor(() => expect(document.getElementById('fulian-outside')!.hidden).toBe(false));
+    expect(document.getElementById('fulian-loading')!.hidden).toBe(true);
+    expect(document.getElementById('container')!.childElementCount).toBe(0);
   });
 
   test('Chinese otherwise', async () => {

@@ -18,11 +18,18 @@ function csp(): Map<string, string[]> {
 }
 
 describe('taskpane.html', () => {
-  test('loads office.js from Office’s script host, before any bundle', () => {
+  test('loads office.js from Office’s script host, then the ES5 loader, which loads the bundle (named at build time)', () => {
     const scripts = [...doc.querySelectorAll('script')];
     expect(scripts.map((s) => s.getAttribute('src'))).toEqual([
       'https://appsforoffice.microsoft.com/lib/1/hosted/office.js',
+      'loader.js',
     ]);
+    expect(scripts[1]!.getAttribute('data-office')).toBe('office/office.js');
+    expect(scripts[1]!.getAttribute('data-bundles')).toMatch(/htmlWebpackPlugin\.files\.js/);
+    // Every notice the loader or the entry may show is in the page itself, hidden until then.
+    for (const id of ['fulian-old-office', 'fulian-no-office', 'fulian-outside', 'fulian-no-bundle']) {
+      expect([id, doc.getElementById(id)?.hasAttribute('hidden')]).toEqual([id, true]);
+    }
     expect(doc.getElementById('container')).not.toBeNull();
     expect(doc.documentElement.lang).toBe('zh-CN');
   });
