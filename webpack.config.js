@@ -151,12 +151,12 @@ module.exports = async (env = {}, argv = {}) => {
           { from: 'src/taskpane/static/loader.js', to: 'loader.js', info: { minimized: true } },
           { from: 'src/taskpane/static/support.html', to: 'support.html' },
           ...officeJsPatterns(),
-          // Beside dist/web, not in it: the manifest names the address the folder is served from.
-          {
+          // Beside dist/web (dist/manifest.xml, for the admin), and in it too (the dev server serves /manifest.xml).
+          ...[path.join(outDir, '..', 'manifest.xml'), 'manifest.xml'].map((to) => ({
             from: 'manifest.xml',
-            to: path.join(outDir, '..', 'manifest.xml'),
+            to,
             transform: (content) => deployedManifest(content.toString('utf8'), addinUrl()),
-          },
+          })),
         ],
       }),
       new LowerToEs2017Plugin(),

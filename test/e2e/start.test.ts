@@ -75,7 +75,7 @@ it('npm start comes up over https and serves the task pane and the web page', as
 
   const taskpane = await get(`https://localhost:${port}/taskpane.html`);
   expect(taskpane.status).toBe(200);
-  expect(taskpane.body).toMatch(/<script[^>]+src="[^"]*taskpane\.js"/);
+  expect(taskpane.body).toMatch(/<script[^>]+src="loader\.js"[^>]*data-bundles="taskpane\.js"/); // the ES5 loader loads the bundle
   expect(taskpane.headers['access-control-allow-origin']).toBe('*');
 
   // The web page: one self-contained file (every script inline), also at /.
