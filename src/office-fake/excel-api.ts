@@ -934,6 +934,38 @@ export class Range extends ClientObject<RangeTarget> {
     );
   }
 
+  /**
+   * The used range within this range (ExcelApi 1.4): the bounding box of its cells holding anything (valuesOnly: a
+   * value or formula), or a null object when it holds none. Costs the sheet's stored cells, never the area.
+   */
+  getUsedRangeOrNullObject(valuesOnly = false): Range {
+    return new Range(
+      this.context,
+      () => {
+        const t = this.target();
+        if (t === null) {
+          if (this.context.runtime.nullChaining === 'throw') throw new NullParentError('Range.getUsedRangeOrNullObject');
+          return null;
+        }
+        const { start, end } = t.range;
+        let r1 = Infinity;
+        let c1 = Infinity;
+        let r2 = 0;
+        let c2 = 0;
+        for (const [row, col, c] of t.sheet.entries()) {
+          if (row < start.row || row > end.row || col < start.col || col > end.col) continue;
+          if (valuesOnly && c.value.kind === 'blank' && !c.formula) continue;
+          r1 = Math.min(r1, row);
+          c1 = Math.min(c1, col);
+          r2 = Math.max(r2, row);
+          c2 = Math.max(c2, col);
+        }
+        return r2 === 0 ? null : { sheet: t.sheet, range: { start: { row: r1, col: c1 }, end: { row: r2, col: c2 } } };
+      },
+      true,
+    );
+  }
+
   select(): void {
     this.act(null, false, () => {
       const t = this.required();

@@ -53,6 +53,19 @@ export const MARK_FILLS: Readonly<Record<Severity, string>> = {
 
 /** A generous estimate of one cell's share of a read's response (value, formula and number format as JSON), bytes. */
 const READ_BYTES_PER_CELL = 64;
+/** A used range past this many cells is read by the parts that hold cells (Excel answers values as null past 5 M). */
+const SPARSE_READ_CELLS = 5_000_000;
+/** At most this many parts: scattered cells beyond it are read in bands as they are. */
+const MAX_SPARSE_PARTS = 64;
+
+/** A range in four (two when one side is a single row or column). */
+function quarters(r: RangeAddress): RangeAddress[] {
+  const midRow = Math.floor((r.start.row + r.end.row) / 2);
+  const midCol = Math.floor((r.start.col + r.end.col) / 2);
+  const rows = r.start.row === r.end.row ? [[r.start.row, r.end.row]] : [[r.start.row, midRow], [midRow + 1, r.end.row]];
+  const cols = r.start.col === r.end.col ? [[r.start.col, r.end.col]] : [[r.start.col, midCol], [midCol + 1, r.end.col]];
+  return rows.flatMap(([r1, r2]) => cols.map(([c1, c2]) => ({ start: { row: r1!, col: c1! }, end: { row: r2!, col: c2! } })));
+}
 
 /** Properties the check reads of each used range: nothing else. */
 export const CHECK_LOAD = 'values, formulas, numberFormat, address';
@@ -533,10 +546,40 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
   /** The template of the last check, fill or highlight (configuration, not layout): which sheets clear reads first. */
   let lastTemplate: Template | null = null;
 
+  /**
+   * The parts of a used range that hold cells, when the range is vast and mostly empty (a stray cell at XFD1048576
+   * makes a cover's used range 17 billion cells): each part over the limit is split in four and each quarter asked
+   * for its own used range, one sync per round, so the work follows where the cells are, never the area. A range
+   * within the limit is returned as it is.
+   */
+  const usedParts = async (context: Excel.RequestContext, sheet: Excel.Worksheet, address: string): Promise<RangeAddress[]> => {
+    const local = address.slice(address.lastIndexOf('!') + 1);
+    let open = [parseRange(local.replace(/\$/g, ''))];
+    const parts: RangeAddress[] = [];
+    const cells = (r: RangeAddress): number => (r.end.row - r.start.row + 1) * (r.end.col - r.start.col + 1);
+    while (open.length) {
+      const big = open.filter((r) => cells(r) > SPARSE_READ_CELLS && parts.length + open.length <= MAX_SPARSE_PARTS);
+      parts.push(...open.filter((r) => !big.includes(r)));
+      if (!big.length) break;
+      const probes = big.flatMap(quarters).map((q) => {
+        const used = sheet.getRange(formatRange(q)).getUsedRangeOrNullObject(false);
+        used.load('address');
+        return used;
+      });
+      await context.sync();
+      open = probes
+        .filter((u) => !u.isNullObject)
+        .map((u) => parseRange(u.address.slice(u.address.lastIndexOf('!') + 1).replace(/\$/g, '')));
+    }
+    return parts;
+  };
+
   /** Row bands of a used range too big for one answer, each within the budget; as many syncs as needed. */
   const readInBands = async (context: Excel.RequestContext, sheet: Excel.Worksheet, address: string, into: MemorySheet): Promise<void> => {
-    const local = address.slice(address.lastIndexOf('!') + 1);
-    const r = parseRange(local.replace(/\$/g, ''));
+    for (const part of await usedParts(context, sheet, address)) await readBands(context, sheet, part, into);
+  };
+
+  const readBands = async (context: Excel.RequestContext, sheet: Excel.Worksheet, r: RangeAddress, into: MemorySheet): Promise<void> => {
     const rowBytes = (r.end.col - r.start.col + 1) * READ_BYTES_PER_CELL;
     const rowsPerBand = Math.max(1, Math.floor((budget * 0.75) / rowBytes));
     const bandsPerSync = Math.max(1, Math.floor((budget * 0.75) / (rowsPerBand * rowBytes)));

@@ -128,6 +128,19 @@ describe('check', () => {
     expect(Math.max(...fake.stats.responses)).toBeLessThanOrEqual(12_000);
   });
 
+  test('a stray cell at XFD1048576 (#13 item 7): only the parts of the used range that hold cells are read, in a few syncs', async () => {
+    const wb = buildFilledReturn(template, { quarter: 3, seed: 12 });
+    wb.sheet('封面')!.setA1('XFD1048576', { kind: 'text', value: '远处' });
+    const direct = checkReturn(wb, template);
+    const fake = open(FakeWorkbookModel.fromMemoryWorkbook(wb));
+    const out = await createExcelHost().check(template, 'zh-CN');
+    expect(out.report.issues).toEqual(direct.issues);
+    // The whole read, then one sync per round of quartering (the used range shrinks fourfold each round), then the parts.
+    expect(fake.stats.syncCount).toBeLessThanOrEqual(20);
+    // No answer ever held the 17 billion addresses: the largest is the cover's real cells.
+    expect(Math.max(...fake.stats.responses)).toBeLessThan(100_000);
+  });
+
   test('options.previous reaches the engine (revisions since the previous quarter)', async () => {
     const prev = buildFilledReturn(template, { quarter: 2, seed: 8 });
     const now = buildFilledReturn(template, { quarter: 3, seed: 8 });
