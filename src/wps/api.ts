@@ -7,6 +7,14 @@
  * pages (Worksheet / Sheets / FormatCondition 对象, open.wps.cn) and Kingsoft's sample add-in (wpsoa/wpsoa.github.io
  * `js/ribbon.js`: CreateTaskPane, GetTaskPane, PluginStorage). Every call is synchronous and crosses into WPS.
  * Collections are VBA-style: `Item(1)` is the first, `Item(name)` finds by name.
+ *
+ * Where WPS's pages say nothing, the behaviour is Excel VBA's, which WPS's object model copies member for member
+ * (learn.microsoft.com/office/vba/api): Range.Value2 (no Date/Currency), Range.Formula (a 2-D array may be assigned to a
+ * range of the same size), Range.NumberFormat ("returns Null if all cells in the specified range don't have the same
+ * number format"), FormatConditions.Add(Type, Operator, Formula1), Interior.Color (BGR), Range.Select (on the active
+ * sheet only), Worksheet.Delete and Application.DisplayAlerts. Whether WPS's JavaScript bridge hands these over the
+ * same way (arrays, null, error values) is not established: src/wps/host.ts reads every shape, and the self-test
+ * reports what a real WPS answers.
  */
 
 /** A cell value as `Range.Value2` gives it: no Date or Currency (VBA Range.Value2), errors as COM error codes or text. */
