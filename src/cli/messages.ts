@@ -1,4 +1,5 @@
 /** Every sentence the command line prints itself, in Chinese (default) and English. Messages live in one place. */
+import { toFixedShown } from '../engine/display';
 import type { Lang, Severity } from '../engine/findings';
 import type { ArgProblem } from './args';
 
@@ -243,8 +244,8 @@ export function messages(lang: Lang): Messages {
 
 /** 0.963 → 96.3%; whole percents without decimals. */
 export function percent(fraction: number): string {
-  let p = Math.round(fraction * 1000) / 10;
-  if (p >= 100 && fraction < 1) p = 99.9; // never show an incomplete return as 100%
-  if (p <= 0 && fraction > 0) p = 0.1;
-  return `${Number.isInteger(p) ? p.toFixed(0) : p.toFixed(1)}%`;
+  let p = toFixedShown(fraction, 1, 2);
+  if (p === '100.0' && fraction < 1) p = '99.9'; // never show an incomplete return as 100%
+  if (p === '0.0' && fraction > 0) p = '0.1';
+  return `${p.replace(/\.0$/, '')}%`;
 }

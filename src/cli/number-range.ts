@@ -1,19 +1,2 @@
-/** Excel's number range: a sum past ±9.99999999999999E+307 is no number a spreadsheet can hold (#NUM!). */
-import { columnLetters } from '../engine/address';
-import type { WorkbookView } from '../engine/workbook';
-
-export const EXCEL_MAX_NUMBER = 9.99999999999999e307;
-
-/** The first numeric cell outside Excel's range (`Sheet!A1`), if any. */
-export function firstOutOfRange(view: WorkbookView): string | undefined {
-  for (const name of view.sheetNames) {
-    const s = view.sheet(name)!;
-    for (let r = 1; r <= s.rowCount; r++) {
-      for (let c = 1; c <= s.colCount; c++) {
-        const v = s.cell(r, c).value;
-        if (v.kind === 'number' && !(Math.abs(v.value) <= EXCEL_MAX_NUMBER)) return `${name}!${columnLetters(c)}${r}`;
-      }
-    }
-  }
-  return undefined;
-}
+/** Excel's number range lives with the roll-up's pure core (src/engine/number-range.ts). */
+export { EXCEL_MAX_NUMBER, firstOutOfRange } from '../engine/number-range';

@@ -4,6 +4,7 @@
  */
 export * from './address';
 export * from './cell';
+export { toFixedShown, roundShown, formatPercent, formatNumber, displayValue, displayCell } from './display';
 export type { SheetView, WorkbookView } from './workbook';
 export { MemoryWorkbook, MemorySheet } from './memory-workbook';
 export * from './findings';

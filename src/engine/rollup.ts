@@ -10,11 +10,13 @@
  * Pure: no I/O.
  */
 import { twoPlanLabels } from './validate/two-plan';
+import { ExactSum } from './calc/sum';
 import { BLANK, num, text, type Cell, type CellValue } from './cell';
 import type { MemorySheet, MemoryWorkbook } from './memory-workbook';
 import type { ReturnReport } from './report';
 import { buildBlankReturn, SAMPLE_HEADER_ROW } from './sample';
 import type { DataColumnRole, Template, TwoPlanColumnRole } from './template/schema';
+import { cellText, findLabelRow, mapColumns } from './validate/layout';
 import type { WorkbookView } from './workbook';
 
 /** The user-typed cells of a data row, in this order: 年计划, then the four quarters. */
@@ -36,6 +38,11 @@ export interface UnitRow {
   readonly warnings: number;
   /** 累计 of each `plan` indicator (null when it has none). */
   readonly cumulatives: Readonly<Record<string, number | null>>;
+  /**
+   * 上级单位: for a row carried from an input roll-up's own 各单位, the unit that rolled it up (the input itself, or
+   * the unit its own 各单位 named); absent for the returns merged here.
+   */
+  readonly parent?: string | null;
 }
 
 /** A two-plan row carried from the first return: the cells of each column role except 本期值 and 达标状态. */
@@ -109,28 +116,17 @@ export function twoPlanRowsOf(view: WorkbookView, report: ReturnReport): Carried
   return rows;
 }
 
-/** Neumaier's compensated sum: 300 money values of two decimals add up without binary noise. */
-class Sum {
-  private s = 0;
-  private c = 0;
-  count = 0;
-  add(v: number): void {
-    const t = this.s + v;
-    this.c += Math.abs(this.s) >= Math.abs(v) ? this.s - t + v : v - t + this.s;
-    this.s = t;
-    this.count++;
-  }
-  get value(): number {
-    return Number((this.s + this.c).toPrecision(15));
-  }
-}
-
 export interface RollupBuildOptions {
   /** 填报单位 of the roll-up. */
   readonly unit: string;
   /** 报告期 as it should be typed on the cover, e.g. `2026Q3`. */
   readonly period: string;
-  /** One row per return, in the order they were merged. */
+  /** More cover values by field key (填报人, 审核人, 联系电话, 填报日期), so the roll-up goes up a level clean. */
+  readonly cover?: Readonly<Record<string, Cell>>;
+  /**
+   * The rows of 各单位 in order: each merged return's own row, followed by the rows of its own 各单位 when it is a
+   * roll-up (with `parent` set).
+   */
   readonly units: readonly UnitRow[];
   /** The first return's two-plan rows; null keeps the template's default rows. */
   readonly twoPlan: readonly CarriedTwoPlanRow[] | null;
@@ -140,18 +136,20 @@ export interface RollupBuildOptions {
 export const UNITS_SHEET = {
   name: '各单位',
   headers: ['填报单位', '文件', '完整率(%)', '错误数', '警告数'],
+  /** After the contract columns, where rows carried from input roll-ups say which unit rolled them up. */
+  parentHeader: '上级单位',
   /** Header of a plan indicator's 累计 column. */
   cumulativeHeader: (code: string, name: string, cumulativeLabel: string): string => `${code} ${name} ${cumulativeLabel}`,
 } as const;
 
 /** Running sums of the typed cells of many returns; `build` makes the roll-up workbook. */
 export class Rollup {
-  private readonly sums = new Map<string, Sum[]>();
+  private readonly sums = new Map<string, ExactSum[]>();
   private added = 0;
 
   constructor(readonly template: Template) {
     for (const ind of template.indicators) {
-      if (ind.kind !== 'rate') this.sums.set(ind.code, TYPED_ROLES.map(() => new Sum()));
+      if (ind.kind !== 'rate') this.sums.set(ind.code, TYPED_ROLES.map(() => new ExactSum()));
     }
   }
 
@@ -185,7 +183,7 @@ export class Rollup {
    */
   build(options: RollupBuildOptions): MemoryWorkbook {
     const t = this.template;
-    const wb = buildBlankReturn(t, { unit: options.unit, period: options.period });
+    const wb = buildBlankReturn(t, { unit: options.unit, period: options.period, ...(options.cover ? { cover: options.cover } : {}) });
     const order = t.dataColumns.order;
     const colOf = (role: DataColumnRole): number => order.indexOf(role) + 1;
     const codeCol = colOf('code');
@@ -242,8 +240,14 @@ function writeUnits(s: MemorySheet, t: Template, units: readonly UnitRow[]): voi
   const plans = t.indicators.filter((i) => i.plan);
   const pct = t.summary.formats.percent;
   s.set(1, 1, { value: text(UNITS_SHEET.name) });
-  const headers = [...UNITS_SHEET.headers, ...plans.map((p) => UNITS_SHEET.cumulativeHeader(p.code, p.name, t.dataColumns.cumulative))];
+  const nested = units.some((u) => u.parent !== undefined);
+  const headers = [
+    ...UNITS_SHEET.headers,
+    ...plans.map((p) => UNITS_SHEET.cumulativeHeader(p.code, p.name, t.dataColumns.cumulative)),
+    ...(nested ? [UNITS_SHEET.parentHeader] : []),
+  ];
   headers.forEach((h, i) => s.set(2, i + 1, { value: text(h) }));
+  const parentCol = headers.length;
   const orBlank = (v: number | null | undefined): CellValue => (v === null || v === undefined || !Number.isFinite(v) ? BLANK : num(v));
   units.forEach((u, i) => {
     const r = 3 + i;
@@ -254,5 +258,57 @@ function writeUnits(s: MemorySheet, t: Template, units: readonly UnitRow[]): voi
     s.set(r, 4, { value: num(u.errors) });
     s.set(r, 5, { value: num(u.warnings) });
     plans.forEach((p, j) => s.set(r, 6 + j, { value: orBlank(u.cumulatives[p.code]) }));
+    if (nested && u.parent) s.set(r, parentCol, { value: text(u.parent) });
   });
+}
+
+/**
+ * The rows of a return's own `各单位` sheet when it is a roll-up (empty otherwise), each with its 上级单位: as that
+ * sheet names it, or `unit` (the roll-up itself) for the returns it merged directly. Columns are found by label, plan
+ * cumulatives by the code that opens their header.
+ */
+export function unitRowsOf(view: WorkbookView, template: Template, unit: string | null): UnitRow[] {
+  const s = view.sheet(UNITS_SHEET.name);
+  if (!s) return [];
+  const [unitLabel, fileLabel, completenessLabel, errorsLabel, warningsLabel] = UNITS_SHEET.headers;
+  const headerRow = findLabelRow(s, unitLabel!);
+  if (headerRow === 0) return [];
+  const cols = mapColumns(s, headerRow, {
+    unit: unitLabel!,
+    file: fileLabel!,
+    completeness: completenessLabel!,
+    errors: errorsLabel!,
+    warnings: warningsLabel!,
+    parent: UNITS_SHEET.parentHeader,
+  });
+  if (cols.file === undefined) return [];
+  const planCols = new Map<string, number>();
+  const plans = new Set(template.indicators.filter((i) => i.plan).map((i) => i.code));
+  for (let c = 1; c <= s.colCount; c++) {
+    const code = cellText(s.cell(headerRow, c)).split(/\s+/)[0] ?? '';
+    if (plans.has(code) && !planCols.has(code)) planCols.set(code, c);
+  }
+  const numberAt = (r: number, c: number | undefined): number | null => {
+    const v = c === undefined ? undefined : s.cell(r, c).value;
+    return v?.kind === 'number' && Number.isFinite(v.value) ? v.value : null;
+  };
+  const textAt = (r: number, c: number | undefined): string => (c === undefined ? '' : cellText(s.cell(r, c)));
+  const rows: UnitRow[] = [];
+  for (let r = headerRow + 1; r <= s.rowCount; r++) {
+    const file = textAt(r, cols.file);
+    const name = textAt(r, cols.unit);
+    if (file === '' && name === '') continue;
+    const cumulatives: Record<string, number | null> = {};
+    for (const [code, c] of planCols) cumulatives[code] = numberAt(r, c);
+    rows.push({
+      unit: name === '' ? null : name,
+      file,
+      completeness: numberAt(r, cols.completeness) ?? 0,
+      errors: numberAt(r, cols.errors) ?? 0,
+      warnings: numberAt(r, cols.warnings) ?? 0,
+      cumulatives,
+      parent: textAt(r, cols.parent) || unit,
+    });
+  }
+  return rows;
 }

@@ -17,6 +17,8 @@ export interface BlankReturnOptions {
   readonly period: string;
   /** Write the template stamp row on the cover (when the template has a stamp label); default true. */
   readonly stamp?: boolean;
+  /** More cover values by field key (填报人, 联系电话 … of a roll-up); 填报单位 and 报告期 come from `unit` and `period`. */
+  readonly cover?: Readonly<Record<string, Cell>>;
 }
 
 export interface FilledReturnOptions {
@@ -156,13 +158,13 @@ function writeTwoPlan(
 }
 
 /**
- * A blank return of the template: cover with 填报单位 and 报告期 filled (and the template stamp row), every data sheet with its title, header row and
+ * A blank return of the template: cover with 填报单位 and 报告期 filled (and any `cover` values, and the template stamp row), every data sheet with its title, header row and
  * one row per indicator (code, name, unit), and 两纲监测 with its default rows. The 汇总 sheet is not created: `fill`
  * writes it.
  */
 export function buildBlankReturn(template: Template, options: BlankReturnOptions): MemoryWorkbook {
   const wb = new MemoryWorkbook();
-  const cover: Record<string, Cell> = {};
+  const cover: Record<string, Cell> = { ...options.cover };
   for (const f of template.cover.fields) {
     if (f.type === 'period') cover[f.key] = t(options.period);
     else if (f.key === 'unit') cover[f.key] = t(options.unit);

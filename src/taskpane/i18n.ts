@@ -2,6 +2,7 @@
  * Every string of the task pane's own UI, zh-CN first, English on request. Finding messages are not here: they come
  * from the engine (`formatFindings`) through the host's `check(template, lang)`.
  */
+import { formatPercent as enginePercent } from '../engine/display';
 import type { HostProblem } from './host';
 import type { Lang, Severity } from '../engine/findings';
 
@@ -170,7 +171,7 @@ export function langFromDisplayLanguage(displayLanguage: string | null | undefin
   return typeof displayLanguage === 'string' && /^en(?:-|_|$)/i.test(displayLanguage.trim()) ? 'en' : 'zh-CN';
 }
 
-/** A fraction as a percent with two decimals: 1.0706 → `107.06%`. */
+/** A fraction as a percent with two decimals, as Excel shows it under `0.00%` (the engine's one rounding). */
 export function formatPercent(fraction: number): string {
-  return `${(fraction * 100).toFixed(2)}%`;
+  return enginePercent(fraction, 2);
 }

@@ -153,13 +153,13 @@ describe('merge and template versions', () => {
     expect(stampCell(await load(join(dir, 'out-old-v2.xlsx')))).toEqual(text('fulian-quarterly 2026.9'));
   });
 
-  it("the roll-up's stamp raises no finding: its cover wants only the reviewer's own fields", async () => {
+  it("the roll-up's stamp raises no finding: its cover wants only the reviewer's own fields (填报日期 is the day of the merge)", async () => {
     const view = await load(join(dir, 'out-same.xlsx'));
     const report = checkReturn(view, tpl);
     const cover = report.issues.filter((i) => i.sheet === COVER);
     expect(cover.map((i) => i.cell)).not.toContain(`B${rowOf(view, COVER, '模板版本')}`);
     expect(cover.map((i) => `${i.rule} ${String(i.params['label'])}`).sort()).toEqual(
-      ['填报人', '审核人', '联系电话', '填报日期'].map((l) => `cover-field-missing ${l}`).sort(),
+      ['填报人', '审核人', '联系电话'].map((l) => `cover-field-missing ${l}`).sort(),
     );
   });
 });

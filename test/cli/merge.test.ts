@@ -96,7 +96,10 @@ describe('merge of three returns', () => {
     const r = await runCli(['merge', 'a.xlsx', 'b.xlsx', 'c.xlsx', '-o', 'rollup.xlsx'], { cwd: dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('已汇总 3 份报表 → rollup.xlsx：甲县妇联汇总，2026Q3\n');
+    expect(r.stdout).toBe(
+      '已汇总 3 份报表 → rollup.xlsx：甲县妇联汇总，2026Q3\n' +
+        '汇总报表封面尚缺：填报人、审核人、联系电话（上报前补填，或用 --preparer、--reviewer、--phone、--date 写入）\n',
+    );
     out = await load(join(dir, 'rollup.xlsx'));
   }, 60_000);
 
@@ -131,7 +134,7 @@ describe('merge of three returns', () => {
 
   it('writes the tool-owned cells and 汇总 exactly as fill does', async () => {
     const r = await runCli(['fill', 'rollup.xlsx', '-o', 'refilled.xlsx'], { cwd: dir });
-    expect(r.code).toBe(1); // the roll-up's cover still lacks 填报人, 联系电话, 填报日期 for the reviewer to type
+    expect(r.code).toBe(1); // the roll-up's cover still lacks 填报人 and 联系电话 (no --preparer, --phone)
     const again = await load(join(dir, 'refilled.xlsx'));
     expect(again.sheetNames).toEqual(out.sheetNames);
     for (const name of out.sheetNames) {

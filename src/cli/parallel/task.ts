@@ -8,19 +8,11 @@
  */
 import { createHash } from 'node:crypto';
 import { checkReturn } from '../../engine/check';
-import type { Finding, Lang } from '../../engine/findings';
+import type { Lang } from '../../engine/findings';
 import { formatFindings } from '../../engine/messages';
-import type { Period } from '../../engine/report';
-import {
-  contributionOf,
-  twoPlanRowsOf,
-  unitRowOf,
-  type CarriedTwoPlanRow,
-  type RollupContribution,
-  type UnitRow,
-} from '../../engine/rollup';
 import type { Template } from '../../engine/template/schema';
 import type { WorkbookView } from '../../engine/workbook';
+import { mergeItemOf, type MergeItem } from '../../xlsx/merge';
 import { readXlsx } from '../../xlsx/read';
 import { chooseTemplate } from '../../engine/template/choose';
 import { choiceError, makeContext, oneLine, type Context } from '../context';
@@ -44,31 +36,8 @@ export type Task =
   | { readonly kind: 'check'; readonly file: string; readonly path?: string }
   | { readonly kind: 'merge'; readonly file: string; readonly path?: string; readonly carryTwoPlan: boolean };
 
-/** What `merge` needs of one return: its identity, counts, typed numbers and 各单位 row. */
-export type MergeItem =
-  | { readonly file: string; readonly ok: false; readonly error: string }
-  | {
-      readonly file: string;
-      readonly ok: true;
-      readonly template: { readonly id: string; readonly version: string };
-      /** The return's own template stamp (封面), null when it has none. */
-      readonly stamp: { readonly id: string; readonly version: string } | null;
-      readonly unit: string | null;
-      /** 行政区划代码 when it reads as 6 digits, and the SHA-256 of the file: merge refuses two returns of one unit. */
-      readonly divisionCode: string | null;
-      readonly digest: string;
-      readonly periodText: string | null;
-      readonly period: Period | null;
-      readonly counts: { readonly error: number; readonly warning: number; readonly info: number };
-      /** The error findings, rendered (listed when the return is refused). */
-      readonly errors: readonly Finding[];
-      readonly contribution: RollupContribution;
-      readonly unitRow: UnitRow;
-      /** The two-plan rows, when asked for (the first return). */
-      readonly twoPlan: readonly CarriedTwoPlanRow[] | null;
-      /** The template the return carries, where it was checked with that one (no shipped version is sent back). */
-      readonly carried: Template | null;
-    };
+/** What `merge` needs of one return (src/xlsx/merge.ts, shared with the web page). */
+export type { MergeItem } from '../../xlsx/merge';
 
 export type TaskResult = FileResult | MergeItem;
 
@@ -98,35 +67,21 @@ export async function runTask(task: Task, setup: TaskSetup, ctx: Context = taskC
   const { file } = task;
   const loaded = await loadReturn(ctx, task.path ?? file);
   if (!loaded.ok) return { file, ok: false, error: loaded.error };
-  const choice = chooseTemplate(loaded.view, setup.explicit ? setup.template : undefined);
-  // For merge, a return of an unknown version is checked as the template in force and refused for its stamp.
-  if (!choice.ok && !(task.kind === 'merge' && choice.reason === 'unknown-version')) {
-    return { file, ok: false, error: choiceError(ctx, choice) };
-  }
-  const template = choice.ok ? choice.template : setup.template;
   try {
-    const report = checkReturn(loaded.view, template);
-    if (task.kind === 'check') {
-      return { file, ok: true, report, findings: formatFindings(report.issues, template, setup.lang) };
+    if (task.kind === 'merge') {
+      return mergeItemOf(file, loaded.view, {
+        template: setup.template,
+        explicit: setup.explicit ?? false,
+        lang: setup.lang,
+        carryTwoPlan: task.carryTwoPlan,
+        digest: loaded.digest,
+        describeChoice: (c) => choiceError(ctx, c),
+      });
     }
-    const errorIssues = formatFindings(report.issues, template, setup.lang).filter((f) => f.severity === 'error');
-    return {
-      file,
-      ok: true,
-      template: choice.ok ? report.template : report.stamp ?? report.template,
-      stamp: report.stamp ?? null,
-      unit: report.unit,
-      divisionCode: report.divisionCode ?? null,
-      digest: loaded.digest,
-      periodText: report.periodText,
-      period: report.period,
-      counts: { error: report.counts.error, warning: report.counts.warning, info: report.counts.info },
-      errors: errorIssues,
-      contribution: contributionOf(report),
-      unitRow: unitRowOf(report, file),
-      twoPlan: task.carryTwoPlan ? twoPlanRowsOf(loaded.view, report) : null,
-      carried: choice.ok && choice.source === 'embedded' ? template : null,
-    };
+    const choice = chooseTemplate(loaded.view, setup.explicit ? setup.template : undefined);
+    if (!choice.ok) return { file, ok: false, error: choiceError(ctx, choice) };
+    const report = checkReturn(loaded.view, choice.template);
+    return { file, ok: true, report, findings: formatFindings(report.issues, choice.template, setup.lang) };
   } catch (e) {
     return { file, ok: false, error: ctx.m.readFailure('check-failed', oneLine(e instanceof Error ? e.message : String(e))) };
   }

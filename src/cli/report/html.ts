@@ -3,6 +3,7 @@
  * fetched (a Content-Security-Policy of `default-src 'none'` says so to the browser). Readable on a phone: under
  * 720 px the table turns into one card per return. Every text that came from a return or a file name is escaped.
  */
+import { formatPercent } from '../../engine/display';
 import { isolated, shortLabel } from './safe-text';
 import { LABELS, reviewHeaders, where, type Labels, type PlanCell, type ReviewModel, type ReviewRow } from './model';
 
@@ -13,7 +14,7 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const pct = (v: number | null): string => (v === null ? '—' : `${(Math.round(v * 1000) / 10).toFixed(1)}%`);
+const pct = (v: number | null): string => (v === null ? '—' : formatPercent(v, 1));
 
 const CSS = `
 :root{--fg:#1f1f1f;--muted:#616161;--bg:#fff;--panel:#f5f5f5;--line:#d1d1d1;--err:#b10e1c;--err-bg:#fdf3f4;

@@ -111,9 +111,11 @@ function rowOf(r: FileResult, template: Template): ReviewRow {
     const f = byCode.get(ind.code);
     if (f?.timeProgress !== null && f?.timeProgress !== undefined) timeProgress = f.timeProgress;
     const percent = f?.percentOfPlan ?? null;
-    const tp = f?.timeProgress ?? null;
+    // The engine's own 进度状态 (the one computation 汇总 and 摘要 show), never worked out again here.
+    const st = template.progress.statuses;
+    const label = f?.progressStatus;
     const status: PlanCell['status'] =
-      percent === null ? 'no-plan' : percent >= 1 ? 'exceeded' : tp !== null && percent >= tp ? 'on-track' : 'behind';
+      label === st.exceeded ? 'exceeded' : label === st.onTrack ? 'on-track' : label === st.behind ? 'behind' : 'no-plan';
     plans.push({ code: ind.code, plan: f?.plan ?? null, cumulative: f?.cumulative ?? null, percent, status });
   }
   const percents = plans.map((p) => p.percent).filter((p): p is number => p !== null);

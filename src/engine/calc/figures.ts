@@ -2,18 +2,17 @@
 import type { Direction, Quarter } from '../report';
 import { ABOUT_TOLERANCE, type ResolvedTarget } from '../read/target';
 import type { Indicator, Template } from '../template/schema';
+import { sumExact } from './sum';
 
 type Q4 = readonly [number | null, number | null, number | null, number | null];
 
 /**
  * 累计 of a flow or stock up to the report quarter: flow = sum (blank or unreadable quarters count 0), stock = the
- * report quarter's value (0 when blank) — what the tool's SUM / reference formulas show.
+ * report quarter's value (0 when blank) — what the tool's SUM / reference formulas show, exact to the typed decimals.
  */
 export function cumulativeOf(kind: Indicator['kind'], quarters: Q4, quarter: Quarter): number {
   if (kind === 'stock') return quarters[quarter - 1] ?? 0;
-  let sum = 0;
-  for (let q = 0; q < quarter; q++) sum += quarters[q] ?? 0;
-  return sum;
+  return sumExact(quarters.slice(0, quarter).map((v) => v ?? 0));
 }
 
 /** A rate's 累计: numerator 累计 ÷ denominator 累计, null when the denominator is 0 or unknown. */

@@ -203,11 +203,15 @@ function twoPlanParagraph(ctx: Ctx): SummaryParagraph {
     );
   const heading = ph.headings.twoPlan ?? t.sheets.twoPlan;
   const notes: string[] = [];
+  // 无数据 rows: those with no 本期值, then those that cannot be judged (spec section 1), each named under its reason.
   const noDataRows = ctx.report.twoPlan.rows.filter((r) => r.status === t.twoPlan.statuses.noData);
-  if (noDataRows.length > 0) {
-    const items = noDataRows.map((r) => renderPattern(ph.notes.item, { code: r.code, name: r.name }) ?? r.code);
-    notes.push(renderPattern(ph.notes.twoPlanNoData, { items: items.join(ph.listSeparator) }) ?? '');
-  }
+  const note = (pattern: string, rows: readonly (typeof noDataRows)[number][]): void => {
+    if (rows.length === 0) return;
+    const items = rows.map((r) => renderPattern(ph.notes.item, { code: r.code, name: r.name }) ?? r.code);
+    notes.push(renderPattern(pattern, { items: items.join(ph.listSeparator) }) ?? '');
+  };
+  note(ph.notes.twoPlanNoData, noDataRows.filter((r) => r.value === null));
+  note(ph.notes.twoPlanUnjudged, noDataRows.filter((r) => r.value !== null));
   if (total.total === 0) return { sheet: 'twoPlan', heading, text: ph.twoPlanEmpty, notes };
   const share = (n: number) => formatPercent(n / total.total, ph.decimals.twoPlanShare);
   const values = (c: TwoPlanCounts): PatternValues => ({
@@ -239,10 +243,10 @@ function behindParagraph(ctx: Ctx): SummaryParagraph {
   const behindLabel = ctx.template.progress.statuses.behind;
   const items: string[] = [];
   for (const ind of ctx.template.indicators) {
+    // Every indicator the engine finds behind, as 汇总 block 1 lists it (a blank quarter counts 0 there too).
     const f = ctx.figures.get(ind.code);
-    const v = valueOf(ctx, ind);
-    if (!f || v === null || f.progressStatus !== behindLabel || f.percentOfPlan === null) continue;
-    const s = renderPattern(ph.behindItem, baseValues(ctx, ind, v));
+    if (!f || f.progressStatus !== behindLabel || f.percentOfPlan === null || f.cumulative === null) continue;
+    const s = renderPattern(ph.behindItem, baseValues(ctx, ind, f.cumulative));
     if (s !== null) items.push(s);
   }
   const text =

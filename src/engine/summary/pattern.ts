@@ -3,6 +3,7 @@
  * has no figure; a placeholder with no figure outside any segment makes the whole pattern unavailable (null), so the
  * caller falls back to a plainer pattern. An unknown `{key}` (a typo in a template) is left as typed, so it shows.
  */
+import { formatPercent as shownPercent, roundShown, toFixedShown } from '../display';
 
 /** null or undefined = no figure for this placeholder. */
 export type PatternValues = Readonly<Record<string, string | null | undefined>>;
@@ -49,21 +50,18 @@ export function renderPattern(pattern: string, values: PatternValues): string | 
   return r.missing ? null : r.text;
 }
 
-/** Rounds half away from zero after trimming binary noise (71.875 → 71.9 at one decimal). */
+/** Rounds half away from zero on the decimal value, as Excel shows it (71.875 → 71.9 at one decimal). */
 export function roundTo(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  const clean = Number(x.toPrecision(12));
-  const r = (Math.sign(clean) * Math.round(Math.abs(clean) * f)) / f;
-  return Object.is(r, -0) ? 0 : r;
+  return roundShown(x, decimals);
 }
 
-/** A fraction as staff write a percent: 1.070625 → 107.06% (fixed decimals). */
+/** A fraction as staff write a percent, as Excel shows it: 1.070625 → 107.06% (fixed decimals). */
 export function formatPercent(fraction: number, decimals: number): string {
-  return `${roundTo(fraction * 100, decimals).toFixed(decimals)}%`;
+  return shownPercent(fraction, decimals);
 }
 
-/** A figure as typed in prose: whole numbers plainly (21256), decimals trimmed (685.5). */
+/** A figure as typed in prose, rounded as Excel shows it: whole numbers plainly (21256), decimals trimmed (685.5). */
 export function formatValue(x: number, maxDecimals: number): string {
-  const r = roundTo(x, maxDecimals);
-  return String(r);
+  const s = toFixedShown(x, maxDecimals);
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }

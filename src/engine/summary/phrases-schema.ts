@@ -80,6 +80,8 @@ export const phraseSetSchema = z.object({
       blank: text.optional(),
       noPlan: text.optional(),
       twoPlanNoData: text.optional(),
+      /** Two-plan rows that cannot be judged (无数据 with a 本期值: no readable 终期目标 or 方向). */
+      twoPlanUnjudged: text.optional(),
       item: text.optional(),
     })
     .strict()

@@ -26,7 +26,13 @@ export interface ResolvedPhrases {
   readonly behind: string;
   readonly behindItem: string;
   readonly behindNone: string;
-  readonly notes: { readonly blank: string; readonly noPlan: string; readonly twoPlanNoData: string; readonly item: string };
+  readonly notes: {
+    readonly blank: string;
+    readonly noPlan: string;
+    readonly twoPlanNoData: string;
+    readonly twoPlanUnjudged: string;
+    readonly item: string;
+  };
   readonly units: Readonly<Record<string, string>>;
   readonly decimals: { readonly percent: number; readonly share: number; readonly twoPlanShare: number; readonly value: number };
   readonly indicators: Readonly<Record<string, IndicatorPhrase>>;
@@ -80,6 +86,7 @@ export function resolvePhrases(template: Template, lang: Lang): ResolvedPhrases 
       blank: n.blank ?? '{items}',
       noPlan: n.noPlan ?? '{items}',
       twoPlanNoData: n.twoPlanNoData ?? '{items}',
+      twoPlanUnjudged: n.twoPlanUnjudged ?? '{items}',
       item: n.item ?? '{code}{name}',
     },
     units: set.units ?? {},

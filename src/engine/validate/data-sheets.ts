@@ -9,6 +9,7 @@ import type { DataSheetLayout, IndicatorFigures, Quarter, SheetCompleteness } fr
 import type { DataColumnRole, Indicator, Template } from '../template/schema';
 import type { SheetView, WorkbookView } from '../workbook';
 import { cumulativeOf, percentOfPlan, progressStatus, rateOf, timeProgress } from '../calc/figures';
+import { sumExact } from '../calc/sum';
 import type { IssueSink } from './issues';
 import { cellText, findLabelRow, isNoteText, mapColumns } from './layout';
 import { BLANK_READING, fmtNum, fmtPct, readCell, shownContent, type CellReading } from './values';
@@ -216,7 +217,7 @@ export function checkDataSheets(
       if (ind.sumOf && v !== null) {
         const parts = ind.sumOf.map((c) => qv(found.get(c), q));
         if (parts.every((p): p is number => p !== null)) {
-          const sum = parts.reduce((a, b) => a + b, 0);
+          const sum = sumExact(parts);
           const allowed = isMoney(ind) ? tol.money + 1e-9 : 1e-9;
           if (Math.abs(sum - v) > allowed) {
             add(r, role, 'parts-sum-mismatch', { value: fmtNum(v), sum: fmtNum(sum), parts: ind.sumOf.join('+') });

@@ -1,5 +1,6 @@
 /** Reading typed values through the shared readers and turning what they say into issues at the cell. */
 import { isBlank, type Cell } from '../cell';
+import { toFixedShown } from '../display';
 import { displayText } from '../read/cover';
 import type { FindingParams } from '../findings';
 import { readNumber, type ReadContext } from '../read/number';
@@ -43,16 +44,16 @@ export function readCell(
   }
 }
 
-/** A number for a message: plain digits, at most 4 decimals, no exponent for ordinary magnitudes. */
+/** A number for a message: plain digits, at most 4 decimals (rounded as Excel shows them), no exponent form. */
 export function fmtNum(v: number): string {
   if (!Number.isFinite(v)) return String(v);
-  const r = Math.round(v * 10000) / 10000;
-  return Object.is(r, -0) ? '0' : String(r);
+  const s = toFixedShown(v, 4);
+  return s.includes('.') ? s.replace(/\.?0+$/, '') : s;
 }
 
-/** A fraction as percent points for a message: 0.2061 → 20.61. */
+/** A fraction as percent points for a message, as Excel shows it under 0.00%: 0.2061 → 20.61, 0.79675 → 79.68. */
 export function fmtPct(v: number): string {
-  return (Math.round(v * 10000) / 100).toFixed(2);
+  return toFixedShown(v, 2, 2);
 }
 
 /** A tool-owned cell's content for a message: a constant as typed, a formula with the value it calculated. */

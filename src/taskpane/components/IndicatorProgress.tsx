@@ -1,7 +1,8 @@
 import { ProgressBar, mergeClasses } from '@fluentui/react-components';
 import { useId } from 'react';
+import { formatPercent } from '../../engine/display';
 import type { IndicatorFigures } from '../../engine/report';
-import { formatPercent, type UiStrings } from '../i18n';
+import type { UiStrings } from '../i18n';
 import { useIndicatorProgressStyles } from './IndicatorProgress.styles';
 
 export interface IndicatorProgressProps {
