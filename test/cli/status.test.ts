@@ -113,3 +113,18 @@ test('usage: no --expect, an unreadable list, a bad code line → exit 2 with on
   expect(badCode.code).toBe(2);
   expect(badCode.stderr).toContain('第 2 行');
 });
+
+test('a return of another period counts as received and is named on stderr', async () => {
+  const { mkdirSync, copyFileSync } = await import('node:fs');
+  const sub = join(dir, 'periods');
+  mkdirSync(sub);
+  copyFileSync(join(returns, 'b-anning.xlsx'), join(sub, 'b.xlsx'));
+  copyFileSync(join(returns, 'c-honggu.xlsx'), join(sub, 'c.xlsx'));
+  await writeReturn(join(sub, 'a-q2.xlsx'), withCover(cleanReturn({ seed: 6, quarter: 2 }), { 填报单位: '城关区', 行政区划代码: '620102' }));
+  const list = join(dir, 'three.txt');
+  writeFileSync(list, '620102\t城关区\n安宁区（开发区）\n620111\t红古区\n');
+  const r = await runCli(['status', sub, '--expect', list, '--json']);
+  expect(r.code).toBe(0);
+  expect(r.stderr).toBe(`fulian-returns: ${join(sub, 'a-q2.xlsx')} 的报告期为 2026Q2，与其他报表（2026Q3）不同，请核对是否报错了期\n`);
+  expect((JSON.parse(r.stdout) as { period: string }).period).toBe('2026Q3');
+});

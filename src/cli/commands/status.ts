@@ -23,6 +23,7 @@ const words = {
     errors: (n: number) => (n > 0 ? `${n} 个错误` : '无错误'),
     none: '无',
     reminder: '催报通知（可直接复制）：',
+    otherPeriod: (f: string, p: string, common: string) => `${f} 的报告期为 ${p}，与其他报表（${common}）不同，请核对是否报错了期`,
   },
   en: {
     dir: 'DIR',
@@ -39,6 +40,7 @@ const words = {
     errors: (n: number) => (n > 0 ? `${n} error(s)` : 'no errors'),
     none: 'none',
     reminder: 'Reminder (ready to paste):',
+    otherPeriod: (f: string, p: string, common: string) => `${f} is for ${p}, not ${common} like the others; check it is the right period`,
   },
 } as const;
 
@@ -100,6 +102,11 @@ or return)`,
         : [],
     );
     const status = reportingStatus(list.units, returns, ctx.lang);
+    // A return of another period (last quarter's file sent again) still counts as received, and is named.
+    for (const r of returns) {
+      const p = r.period ? `${r.period.year}Q${r.period.quarter}` : null;
+      if (p !== null && status.period !== null && p !== status.period) ctx.io.stderr.write(`fulian-returns: ${w.otherPeriod(r.file, p, status.period)}\n`);
+    }
     ctx.io.stdout.write(args.options['json'] ? `${JSON.stringify(status, null, 2)}\n` : statusText(ctx, status, list.units.length));
     // An unreadable return has had its line on stderr; the status is still printed, and the run could not fully run.
     if (results.some((r) => !r.ok)) return 2;
