@@ -15,6 +15,8 @@ import type { Finding, Lang } from '../engine/findings';
 import type { Template } from '../engine/template/schema';
 import { useAppStyles } from './App.styles';
 import { Completeness } from './components/Completeness';
+import { DiagnosisPanel } from './components/DiagnosisPanel';
+import { diagnosisStrings } from './components/diagnosis-strings';
 import { FindingsList } from './components/FindingsList';
 import { Header } from './components/Header';
 import { IndicatorProgress } from './components/IndicatorProgress';
@@ -62,7 +64,7 @@ export function App({ host, template, lang = 'zh-CN', readWorkbook }: AppProps) 
   const [error, setError] = useState<string | null>(null);
   const [marked, setMarked] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const [tab, setTab] = useState<'check' | 'summary'>('check');
+  const [tab, setTab] = useState<'check' | 'summary' | 'diagnosis'>('check');
   const [previous, setPrevious] = useState<PickedPrevious | null>(null);
   const mounted = useRef(true);
   const running = useRef(false);
@@ -207,14 +209,16 @@ export function App({ host, template, lang = 'zh-CN', readWorkbook }: AppProps) 
 
       <TabList
         selectedValue={tab}
-        onTabSelect={(_, d) => setTab(d.value === 'summary' ? 'summary' : 'check')}
+        onTabSelect={(_, d) => setTab(d.value === 'summary' || d.value === 'diagnosis' ? d.value : 'check')}
         aria-label={summaryStrings(lang).tabsLabel}
       >
         <Tab value="check">{summaryStrings(lang).tabCheck}</Tab>
         <Tab value="summary">{summaryStrings(lang).tabSummary}</Tab>
+        <Tab value="diagnosis">{diagnosisStrings(lang).tab}</Tab>
       </TabList>
 
       {tab === 'summary' && <SummaryPanel report={report} template={template} lang={lang} />}
+      {tab === 'diagnosis' && <DiagnosisPanel diagnose={() => host.diagnose()} lang={lang} disabled={busy} />}
 
       {tab === 'check' && report && outcome && (
         <>

@@ -53,7 +53,7 @@ describe('task pane App', () => {
     renderApp(new FakeHost());
     await ready();
     expect(groupNames()).toEqual(['封面（1 项）', '创业就业（4 项）', '维权服务（1 项）']);
-    expect(tabNames()).toEqual(['检查', '摘要', '全部 (6)', '错误 (3)', '警告 (2)', '提示 (1)']);
+    expect(tabNames()).toEqual(['检查', '摘要', '诊断', '全部 (6)', '错误 (3)', '警告 (2)', '提示 (1)']);
     const jobs = screen.getByRole('region', { name: '创业就业（4 项）' });
     // within a group, the engine's order is kept
     expect(within(jobs).getAllByRole('button').map((b) => b.textContent)).toEqual([
@@ -285,7 +285,7 @@ describe('task pane App', () => {
     for (const name of ['Check again', 'Fill summary', 'Mark problem cells']) {
       expect(screen.getByRole('button', { name })).toBeInTheDocument();
     }
-    expect(tabNames()).toEqual(['Check', 'Summary', 'All (6)', 'Errors (3)', 'Warnings (2)', 'Notes (1)']);
+    expect(tabNames()).toEqual(['Check', 'Summary', 'Self-test', 'All (6)', 'Errors (3)', 'Warnings (2)', 'Notes (1)']);
     expect(groupNames()).toContain('创业就业 (4 findings)');
     expect(screen.getByRole('progressbar', { name: 'Completeness of Overall 90.00%' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Mark problem cells' }));
