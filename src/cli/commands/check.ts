@@ -17,7 +17,7 @@ export const check: Command = {
   help: {
     'zh-CN': `用法：fulian-returns check 文件或文件夹... [--json] [--lang zh-CN|en] [--template 模板文件] [--previous 上期报表] [--report 审核报告 [--last-year 去年文件夹]] [--annotate 文件夹]
 
-按标准模板检查每个 .xlsx 报表（文件夹：其中每个 .xlsx，不含子文件夹，跳过 ~$ 临时文件）。
+按标准模板检查每个报表（文件夹：其中每个电子表格文件，不含子文件夹，跳过 ~$ 临时文件；.xls、.et、.ods 经 LibreOffice 转换后读取，其他文件列出不读）。
 
 选项：
   --json              输出一个 JSON 数组，每个文件一个对象
@@ -34,7 +34,8 @@ export const check: Command = {
 退出码：0 无错误（可有警告）；1 至少一个错误；2 无法按要求运行（参数有误、文件缺失或无法读取、模板有误）`,
     en: `Usage: fulian-returns check FILE-OR-DIR... [--json] [--lang zh-CN|en] [--template FILE] [--previous PREV.xlsx] [--report OUT [--last-year DIR2]] [--annotate OUTDIR]
 
-Checks each .xlsx return against the template (a folder: every .xlsx in it, not recursive, skipping ~$ lock files).
+Checks each return against the template (a folder: every spreadsheet file in it, not recursive, skipping ~$ lock files;
+.xls, .et and .ods read through LibreOffice, other files listed and not read).
 
 Options:
   --json              print one JSON array with an object per file

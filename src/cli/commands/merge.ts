@@ -37,7 +37,7 @@ export const merge: Command = {
     'zh-CN': `用法：fulian-returns merge 文件或文件夹... -o 输出文件 [--unit 单位名称] [--preparer 姓名] [--reviewer 姓名]
        [--phone 电话] [--date 日期] [--allow-errors] [--template 模板文件]
 
-把同一报告期、同一模板版本的多份报表汇总成一份新报表（文件夹：其中每个 .xlsx，不含子文件夹）：
+把同一报告期、同一模板版本的多份报表汇总成一份新报表（文件夹：其中每个电子表格文件，不含子文件夹；.xls、.et、.ods 经 LibreOffice 转换）：
 各数据表用户填写的单元格（年计划、各季度）逐格相加，比率行留空、其累计由公式计算；累计、完成年计划(%)、
 序时进度(%) 的公式和「汇总」表与 fill 写的完全一样；「两纲监测」沿用第一份报表的指标行和目标值，本期值留空；
 新增「各单位」表，每份报表一行：填报单位、文件、完整率(%)、错误数、警告数及各计划指标的累计；
@@ -66,8 +66,8 @@ export const merge: Command = {
     en: `Usage: fulian-returns merge FILE-OR-DIR... -o OUT [--unit NAME] [--preparer NAME] [--reviewer NAME]
        [--phone TEL] [--date DATE] [--allow-errors] [--template FILE]
 
-Rolls the returns of one period and template version up into one new return (a folder: every .xlsx in it, not
-recursive): every data-sheet cell users type (年计划, the quarters) is the sum over the returns; rate rows are left
+Rolls the returns of one period and template version up into one new return (a folder: every spreadsheet file in it,
+not recursive; .xls, .et, .ods through LibreOffice): every data-sheet cell users type (年计划, the quarters) is the sum over the returns; rate rows are left
 blank and their 累计 computed; the formulas of 累计, 完成年计划(%), 序时进度(%) and the 汇总 sheet are exactly what fill
 writes; 两纲监测 carries the first return's rows and targets with 本期值 blank; a sheet 各单位 lists one row per return
 (unit, file, completeness, errors, warnings, 累计 of each plan indicator), followed, for an input that is itself a
