@@ -14,7 +14,8 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const pct = (v: number | null): string => (v === null ? '—' : formatPercent(v, 1));
+/** A fraction as the .xlsx report shows it under 0.00% (the engine's one rounding), so both reports agree. */
+const pct = (v: number | null): string => (v === null ? '—' : formatPercent(v, 2));
 
 const CSS = `
 :root{--fg:#1f1f1f;--muted:#616161;--bg:#fff;--panel:#f5f5f5;--line:#d1d1d1;--err:#b10e1c;--err-bg:#fdf3f4;
