@@ -1,6 +1,8 @@
 /*
- * The task pane's first script, in ES5 on purpose: Office 2019 and Office 2016 volume-licensed builds render add-ins
- * in Trident (IE 11) or EdgeHTML, which cannot parse the pane's bundle (ES2017). This script runs there too: it tests
+ * The task pane's first script, in ES5 on purpose: volume-licensed Office 2019 and 2016, and retail ones without
+ * WebView2, render add-ins in Trident (IE 11, ES5 only) or EdgeHTML ("Browsers and webview controls used by Office
+ * Add-ins", learn.microsoft.com), which cannot run the pane's bundle (ES2017 syntax, and APIs such as
+ * Array.prototype.flat that EdgeHTML lacks). This script runs there too: it tests
  * the features the bundle needs and, where they are missing, shows the page's own message (which Office versions
  * work, and the web page) instead of a blank pane. Otherwise it makes sure Office.js is there (the copy served
  * beside the pane when Office's CDN did not answer) and then loads the bundle.
