@@ -6,6 +6,7 @@
 import { promises as fsp } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { writeFailure } from './atomic-write';
+import { terminalText as tt } from './terminal-text';
 import type { Context } from './context';
 import { errorDetail, readInput } from './files';
 import { CliError } from './io';
@@ -56,7 +57,7 @@ export async function writeAnnotated(ctx: Context, results: readonly FileResult[
   }
   // A return read through LibreOffice (.xls, .et, .ods, .xlsb) has no package to patch losslessly: named, not copied.
   const patchable = (f: string): boolean => /^\.xls[xm]$/i.test(extname(f));
-  for (const r of results) if (r.ok && !patchable(r.file)) ctx.io.stderr.write(`fulian-returns: ${w.notXlsx(r.file)}\n`);
+  for (const r of results) if (r.ok && !patchable(r.file)) ctx.io.stderr.write(`fulian-returns: ${w.notXlsx(tt(r.file))}\n`);
   const readable = results.filter((r): r is Extract<FileResult, { ok: true }> => r.ok && patchable(r.file));
   const names = new Map<string, string>();
   for (const r of readable) {
@@ -86,7 +87,7 @@ export async function writeAnnotated(ctx: Context, results: readonly FileResult[
       if (!input.ok) throw new Error(ctx.m.readFailure(input.failure, input.detail));
       out = annotateXlsx(input.bytes, r.findings, { lang: ctx.lang });
     } catch (e) {
-      ctx.io.stderr.write(`fulian-returns: ${w.failed(r.file, errorDetail(e))}\n`);
+      ctx.io.stderr.write(`fulian-returns: ${w.failed(tt(r.file), errorDetail(e))}\n`);
       failed++;
       continue;
     }

@@ -241,7 +241,7 @@ describe('--last-year: a 同比 column matched by unit', () => {
     const cell = (unit: string) => new RegExp(`<a href="#r\\d+">${unit}</a>[\\s\\S]*?<td class="yoy"[^>]*>(?:<span[^>]*>)?([^<]*)<`).exec(html)![1];
     expect(cell('南湖')).toBe('增长3项，下降2项，持平11项');
     expect(cell('北山')).toBe('去年无此单位的报表');
-    expect(html).toContain('同比（nanhu-2025.xlsx）：');
+    expect(html).toContain('同比（\u2068nanhu-2025.xlsx\u2069）：');
   });
 
   it('goes with --report only', async () => {

@@ -5,6 +5,7 @@ import { loadTemplate, type Command, type Context } from '../context';
 import { errorDetail } from '../files';
 import { CliError, UsageError } from '../io';
 import { loadEngine } from '../lazy';
+import { terminalText as tt } from '../terminal-text';
 import { checkPaths } from './check';
 
 const words = {
@@ -105,7 +106,7 @@ or return)`,
     // A return of another period (last quarter's file sent again) still counts as received, and is named.
     for (const r of returns) {
       const p = r.period ? `${r.period.year}Q${r.period.quarter}` : null;
-      if (p !== null && status.period !== null && p !== status.period) ctx.io.stderr.write(`fulian-returns: ${w.otherPeriod(r.file, p, status.period)}\n`);
+      if (p !== null && status.period !== null && p !== status.period) ctx.io.stderr.write(`fulian-returns: ${w.otherPeriod(tt(r.file), p, status.period)}\n`);
     }
     ctx.io.stdout.write(args.options['json'] ? `${JSON.stringify(status, null, 2)}\n` : statusText(ctx, status, list.units.length));
     // An unreadable return has had its line on stderr; the status is still printed, and the run could not fully run.
@@ -118,17 +119,17 @@ function statusText(ctx: Context, s: ReportingStatus, expected: number): string 
   const w = words[ctx.lang];
   const units = new Set(s.received.map((r) => r.unit));
   const out: string[] = [w.title(s.period ?? '—'), '', `${w.received(units.size, expected)}`];
-  for (const r of s.received) out.push(`  ${r.unit}  ${r.file}  ${w.errors(r.errors)}`);
+  for (const r of s.received) out.push(`  ${tt(r.unit)}  ${tt(r.file)}  ${w.errors(r.errors)}`);
   out.push('', `${w.missing} ${s.missing.length}`);
-  for (const m of s.missing) out.push(`  ${m.divisionCode ? `${m.divisionCode}  ` : ''}${m.unit}`);
+  for (const m of s.missing) out.push(`  ${m.divisionCode ? `${m.divisionCode}  ` : ''}${tt(m.unit)}`);
   if (s.duplicates.length > 0) {
     out.push('', `${w.duplicates} ${s.duplicates.length}`);
-    for (const d of s.duplicates) out.push(`  ${d.unit}  ${d.files.join('  ')}`);
+    for (const d of s.duplicates) out.push(`  ${tt(d.unit)}  ${d.files.map(tt).join('  ')}`);
   }
   if (s.unexpected.length > 0) {
     out.push('', `${w.unexpected} ${s.unexpected.length}`);
-    for (const f of s.unexpected) out.push(`  ${f}`);
+    for (const f of s.unexpected) out.push(`  ${tt(f)}`);
   }
-  out.push('', w.reminder, s.reminder, '');
+  out.push('', w.reminder, tt(s.reminder), '');
   return out.join('\n');
 }

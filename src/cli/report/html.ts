@@ -144,7 +144,7 @@ function findingsSection(L: Labels, row: ReviewRow, i: number): string {
   const unit = row.unit ?? L.unknownUnit;
   const head = `<h3>${esc(row.error !== null ? L.unreadableOf(unit, row.file) : L.findingsOf(unit, row.file, row.findings.length))}</h3>`;
   if (row.error !== null) return `<section id="r${i + 1}">${head}<p class="sev-error">${esc(`${L.unreadable}：${row.error}`)}</p></section>`;
-  const yoy = row.yearOnYear && row.yearOnYear.sentences.length > 0 ? `<p class="yoy">${esc(`${L.yoy}（${row.yearOnYear.file}）：${row.yearOnYear.sentences.join('；')}`)}</p>` : '';
+  const yoy = row.yearOnYear && row.yearOnYear.sentences.length > 0 ? `<p class="yoy">${esc(`${L.yoy}（${isolated(row.yearOnYear.file ?? '')}）：${row.yearOnYear.sentences.join('；')}`)}</p>` : '';
   if (row.findings.length === 0) return `<section id="r${i + 1}">${head}${yoy}<p class="muted">${esc(L.noFindings)}</p></section>`;
   const th = L.findingHeaders.map((h) => `<th>${esc(h)}</th>`).join('');
   const body = row.findings

@@ -7,7 +7,7 @@ import type { Finding, Lang } from '../../engine/findings';
 import type { ReturnReport } from '../../engine/report';
 import { matchesUnit } from '../../engine/status';
 import { planChanges } from '../../engine/summary/change';
-import { roundTo } from '../../engine/summary/pattern';
+import { roundShown } from '../../engine/display';
 import { resolvePhrases } from '../../engine/summary/phrases';
 import type { Template } from '../../engine/template/schema';
 import { periodOf, type FileResult } from '../results';
@@ -174,7 +174,7 @@ function yearOnYear(report: ReturnReport, template: Template, lang: Lang, lastYe
   let flat = 0;
   for (const c of changes) {
     if (c.lastYear === null) continue;
-    const shown = c.yearOnYear === null ? Math.sign(c.value - c.lastYear) : roundTo(c.yearOnYear * 100, ph.decimals.percent);
+    const shown = c.yearOnYear === null ? Math.sign(c.value - c.lastYear) : roundShown(c.yearOnYear * 100, ph.decimals.percent);
     if (shown > 0) up++;
     else if (shown < 0) down++;
     else flat++;

@@ -7,7 +7,8 @@ import type { Period, ReturnReport } from '../report';
 import { foldUnitName, matchesUnit } from '../status';
 import type { Indicator, Template } from '../template/schema';
 import { proseFigure, proseName, proseUnit } from './prose';
-import { formatPercent, formatValue, renderPattern, roundTo } from './pattern';
+import { formatPercent, roundShown } from '../display';
+import { formatValue, renderPattern } from './pattern';
 import type { ResolvedPhrases } from './phrases';
 
 export interface IndicatorChange {
@@ -42,7 +43,7 @@ function yoyWords(ph: ResolvedPhrases, value: number, last: number | null): { te
   if (last === 0) return { text: value === 0 ? c.yoyFlat : c.yoyFromZero, fraction: null };
   const fraction = (value - last) / last;
   const d = ph.decimals.percent;
-  if (roundTo(fraction * 100, d) === 0) return { text: c.yoyFlat, fraction };
+  if (roundShown(fraction * 100, d) === 0) return { text: c.yoyFlat, fraction };
   const percent = formatPercent(Math.abs(fraction), d);
   return { text: renderPattern(fraction > 0 ? c.yoyUp : c.yoyDown, { percent }), fraction };
 }
@@ -50,7 +51,7 @@ function yoyWords(ph: ResolvedPhrases, value: number, last: number | null): { te
 function qoqWords(ph: ResolvedPhrases, ind: Indicator, value: number, previous: number | null): { text: string | null; delta: number | null } {
   if (previous === null) return { text: null, delta: null };
   const c = ph.change;
-  const delta = roundTo(value - previous, ph.decimals.value);
+  const delta = roundShown(value - previous, ph.decimals.value);
   if (delta === 0) return { text: c.qoqFlat, delta: 0 };
   const values = { delta: formatValue(Math.abs(delta), ph.decimals.value), unit: proseUnit(ph, ind) };
   return { text: renderPattern(delta > 0 ? c.qoqUp : c.qoqDown, values), delta };
