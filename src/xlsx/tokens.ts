@@ -187,16 +187,3 @@ export function withAttr(tag: string, name: string, value: string, escape: (s: s
   const close = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
   return `${tag.slice(0, close)} ${name}="${escape(value)}"${tag.slice(close)}`;
 }
-
-/** The error for the first XML part of a package that is not well-formed (its name and the parser's reason), if any. */
-export function damagedXmlPart(parts: ReadonlyMap<string, Uint8Array>, textOf: (bytes: Uint8Array) => string): Error | undefined {
-  for (const [name, bytes] of parts) {
-    if (!/\.(xml|rels|vml)$/i.test(name)) continue;
-    try {
-      walkXml(textOf(bytes), name, {});
-    } catch (e) {
-      return e as Error;
-    }
-  }
-  return undefined;
-}

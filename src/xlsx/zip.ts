@@ -302,13 +302,3 @@ export const text = (data: Uint8Array | undefined): string | undefined => {
   return strFromU8(data);
 };
 export const utf8 = (s: string): Uint8Array => strToU8(s);
-
-/** The package with every UTF-16 XML part re-encoded as UTF-8 (its declaration saying so), for readers that assume UTF-8. */
-export function asUtf8(pkg: ZipPackage): ZipPackage {
-  const parts = new Map(pkg.parts);
-  for (const [name, data] of parts) {
-    if (data.length < 2 || !((data[0] === 0xff && data[1] === 0xfe) || (data[0] === 0xfe && data[1] === 0xff))) continue;
-    parts.set(name, strToU8(text(data)!.replace(/^\uFEFF/, '').replace(/^(<\?xml[^>]*?encoding\s*=\s*["'])utf-16[^"']*/i, '$1UTF-8')));
-  }
-  return { names: pkg.names, parts };
-}
