@@ -108,3 +108,24 @@ test('a Strict package gets Strict comments, relationships and sheet', () => {
   expect(comments.length).toBeGreaterThan(0);
   expect(comments.map((n) => strFromU8(after[n]!)).join('')).toContain('error: 「无」不是数字 (not-a-number)');
 });
+
+test('a copy annotated again (sent back, corrected, sent in again) carries only the new notes and one 问题清单', () => {
+  const src = join(dir, 'openpyxl.xlsx');
+  const once = annotateXlsx(new Uint8Array(readFileSync(src)), FINDINGS);
+  const twice = annotateXlsx(once, [{ rule: 'not-a-number', severity: 'error', sheet: '创业就业', cell: 'C5', message: '「约」不是数字' }]);
+  const out = join(dir, 'twice.xlsx');
+  writeFileSync(out, twice);
+  const read = JSON.parse(execFileSync(PYTHON, ['-c', READ, out], { encoding: 'utf8' })) as { comments: Record<string, string>; links: (string | null)[] };
+  // Our own comments of the first round are gone (C3, D4); the user's stay (B2 with what was appended to it, E9).
+  expect(Object.keys(read.comments).sort()).toEqual(['创业就业!B2', '创业就业!C5', '创业就业!E9'].sort());
+  expect(read.comments['创业就业!C5']).toBe('错误：「约」不是数字（not-a-number）');
+  expect(read.comments['创业就业!E9']).toBe('别动这里');
+  expect(read.links).toEqual(["'创业就业'!C5"]);
+  const after = unzipSync(twice);
+  const vml = Object.keys(after).filter((n) => n.endsWith('.vml')).map((n) => strFromU8(after[n]!));
+  // One note shape per remaining comment: B2, C5, E9 on the first sheet, none left on O'Brien.
+  expect(vml.map((v) => (v.match(/ObjectType="Note"/g) ?? []).length).sort()).toEqual([0, 3]);
+  for (const n of Object.keys(after)) if (/\.(xml|rels|vml)$/.test(n)) wellFormed(n, strFromU8(after[n]!));
+  const names = strFromU8(after['xl/workbook.xml']!).match(/name="问题清单"/g);
+  expect(names).toHaveLength(1);
+});

@@ -107,3 +107,25 @@ function appendToComment(p: string, whole: string, note: string): string {
   const at = rPh < 0 ? body.length : rPh;
   return `${whole.slice(0, textEl.tagEnd)}${body.slice(0, at)}${run(p, `\n${note}`)}${body.slice(at)}${whole.slice(textEl.end - closeText.length)}`;
 }
+
+/**
+ * Drops the comments an earlier annotation wrote (those by `author`), so a return sent back, corrected and sent in
+ * again carries only this check's notes. A user's comment that had ours appended keeps everything in it.
+ */
+export function dropAuthorComments(xml: string, author: string): { readonly xml: string; readonly removed: readonly string[] } {
+  const p = rootPrefix(xml, 'comments');
+  const authors = findElement(xml, `${p}authors`);
+  if (!authors || authors.selfClosing) return { xml, removed: [] };
+  const names = [...xml.slice(authors.tagEnd, authors.end).matchAll(new RegExp(`<${p}author(?:\\s[^>]*)?>([\\s\\S]*?)</${p}author>`, 'g'))].map((m) => m[1]!);
+  const ours = names.indexOf(escapeText(author));
+  if (ours < 0) return { xml, removed: [] };
+  const removed: string[] = [];
+  const el = new RegExp(`<${p}comment(?=[\\s/>])[^>]*?(?:/>|>[\\s\\S]*?</${p}comment>)`, 'g');
+  const out = xml.replace(el, (whole) => {
+    const a = parseAttrs(whole.slice(0, whole.indexOf('>') + 1));
+    if (a.get('authorId') !== String(ours)) return whole;
+    removed.push((a.get('ref') ?? '').replace(/\$/g, '').toUpperCase());
+    return '';
+  });
+  return { xml: out, removed };
+}

@@ -13,9 +13,9 @@ import { STRICT, TRANSITIONAL } from '../flavour';
 import { addRel, emptyRels, freeRelId, listSheets, parseRels, relsPathFor, resolveTarget, setOverride, workbookPart } from '../opc';
 import { escapeAttr, findElement, NS, rootPrefix } from '../xml';
 import { noWorkbook, openPackage, text, utf8, writePackage, type ZipPackage } from '../zip';
-import { commentRefs, COMMENTS_CT, mergeComments, newComments } from './comments';
+import { commentRefs, COMMENTS_CT, dropAuthorComments, mergeComments, newComments } from './comments';
 import { issuesSheetXml, type IssueRow } from './issues-sheet';
-import { appendNotes, idmapBlocks, newVml, noteCells, VML_CT, type NoteCell } from './vml';
+import { appendNotes, dropNotes, idmapBlocks, newVml, noteCells, VML_CT, type NoteCell } from './vml';
 
 export const ISSUES_SHEET = '问题清单';
 export const ISSUES_HEADERS = ['工作表', '单元格', '级别', '问题', '规则'] as const;
@@ -159,20 +159,33 @@ export function annotateXlsx(bytes: Uint8Array, findings: readonly AnnotateFindi
   const usedBlocks = new Set<number>();
   for (const n of pkg.z.names) if (/\.vml$/i.test(n)) for (const b of idmapBlocks(pkg.get(n) ?? '')) usedBlocks.add(b);
 
-  for (const [part, byCell] of notes) {
-    const texts = new Map([...byCell].map(([ref, lines]) => [ref, lines.join('\n')]));
+  // Sheets to touch: those with notes now, and those an earlier annotation left notes on (they go).
+  const commentsOf = (part: string) => {
+    const rel = parseRels(pkg.get(relsPathFor(part)) ?? emptyRels()).find((r) => !r.external && r.type.endsWith('/comments'));
+    return rel ? resolveTarget(part, rel.target) : undefined;
+  };
+  const parts = new Set(notes.keys());
+  for (const s of sheets) {
+    const c = s.part && pkg.has(s.part) ? commentsOf(s.part) : undefined;
+    if (s.part && c && pkg.has(c) && dropAuthorComments(pkg.get(c)!, AUTHOR).removed.length > 0) parts.add(s.part);
+  }
+
+  for (const part of parts) {
+    const texts = new Map([...(notes.get(part) ?? [])].map(([ref, lines]) => [ref, lines.join('\n')]));
     const sRelsPath = relsPathFor(part);
     let sRels = pkg.get(sRelsPath) ?? emptyRels();
     const sRelList = parseRels(sRels);
     let sheetXml = pkg.get(part)!;
 
-    // The comments part: ours merged into the user's, or a new one.
+    // The comments part: an earlier annotation's notes dropped, ours merged into the user's, or a new part.
     const cRel = sRelList.find((r) => !r.external && r.type.endsWith('/comments'));
     const cPart = cRel ? resolveTarget(part, cRel.target) : undefined;
     let refs: string[];
+    let dropped: readonly string[] = [];
     if (cPart && pkg.has(cPart)) {
-      const before = pkg.get(cPart)!;
-      const merged = mergeComments(before, AUTHOR, texts);
+      const cleared = dropAuthorComments(pkg.get(cPart)!, AUTHOR);
+      dropped = cleared.removed;
+      const merged = texts.size > 0 ? mergeComments(cleared.xml, AUTHOR, texts) : cleared.xml;
       pkg.put(cPart, merged);
       refs = commentRefs(merged);
     } else {
@@ -190,7 +203,8 @@ export function annotateXlsx(bytes: Uint8Array, findings: readonly AnnotateFindi
     const vPart = vRel ? resolveTarget(part, vRel.target) : undefined;
     const cells = refs.map(toNoteCell);
     if (vPart && pkg.has(vPart)) {
-      const vml = pkg.get(vPart)!;
+      const kept = new Set(refs);
+      const vml = dropNotes(pkg.get(vPart)!, dropped.filter((r) => !kept.has(r)).map(toNoteCell));
       const shown = new Set(noteCells(vml).map((c) => `${c.row},${c.col}`));
       pkg.put(vPart, appendNotes(vml, cells.filter((c) => !shown.has(`${c.row},${c.col}`))));
     } else {

@@ -87,3 +87,13 @@ export function appendNotes(vml: string, cells: readonly NoteCell[]): string {
   const added = (hasType ? '' : declare(shapetype('v', 'o'))) + cells.map((c) => declare(shape(p, next++, c, z++))).join('');
   return `${vml.slice(0, close)}${added}${vml.slice(close)}`;
 }
+
+/** Removes the note shapes of `cells` (an earlier annotation's, being replaced); other shapes stay as they were. */
+export function dropNotes(vml: string, cells: readonly NoteCell[]): string {
+  if (cells.length === 0) return vml;
+  const gone = new Set(cells.map((c) => `${c.row},${c.col}`));
+  return vml.replace(/<([\w.-]+:)shape(?=[\s>])[\s\S]*?<\/\1shape>/g, (shape) => {
+    const note = noteCells(shape)[0];
+    return note && gone.has(`${note.row},${note.col}`) ? '' : shape;
+  });
+}
