@@ -105,8 +105,10 @@ export const useGridStyles = makeStyles({
     ...shorthands.borderRight(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
     ...shorthands.borderBottom(tokens.strokeWidthThin, 'solid', tokens.colorNeutralStroke2),
   },
+  // The selected cell's row and column headers: darker, bold, and a brand edge (brand text on grey is under 4.5:1).
   headerActive: {
-    color: tokens.colorBrandForeground1,
+    color: tokens.colorNeutralForeground1,
+    boxShadow: `inset 0 -2px 0 ${tokens.colorBrandStroke1}`,
     fontWeight: tokens.fontWeightSemibold,
     backgroundColor: tokens.colorNeutralBackground3Selected,
   },

@@ -1,4 +1,5 @@
 /* Entry of the browser preview (preview.html and index.html). */
+import './no-eval';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
 import { PreviewApp } from './PreviewApp';

@@ -1,5 +1,6 @@
 /// <reference lib="webworker" />
 /* The page's worker: reads and checks workbooks off the page's thread (started from a blob: URL, see worker-client.ts). */
+import './no-eval';
 import type { WorkAnswer, WorkRequest } from './worker-protocol';
 import { annotatedZipWork, reviewWorkbookWork, rollupWork } from './review/rollup-work';
 import { checkWork, readWork } from './work';
