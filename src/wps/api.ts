@@ -57,7 +57,6 @@ export interface WpsRange {
   ColumnWidth: number;
   readonly FormatConditions: WpsFormatConditions;
   Select(): void;
-  Clear(): void;
 }
 
 export interface WpsWorksheet {
