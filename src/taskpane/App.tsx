@@ -25,11 +25,27 @@ import { SummaryPanel } from './components/SummaryPanel';
 import { summaryStrings } from './components/summary-strings';
 import { HostError, type CheckOutcome, type WorkbookHost } from './host';
 import { uiStrings } from './i18n';
+import { TemplatePicker } from './components/TemplatePicker';
+import {
+  browserMemory,
+  followStamp,
+  remembered,
+  resolveTemplate,
+  type AppliedTemplate,
+  type TemplateMemory,
+  type TemplateProblem,
+} from './applied-template';
 
 export interface AppProps {
   /** The workbook: Office.js in Excel, a fake in tests, an in-memory workbook in the preview. */
   readonly host: WorkbookHost;
+  /**
+   * The standard template: applied unless the return carries its own, the user loaded one, or the return's stamp names
+   * another shipped version (applied-template.ts).
+   */
   readonly template: Template;
+  /** Where a loaded template is remembered (the browser's storage by default). */
+  readonly memory?: TemplateMemory;
   /** UI and finding-message language; zh-CN unless told otherwise. */
   readonly lang?: Lang;
   /** How a picked previous return is read; the web page reads it in its worker. Default: the xlsx reader, lazily. */
@@ -56,9 +72,13 @@ function sheetOrder(outcome: CheckOutcome, template: Template): string[] {
 }
 
 /** The task pane: checks the open workbook on load, lists findings, fills formulas and 汇总, marks problem cells. */
-export function App({ host, template, lang = 'zh-CN', readWorkbook }: AppProps) {
+export function App({ host, template: standard, lang = 'zh-CN', memory = browserMemory, readWorkbook }: AppProps) {
   const styles = useAppStyles();
   const strings = uiStrings(lang);
+  // A host that cannot read the return's own template sheet starts checking at once, with what the pane knows.
+  const [applied, setApplied] = useState<AppliedTemplate | null>(() => (host.readSheet ? null : remembered(standard, memory)));
+  const [templateProblem, setTemplateProblem] = useState<TemplateProblem | null>(null);
+  const template = applied?.template ?? standard;
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [task, setTask] = useState<Task | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -101,19 +121,71 @@ export function App({ host, template, lang = 'zh-CN', readWorkbook }: AppProps) 
 
   const checkOptions = useMemo(() => (previous ? { previous: previous.view } : undefined), [previous]);
 
+  /** The applied template for the check in flight (a ref, so following a stamp does not start a second check). */
+  const appliedRef = useRef<AppliedTemplate | null>(null);
+  appliedRef.current = applied;
+  const followedStamp = useRef(false);
+
   const check = useCallback(async () => {
+    let use = appliedRef.current;
+    if (!use) return '';
     // Marks follow the findings: while marked, a re-check (or the one after a fill) marks the cells now at fault,
     // found by the same read that checks them.
-    const result = markedRef.current
-      ? await host.highlight(template, lang, checkOptions)
-      : await host.check(template, lang, checkOptions);
-    if (mounted.current) setOutcome(result);
+    const read = (t: Template) => (markedRef.current ? host.highlight(t, lang, checkOptions) : host.check(t, lang, checkOptions));
+    let result = await read(use.template);
+    // A return stamped with another shipped version is checked again with it, in the same task.
+    const next = followStamp(use, result.report.stamp);
+    if (next && 'template' in next) {
+      use = next;
+      result = await read(next.template);
+      appliedRef.current = next;
+      followedStamp.current = true;
+      if (mounted.current) setApplied(next);
+    }
+    if (mounted.current) {
+      setTemplateProblem(next && !('template' in next) ? next : null);
+      setOutcome(result);
+    }
     return uiStrings(lang).announceChecked(result.report.counts);
-  }, [host, template, lang, checkOptions]);
+  }, [host, lang, checkOptions]);
+
+  // Which template applies is settled once, before the first check: the return's own, a remembered one, or the standard.
+  useEffect(() => {
+    if (!host.readSheet) return;
+    let live = true;
+    resolveTemplate(host, standard, memory)
+      .then((r) => {
+        if (!live) return;
+        setTemplateProblem(r.problem);
+        setApplied(r.applied);
+      })
+      .catch((e: unknown) => {
+        if (!live) return;
+        setError(messageOf(e, lang));
+        setApplied({ template: standard, source: 'standard' });
+      });
+    return () => {
+      live = false;
+    };
+  }, [host, standard, memory, lang]);
 
   useEffect(() => {
-    void run('check', check);
-  }, [run, check]);
+    if (followedStamp.current) {
+      followedStamp.current = false;
+      return;
+    }
+    if (applied) void run('check', check);
+  }, [run, check, applied]);
+
+  const onLoadTemplate = (loaded: Template, json: string) => {
+    memory.save(json);
+    setTemplateProblem(null);
+    setApplied({ template: loaded, source: 'loaded' });
+  };
+  const onForgetTemplate = () => {
+    memory.save(null);
+    setApplied({ template: standard, source: 'standard' });
+  };
 
   const onCheck = () => void run('check', check);
 
@@ -159,7 +231,7 @@ export function App({ host, template, lang = 'zh-CN', readWorkbook }: AppProps) 
 
   return (
     <main className={styles.root} lang={lang} aria-busy={busy}>
-      <Header template={template} report={report} strings={strings} />
+      <Header template={template} source={applied?.source} report={report} strings={strings} />
 
       <div className={styles.actions} role="group" aria-label={strings.actionsLabel}>
         <Button appearance="primary" icon={<ArrowClockwise20Regular />} onClick={onCheck} disabled={busy}>
@@ -203,6 +275,12 @@ export function App({ host, template, lang = 'zh-CN', readWorkbook }: AppProps) 
         </MessageBar>
       )}
 
+      {templateProblem !== null && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{strings.templateProblem(templateProblem)}</MessageBarBody>
+        </MessageBar>
+      )}
+
       <div className={styles.visuallyHidden} role="status" aria-live="polite" aria-atomic="true">
         {announcement}
       </div>
@@ -238,6 +316,9 @@ export function App({ host, template, lang = 'zh-CN', readWorkbook }: AppProps) 
             disabled={busy}
             read={readWorkbook}
           />
+          {applied && applied.source !== 'embedded' && (
+            <TemplatePicker source={applied.source} strings={strings} disabled={busy} onLoad={onLoadTemplate} onForget={onForgetTemplate} />
+          )}
         </>
       )}
     </main>

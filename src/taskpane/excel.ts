@@ -19,7 +19,7 @@ import type { CheckOptions } from '../engine/check';
 import type { CellWrite, FillPlan } from '../engine/fill-plan';
 import type { Finding, Lang, Severity } from '../engine/findings';
 import { checkReturn, formatFindings, planFill } from '../engine';
-import { MemoryWorkbook, type MemorySheet } from '../engine/memory-workbook';
+import { MemorySheet, MemoryWorkbook } from '../engine/memory-workbook';
 import type { ReturnReport } from '../engine/report';
 import type { Template } from '../engine/template/schema';
 import { HostError, type CheckOutcome, type Diagnosis, type HostProblem, type WorkbookHost } from './host';
@@ -697,6 +697,20 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
   };
 
   return {
+    readSheet: (name) =>
+      run(async (context) => {
+        const sheet = context.workbook.worksheets.getItemOrNullObject(name);
+        sheet.load('name');
+        await context.sync();
+        if (sheet.isNullObject) return null;
+        const used = sheet.getUsedRangeOrNullObject(true);
+        used.load('values, address');
+        await context.sync();
+        const into = new MemorySheet(sheet.name);
+        if (!used.isNullObject) sheetFromRange(into, used.address, used.values, [], []);
+        return into;
+      }),
+
     check: (template, lang, options) =>
       run(async (context) => outcomeOf(await readIn(context, template, { cells: true, marks: false }), template, lang, options)),
 

@@ -2,6 +2,7 @@ import type { CheckOptions } from '../engine/check';
 import type { Finding, Lang } from '../engine/findings';
 import type { ReturnReport } from '../engine/report';
 import type { Template } from '../engine/template/schema';
+import type { SheetView } from '../engine/workbook';
 
 export interface CheckOutcome {
   readonly report: ReturnReport;
@@ -71,6 +72,12 @@ export interface WorkbookHost {
   clearHighlights(): Promise<void>;
   /** The self-test: each operation the pane uses, on a temporary sheet it adds and removes. */
   diagnose(): Promise<Diagnosis>;
+  /**
+   * The values of one sheet by name (a very hidden one too), or null when the workbook has no such sheet: how the pane
+   * finds the template a return carries (engine/template/embed.ts). One context.sync when absent, two when present.
+   * Optional: a host without it applies the template it is given.
+   */
+  readSheet?(name: string): Promise<SheetView | null>;
 }
 
 /** What stopped a host operation, as the pane can say it in the user's language. */

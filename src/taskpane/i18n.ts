@@ -3,6 +3,7 @@
  * from the engine (`formatFindings`) through the host's `check(template, lang)`.
  */
 import { formatPercent as enginePercent } from '../engine/display';
+import type { TemplateProblem } from './applied-template';
 import type { HostProblem } from './host';
 import type { Lang, Severity } from '../engine/findings';
 
@@ -17,6 +18,14 @@ export interface Counts {
 export interface UiStrings {
   readonly appTitle: string;
   readonly templateLine: (id: string, version: string) => string;
+  /** Where the applied template came from (shown beside its line; nothing for the standard one). */
+  readonly templateSource: Readonly<Record<'embedded' | 'shipped' | 'loaded', string>>;
+  readonly templateProblem: (p: TemplateProblem) => string;
+  readonly templateTitle: string;
+  readonly templateHint: string;
+  readonly loadTemplate: string;
+  readonly forgetTemplate: string;
+  readonly templateUnreadable: (file: string, detail: string) => string;
   readonly unitLabel: string;
   readonly periodLabel: string;
   readonly notFilled: string;
@@ -63,6 +72,16 @@ export interface UiStrings {
 const zh: UiStrings = {
   appTitle: '妇联指标报表助手',
   templateLine: (id, version) => `模板 ${id} · 版本 ${version}`,
+  templateSource: { embedded: '报表自带的模板', shipped: '按报表的模板版本', loaded: '已载入的模板' },
+  templateProblem: (p) =>
+    p.kind === 'unknown-version'
+      ? `报表的模板版本「${p.stamp}」未知：请载入该版本的模板文件`
+      : `报表自带的模板有误（${p.detail}），已按标准模板检查`,
+  templateTitle: '模板',
+  templateHint: '报表没有自带模板时，可载入本单位的模板文件（JSON），以后打开的报表都按它检查。',
+  loadTemplate: '载入模板文件…',
+  forgetTemplate: '改用标准模板',
+  templateUnreadable: (file, detail) => `无法使用模板文件 ${file}：${detail}`,
   unitLabel: '填报单位',
   periodLabel: '报告期',
   notFilled: '未填写',
@@ -111,6 +130,16 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 const en: UiStrings = {
   appTitle: "Women's Federation Return Assistant",
   templateLine: (id, version) => `Template ${id} · version ${version}`,
+  templateSource: { embedded: 'carried by the return', shipped: "the return's template version", loaded: 'loaded template' },
+  templateProblem: (p) =>
+    p.kind === 'unknown-version'
+      ? `The return is stamped with an unknown template version "${p.stamp}": load that version's template file`
+      : `The template the return carries is invalid (${p.detail}); checked with the standard template`,
+  templateTitle: 'Template',
+  templateHint: "When a return carries no template, load your federation's template file (JSON): returns opened later are checked with it.",
+  loadTemplate: 'Load template file…',
+  forgetTemplate: 'Use the standard template',
+  templateUnreadable: (file, detail) => `Cannot use template file ${file}: ${detail}`,
   unitLabel: 'Reporting unit',
   periodLabel: 'Period',
   notFilled: 'not filled',

@@ -141,6 +141,7 @@ describe('task pane App', () => {
       expect.stringMatching(/^错误，创业就业 D12/),
       expect.stringMatching(/^错误，维权服务 F9/),
       '选择上期报表…',
+      '载入模板文件…',
     ]);
     for (const b of stops) {
       b.focus();

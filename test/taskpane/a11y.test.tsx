@@ -58,6 +58,7 @@ describe('task pane accessibility', () => {
       '问题清单',
       '年计划完成进度',
       '与上期报表比对',
+      '模板',
     ]);
     expect(screen.getByRole('status')).toHaveAttribute('aria-live', 'polite');
     expect(screen.getByRole('group', { name: '操作' })).toBeInTheDocument();

@@ -15,6 +15,12 @@ export const useHeaderStyles = makeStyles({
     fontWeight: tokens.fontWeightSemibold,
     color: tokens.colorNeutralForeground1,
   },
+  templateRow: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    columnGap: tokens.spacingHorizontalS,
+    margin: 0,
+  },
   template: {
     color: tokens.colorNeutralForeground3,
     fontSize: tokens.fontSizeBase200,

@@ -1,11 +1,14 @@
 import { mergeClasses } from '@fluentui/react-components';
 import type { ReturnReport } from '../../engine/report';
 import type { Template } from '../../engine/template/schema';
+import type { TemplateSource } from '../applied-template';
 import type { UiStrings } from '../i18n';
 import { useHeaderStyles } from './Header.styles';
 
 export interface HeaderProps {
   readonly template: Template;
+  /** Where the applied template came from: said beside its line unless it is the standard one. */
+  readonly source?: TemplateSource;
   /** The last check's report, or null before the first check. */
   readonly report: ReturnReport | null;
   readonly strings: UiStrings;
@@ -16,7 +19,7 @@ const SHOWN_CHARS = 120;
 const clip = (s: string): string => (s.length > SHOWN_CHARS ? `${s.slice(0, SHOWN_CHARS)}…` : s);
 
 /** Which template is in force, and the unit and period the workbook declares on its cover. */
-export function Header({ template, report, strings }: HeaderProps) {
+export function Header({ template, source = 'standard', report, strings }: HeaderProps) {
   const styles = useHeaderStyles();
   const id = report?.template.id ?? template.id;
   const version = report?.template.version ?? template.version;
@@ -31,7 +34,10 @@ export function Header({ template, report, strings }: HeaderProps) {
   return (
     <header className={styles.root}>
       <h1 className={styles.title}>{strings.appTitle}</h1>
-      <span className={styles.template}>{strings.templateLine(id, version)}</span>
+      <p className={styles.templateRow}>
+        <span className={styles.template}>{strings.templateLine(id, version)}</span>
+        {source !== 'standard' && <span className={styles.template}>{strings.templateSource[source]}</span>}
+      </p>
       <dl className={styles.facts}>
         {fact(strings.unitLabel, report?.unit)}
         {fact(strings.periodLabel, report?.periodText)}
