@@ -76,9 +76,9 @@ export function App({ host, template: standard, lang = 'zh-CN', memory = browser
   const styles = useAppStyles();
   const strings = uiStrings(lang);
   // A host that cannot read the return's own template sheet starts checking at once, with what the pane knows.
-  const [applied, setApplied] = useState<AppliedTemplate | null>(() => (host.readSheet ? null : remembered(standard, memory)));
+  const [applied, setApplied] = useState<AppliedTemplate>(() => remembered(standard, memory));
   const [templateProblem, setTemplateProblem] = useState<TemplateProblem | null>(null);
-  const template = applied?.template ?? standard;
+  const template = applied.template;
   const [outcome, setOutcome] = useState<CheckOutcome | null>(null);
   const [task, setTask] = useState<Task | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -122,13 +122,21 @@ export function App({ host, template: standard, lang = 'zh-CN', memory = browser
   const checkOptions = useMemo(() => (previous ? { previous: previous.view } : undefined), [previous]);
 
   /** The applied template for the check in flight (a ref, so following a stamp does not start a second check). */
-  const appliedRef = useRef<AppliedTemplate | null>(null);
+  const appliedRef = useRef<AppliedTemplate>(applied);
   appliedRef.current = applied;
   const followedStamp = useRef(false);
+  /** Whether the workbook was asked for the template it carries (once, by the first check, in the same task). */
+  const askedCarried = useRef(false);
 
   const check = useCallback(async () => {
     let use = appliedRef.current;
-    if (!use) return '';
+    let problem: TemplateProblem | null = null;
+    if (!askedCarried.current && host.readSheet) {
+      askedCarried.current = true;
+      const r = await resolveTemplate(host, standard, memory);
+      problem = r.problem;
+      if (r.applied.source === 'embedded') use = r.applied;
+    }
     // Marks follow the findings: while marked, a re-check (or the one after a fill) marks the cells now at fault,
     // found by the same read that checks them.
     const read = (t: Template) => (markedRef.current ? host.highlight(t, lang, checkOptions) : host.check(t, lang, checkOptions));
@@ -138,43 +146,25 @@ export function App({ host, template: standard, lang = 'zh-CN', memory = browser
     if (next && 'template' in next) {
       use = next;
       result = await read(next.template);
-      appliedRef.current = next;
+    }
+    if (use !== appliedRef.current) {
+      appliedRef.current = use;
       followedStamp.current = true;
-      if (mounted.current) setApplied(next);
+      if (mounted.current) setApplied(use);
     }
     if (mounted.current) {
-      setTemplateProblem(next && !('template' in next) ? next : null);
+      setTemplateProblem(problem ?? (next && !('template' in next) ? next : null));
       setOutcome(result);
     }
     return uiStrings(lang).announceChecked(result.report.counts);
-  }, [host, lang, checkOptions]);
-
-  // Which template applies is settled once, before the first check: the return's own, a remembered one, or the standard.
-  useEffect(() => {
-    if (!host.readSheet) return;
-    let live = true;
-    resolveTemplate(host, standard, memory)
-      .then((r) => {
-        if (!live) return;
-        setTemplateProblem(r.problem);
-        setApplied(r.applied);
-      })
-      .catch((e: unknown) => {
-        if (!live) return;
-        setError(messageOf(e, lang));
-        setApplied({ template: standard, source: 'standard' });
-      });
-    return () => {
-      live = false;
-    };
-  }, [host, standard, memory, lang]);
+  }, [host, lang, checkOptions, standard, memory]);
 
   useEffect(() => {
     if (followedStamp.current) {
       followedStamp.current = false;
       return;
     }
-    if (applied) void run('check', check);
+    void run('check', check);
   }, [run, check, applied]);
 
   const onLoadTemplate = (loaded: Template, json: string) => {
@@ -231,7 +221,7 @@ export function App({ host, template: standard, lang = 'zh-CN', memory = browser
 
   return (
     <main className={styles.root} lang={lang} aria-busy={busy}>
-      <Header template={template} source={applied?.source} report={report} strings={strings} />
+      <Header template={template} source={applied.source} report={report} strings={strings} />
 
       <div className={styles.actions} role="group" aria-label={strings.actionsLabel}>
         <Button appearance="primary" icon={<ArrowClockwise20Regular />} onClick={onCheck} disabled={busy}>
@@ -316,7 +306,7 @@ export function App({ host, template: standard, lang = 'zh-CN', memory = browser
             disabled={busy}
             read={readWorkbook}
           />
-          {applied && applied.source !== 'embedded' && (
+          {applied.source !== 'embedded' && (
             <TemplatePicker source={applied.source} strings={strings} disabled={busy} onLoad={onLoadTemplate} onForget={onForgetTemplate} />
           )}
         </>
