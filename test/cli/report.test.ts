@@ -242,6 +242,13 @@ describe('--last-year: a 同比 column matched by unit', () => {
     expect(cell('南湖')).toBe('增长3项，下降2项，持平11项');
     expect(cell('北山')).toBe('去年无此单位的报表');
     expect(html).toContain('同比（\u2068nanhu-2025.xlsx\u2069）：');
+    // The workbook report has the same column, after 滞后指标数.
+    await runCli(['check', 'chart', '--report', 'yoy.xlsx', '--last-year', 'last-year'], { cwd: dir });
+    const s = (await readXlsx(new Uint8Array(readFileSync(join(dir, 'yoy.xlsx'))))).view.sheet('审核表')!;
+    expect(str(s.cell(3, 9).value)).toBe('同比');
+    const rows = Array.from({ length: 3 }, (_, i) => [str(s.cell(4 + i, 1).value), str(s.cell(4 + i, 9).value)]);
+    expect(rows).toContainEqual(['南湖', '增长3项，下降2项，持平11项']);
+    expect(rows).toContainEqual(['北山', '去年无此单位的报表']);
   });
 
   it('goes with --report only', async () => {
