@@ -1,6 +1,6 @@
 /** Reading typed values through the shared readers and turning what they say into issues at the cell. */
 import { isBlank, type Cell } from '../cell';
-import { toFixedShown } from '../display';
+import { displayCell, toFixedShown } from '../display';
 import { displayText } from '../read/cover';
 import type { FindingParams } from '../findings';
 import { readNumber, type ReadContext } from '../read/number';
@@ -56,8 +56,8 @@ export function fmtPct(v: number): string {
   return toFixedShown(v, 2, 2);
 }
 
-/** A tool-owned cell's content for a message: a constant as typed, a formula with the value it calculated. */
+/** A tool-owned cell's content for a message: a constant as typed, a formula with its value as the cell shows it. */
 export function shownContent(cell: Cell): string {
   if (!cell.formula) return displayText(cell);
-  return `${cell.formula} → ${isBlank(cell.value) ? '""' : displayText(cell)}`;
+  return `${cell.formula} → ${isBlank(cell.value) ? '""' : displayCell(cell)}`;
 }

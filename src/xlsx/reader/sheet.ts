@@ -156,9 +156,11 @@ export function readSheet(pkg: PartReader, sheet: MemorySheet, ctx: SheetContext
       throw xlsxError('beyond-limits', `${where(cRow, cCol)} holds ${value.value.length} characters, more than Excel's ${MAX_TEXT}`);
     }
     if (value.kind === 'blank' && !formula) return;
-    // A formula without <v> has no cached value (openpyxl, a template never opened): `uncached`, so it is not judged.
+    // A formula without a cached value (no <v>, or openpyxl's empty <v></v> on a number cell; a template never opened)
+    // is `uncached`, so it is not judged. An empty <v> of a string result (t="str") is a cached empty text.
+    const uncached = formula && cType !== 'inlineStr' && (vText === undefined || (vText.trim() === '' && cType !== 'str'));
     const cell: Cell = formula
-      ? { value, formula: `=${formula}`, ...(vText === undefined && cType !== 'inlineStr' ? { uncached: true as const } : {}), ...(fmt ? { numberFormat: fmt } : {}) }
+      ? { value, formula: `=${formula}`, ...(uncached ? { uncached: true as const } : {}), ...(fmt ? { numberFormat: fmt } : {}) }
       : fmt
         ? { value, numberFormat: fmt }
         : { value };
