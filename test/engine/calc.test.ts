@@ -21,7 +21,17 @@ describe('累计 by kind', () => {
     expect(fig(r, 'A14').cumulative).toBe(numAt(s, 'G16'));
   });
   it('rate: numerator 累计 ÷ denominator 累计, null when the denominator is 0', () => {
-    expect(fig(r, 'A08').cumulative).toBeCloseTo(fig(r, 'A07').cumulative! / fig(r, 'A04').cumulative!, 12);
+    // A04 (row 6) 1000 + 1100 + 900 = 3000, A07 (row 9) 200 + 250 + 151 = 601: A08 = 601 / 3000, by hand.
+    const typed = checkAfter((w) => {
+      const x = sheet(w, JY);
+      (['E', 'F', 'G'] as const).forEach((c, i) => {
+        put(x, `${c}6`, num([1000, 1100, 900][i]!));
+        put(x, `${c}9`, num([200, 250, 151][i]!));
+      });
+    });
+    expect(fig(typed, 'A04').cumulative).toBe(3000);
+    expect(fig(typed, 'A07').cumulative).toBe(601);
+    expect(fig(typed, 'A08').cumulative).toBeCloseTo(0.2003333333333333, 15);
     const z = checkAfter((w) => {
       const x = sheet(w, JY);
       for (const c of ['E', 'F', 'G']) for (const row of [6, 7, 8, 9]) put(x, `${c}${row}`, num(0));
