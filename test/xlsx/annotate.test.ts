@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { annotateXlsx, type AnnotateFinding } from '../../src/xlsx/annotate';
 import { PYTHON } from '../fixtures/openpyxl';
@@ -128,4 +128,22 @@ test('a copy annotated again (sent back, corrected, sent in again) carries only 
   for (const n of Object.keys(after)) if (/\.(xml|rels|vml)$/.test(n)) wellFormed(n, strFromU8(after[n]!));
   const names = strFromU8(after['xl/workbook.xml']!).match(/name="问题清单"/g);
   expect(names).toHaveLength(1);
+});
+
+test('<legacyDrawing/> lands where the schema puts it: after pageMargins, before tableParts and extLst; not inside a comment', () => {
+  const ws = (body: string) => `<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${body}</worksheet>`;
+  const pkg = zipSync({
+    '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'),
+    '_rels/.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'),
+    'xl/workbook.xml': strToU8('<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="A" sheetId="1" r:id="rId1"/><sheet name="B" sheetId="2" r:id="rId2"/></sheets></workbook>'),
+    'xl/_rels/workbook.xml.rels': strToU8('<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>'),
+    'xl/worksheets/sheet1.xml': strToU8(ws('<sheetData/><pageMargins left="1" right="1" top="1" bottom="1" header="0" footer="0"/><tableParts count="0"/>')),
+    'xl/worksheets/sheet2.xml': strToU8(ws('<sheetData><row r="1"><c r="A1"><v>1</v></c></row></sheetData><!-- <tableParts/> --><extLst><ext uri="x"><a/></ext></extLst>')),
+  });
+  const out = unzipSync(annotateXlsx(pkg, [
+    { rule: 'outlier', severity: 'warning', sheet: 'A', cell: 'B2', message: 'm' },
+    { rule: 'outlier', severity: 'warning', sheet: 'B', cell: 'A1', message: 'n' },
+  ]));
+  expect(strFromU8(out['xl/worksheets/sheet1.xml']!)).toMatch(/<pageMargins [^>]*\/><legacyDrawing xmlns:r="[^"]+" r:id="rId2"\/><tableParts count="0"\/><\/worksheet>$/);
+  expect(strFromU8(out['xl/worksheets/sheet2.xml']!)).toMatch(/<!-- <tableParts\/> --><legacyDrawing xmlns:r="[^"]+" r:id="rId2"\/><extLst>/);
 });

@@ -88,12 +88,14 @@ function withLegacyDrawing(sheetXml: string, relNs: string, relId: string): stri
   // The relationships prefix is bound on the element itself: right wherever the package binds its own.
   const el = `<${p}legacyDrawing xmlns:r="${escapeAttr(relNs)}" r:id="${escapeAttr(relId)}"/>`;
   // Top-level children after sheetData (which cannot nest itself), scanned with their depth.
-  const dataEnd = Math.max(xml.lastIndexOf(`</${p}sheetData>`), 0);
+  const root = findElement(xml, `${p}worksheet`);
   const closeRoot = xml.lastIndexOf(`</${p}worksheet>`);
-  if (closeRoot < 0) throw xlsxError('not-xlsx', 'a worksheet part has no </worksheet>');
+  if (!root || closeRoot < 0) throw xlsxError('not-xlsx', 'a worksheet part has no <worksheet> … </worksheet>');
+  // Scanning starts after sheetData (`<sheetData/>` too), else right inside the root; depth 0 = the root's children.
+  const data = findElement(xml, `${p}sheetData`, root.tagEnd);
   let depth = 0;
   const tag = /<(\/?)([\w.-]+:)?([\w.-]+)[^>]*?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
-  tag.lastIndex = xml.indexOf('>', dataEnd) + 1;
+  tag.lastIndex = data ? data.end : root.tagEnd;
   let m: RegExpExecArray | null;
   let at = closeRoot;
   while ((m = tag.exec(xml)) && m.index < closeRoot) {
