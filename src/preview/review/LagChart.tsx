@@ -4,6 +4,7 @@
  */
 import { mergeClasses } from '@fluentui/react-components';
 import type { ReviewRow } from '../../cli/report/model';
+import { formatPercent } from '../../engine/display';
 import type { Template } from '../../engine/template/schema';
 import type { ReviewStrings } from './strings';
 import { useReviewStyles } from './ReviewView.styles';
@@ -14,7 +15,8 @@ export interface LagChartProps {
   readonly strings: ReviewStrings;
 }
 
-const pct = (f: number | null): string => (f === null ? '—' : `${(f * 100).toFixed(2)}%`);
+/** The engine's one display rounding, as the .xlsx report shows it under 0.00% (79.675% → 79.68%). */
+const pct = (f: number | null): string => (f === null ? '—' : formatPercent(f, 2));
 
 export function LagChart({ rows, template, strings }: LagChartProps) {
   const styles = useReviewStyles();

@@ -21,6 +21,7 @@ import {
 import { ArrowDownloadRegular, DocumentMultipleRegular, FolderOpenRegular } from '@fluentui/react-icons';
 import { buildReviewModel } from '../../cli/report/model';
 import type { FileResult } from '../../cli/results';
+import { formatPercent } from '../../engine/display';
 import type { Lang } from '../../engine/findings';
 import type { Template } from '../../engine/template/schema';
 import { saveAs } from '../download';
@@ -44,7 +45,8 @@ export interface ReviewViewProps {
   readonly onOpen: (name: string) => void;
 }
 
-const pct = (f: number | null): string => (f === null ? '' : `${(f * 100).toFixed(2)}%`);
+/** The engine's one display rounding, as the .xlsx report shows it under 0.00% (79.675% → 79.68%). */
+const pct = (f: number | null): string => (f === null ? '' : formatPercent(f, 2));
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
 function refusalText(r: RollupRefusal, s: ReviewStrings): string {
