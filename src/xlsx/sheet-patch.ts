@@ -33,6 +33,8 @@ interface SharedF {
   readonly col: number;
   readonly master: boolean;
   readonly el: XmlElement;
+  /** The bindings of the cell holding it (where a replacement <f> lands). */
+  readonly cellScope: NsScope;
   text: string;
 }
 
@@ -94,6 +96,7 @@ export function patchSheetXml(xml: string, writes: readonly CellWrite[], styles:
   let cellIndex = -1;
   let lastCol = 0;
   let cellColNow = 0;
+  let cellScope: NsScope | undefined;
   let fIndex = -1;
   let f: SharedF | undefined;
 
@@ -133,11 +136,12 @@ export function patchSheetXml(xml: string, writes: readonly CellWrite[], styles:
         cellColNow = cellCol(el.attrs.get('r'), lastCol, part);
         lastCol = cellColNow;
         cellIndex = i;
+        cellScope = el.scope;
         currentRow?.cells.push({ col: cellColNow, el });
         return;
       }
       if (el.parent === cellIndex && cellIndex >= 0 && el.local === 'f' && el.attrs.get('t') === 'shared' && el.attrs.get('si') !== undefined) {
-        f = { si: el.attrs.get('si')!, row: rowNumber, col: cellColNow, master: el.attrs.get('ref') !== undefined, el, text: '' };
+        f = { si: el.attrs.get('si')!, row: rowNumber, col: cellColNow, master: el.attrs.get('ref') !== undefined, el, cellScope: cellScope ?? el.scope, text: '' };
         fIndex = i;
         shared.push(f);
       }
@@ -221,7 +225,7 @@ export function patchSheetXml(xml: string, writes: readonly CellWrite[], styles:
     for (const d of shared) {
       const m = masters.get(d.si);
       if (!m || d.master || written.has(key(d.row, d.col))) continue;
-      const p = mainPrefix(d.el.scope.parent ?? d.el.scope, uri);
+      const p = mainPrefix(d.cellScope, uri);
       const moved = shiftFormula(m.text, d.row - m.row, d.col - m.col);
       edits.push({ start: d.el.start, end: d.el.end, text: `<${p}f>${escapeText(moved)}</${p}f>` });
       alsoChanged.push(`${columnLetters(d.col)}${d.row}`);

@@ -67,6 +67,7 @@ export interface XmlVisitor {
 }
 
 const fileNs = (uri: string | undefined): string => uri ?? '';
+const NO_ATTRS: ReadonlyMap<string, string> = new Map();
 
 /**
  * Walks the part's elements in document order. Throws XlsxError('bad-xml') naming the part when the text is not
@@ -87,13 +88,24 @@ export function walkXml(xml: string, part: string, visitor: XmlVisitor): void {
   parser.on('opentag', (tag: SaxesTagNS) => {
     if (failure) return;
     const parent = stack[stack.length - 1];
-    const attrs = new Map<string, string>();
-    const attrsNs = new Map<string, string>();
-    for (const a of Object.values(tag.attributes)) {
-      attrs.set(a.name, a.value);
-      attrsNs.set(a.uri && a.prefix !== 'xmlns' && a.name !== 'xmlns' ? `{${a.uri}}${a.local}` : a.local, a.value);
+    // Most elements (a million empty rows …) have no attributes and declare nothing: they share what they can.
+    let attrs: ReadonlyMap<string, string> = NO_ATTRS;
+    let attrsNs: ReadonlyMap<string, string> = NO_ATTRS;
+    const list = Object.values(tag.attributes);
+    if (list.length > 0) {
+      const a1 = new Map<string, string>();
+      const a2 = new Map<string, string>();
+      for (const a of list) {
+        a1.set(a.name, a.value);
+        a2.set(a.uri && a.prefix !== 'xmlns' && a.name !== 'xmlns' ? `{${a.uri}}${a.local}` : a.local, a.value);
+      }
+      attrs = a1;
+      attrsNs = a2;
     }
-    const scope = new NsScope(tag.ns, parent?.el.scope ?? null);
+    const parentScope = parent?.el.scope ?? null;
+    let declares = false;
+    for (const k in tag.ns) if (Object.prototype.hasOwnProperty.call(tag.ns, k)) declares = true;
+    const scope = declares || !parentScope ? new NsScope(tag.ns, parentScope) : parentScope;
     const el: XmlElement = {
       qname: tag.name,
       prefix: tag.prefix,
