@@ -118,7 +118,10 @@ function splitRows(r: RangeAddress): RangeAddress[] {
 /** One sheet's used range into the engine's sheet: UsedRange, Address, Value2, Formula, NumberFormat (5 calls). */
 function readSheet(target: MemorySheet, ws: WpsWorksheet): void {
   const used = ws.UsedRange;
-  const block = rangeOfAddress(used.Address());
+  // Address is a method with optional arguments (EtRange.Address(RowAbsolute, …)); read as a property where a WPS
+  // exposes it so.
+  const address: unknown = typeof used.Address === 'function' ? used.Address() : (used as unknown as { Address: unknown }).Address;
+  const block = rangeOfAddress(String(address));
   const r = rows(block);
   const c = cols(block);
   const values = gridOf(used.Value2, r, c);
