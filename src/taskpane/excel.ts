@@ -622,6 +622,8 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
     let listedOthers: { sheet: string; collection: Excel.ConditionalFormatCollection }[] = [];
     let reads: ReturnType<typeof queueSheet>[] | null = null;
     let listed = false;
+    /** Whether the used ranges must come in bands (their answer would pass the response limit). */
+    let banded = false;
     if (allSheetsThere) {
       queueList();
       const attempt = names.map((n) => queueSheet(n, n, true));
@@ -630,15 +632,9 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
         reads = attempt;
       } catch (e) {
         const code = codeOf(e);
-        if (code !== 'ItemNotFound' && code !== 'ResponsePayloadSizeLimitExceeded') throw e;
-        if (code === 'ResponsePayloadSizeLimitExceeded') allSheetsThere = true;
-        else allSheetsThere = false;
-        if (code === 'ResponsePayloadSizeLimitExceeded') {
-          queueList();
-          const probes = names.map((n) => queueSheet(n, n, false));
-          await context.sync();
-          reads = probes;
-        }
+        if (code === 'ResponsePayloadSizeLimitExceeded') banded = true;
+        else if (code === 'ItemNotFound') allSheetsThere = false;
+        else throw e;
       }
     }
     if (!reads) {
@@ -650,7 +646,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
         return found ? [{ n, actual: found.name }] : [];
       });
       allSheetsThere = present.length === names.length;
-      reads = present.map((p) => queueSheet(p.n, p.actual, true));
+      reads = present.map((p) => queueSheet(p.n, p.actual, !banded));
       // The sheet list is known: the other sheets' marks come in the same sync.
       if (wants.marks) listedOthers = queueOthers(reads.map((r) => r.actual));
       if (reads.length || listedOthers.length) await context.sync();
@@ -733,11 +729,15 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
           }
         } catch (e) {
           // The new 汇总 is dropped; the old one was deleted only in the last step, so it is still there.
-          const leftover = context.workbook.worksheets.getItemOrNullObject(temp);
-          await context.sync().catch(() => undefined);
-          if (!leftover.isNullObject) {
-            leftover.delete();
-            await context.sync().catch(() => undefined);
+          try {
+            const leftover = context.workbook.worksheets.getItemOrNullObject(temp);
+            await context.sync();
+            if (!leftover.isNullObject) {
+              leftover.delete();
+              await context.sync();
+            }
+          } catch {
+            // The cleanup is best effort; the failure the user must hear about is the write's.
           }
           throw e;
         }

@@ -12,6 +12,9 @@ import { createExcelHost } from '../../src/taskpane/excel';
 
 const template = standardTemplate();
 
+// Each write reads the workbook first (a whole check): slow on a shared two-core machine under a full run.
+jest.setTimeout(60_000);
+
 /** A clean Q3 return with one typed `无` in A01's first quarter. */
 function model(): { model: FakeWorkbookModel; cell: string } {
   const wb = buildFilledReturn(template, { quarter: 3, seed: 7 });
