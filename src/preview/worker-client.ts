@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../engine/findings';
 import type { Template } from '../engine/template/schema';
+import type { MergeInput } from '../xlsx/merge';
 import type { AnnotateInput, RollupResult } from './review/rollup-work';
 import type { ReadResult, ReviewItem } from './work';
 import type { WorkAnswer, WorkRequest } from './worker-protocol';
@@ -77,8 +78,12 @@ export class WorkPool {
     );
   }
 
-  rollup(items: readonly Extract<ReviewItem, { ok: true }>[], template: Template, options: { unit?: string; allowErrors: boolean }): Promise<RollupResult> {
-    return this.post({ id: this.nextId++, kind: 'rollup', items, template, ...options }, []).then((a) => {
+  rollup(
+    inputs: readonly MergeInput[],
+    template: Template,
+    options: { lang: Lang; allowErrors: boolean; allowDuplicates: boolean },
+  ): Promise<RollupResult> {
+    return this.post({ id: this.nextId++, kind: 'rollup', inputs, template, ...options }, []).then((a) => {
       if (a.kind === 'rollup') return a.result;
       throw new Error(a.kind === 'failed' ? a.error : 'unexpected answer');
     });

@@ -1,6 +1,7 @@
 /** Messages between the page and its worker. Every request carries an id; the answer echoes it. */
 import type { Lang } from '../engine/findings';
 import type { Template } from '../engine/template/schema';
+import type { MergeInput } from '../xlsx/merge';
 import type { AnnotateInput, RollupResult } from './review/rollup-work';
 import type { ReadResult, ReviewItem } from './work';
 
@@ -17,10 +18,11 @@ export type WorkRequest =
   | {
       readonly id: number;
       readonly kind: 'rollup';
-      readonly items: readonly Extract<ReviewItem, { ok: true }>[];
+      readonly inputs: readonly MergeInput[];
       readonly template: Template;
-      readonly unit?: string;
+      readonly lang: Lang;
       readonly allowErrors: boolean;
+      readonly allowDuplicates: boolean;
     }
   | { readonly id: number; readonly kind: 'review-xlsx'; readonly items: readonly ReviewItem[]; readonly template: Template; readonly lang: Lang }
   | { readonly id: number; readonly kind: 'annotate-zip'; readonly returns: readonly AnnotateInput[]; readonly lang: Lang };

@@ -14,7 +14,7 @@ scope.onmessage = (e: MessageEvent<WorkRequest>): void => {
       if (req.kind === 'read') return { id: req.id, kind: 'read', result: await readWork(req.bytes, req.lang) };
       if (req.kind === 'check') return { id: req.id, kind: 'check', result: await checkWork(req.file, req.bytes, req.template, req.lang, true) };
       if (req.kind === 'rollup') {
-        const result = await rollupWork(req.items, req.template, { unit: req.unit, allowErrors: req.allowErrors });
+        const result = await rollupWork(req.inputs, req.template, { lang: req.lang, allowErrors: req.allowErrors, allowDuplicates: req.allowDuplicates });
         return { id: req.id, kind: 'rollup', result };
       }
       if (req.kind === 'annotate-zip') return { id: req.id, kind: 'annotate-zip', ...annotatedZipWork(req.returns, req.lang) };

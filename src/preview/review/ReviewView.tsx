@@ -31,7 +31,6 @@ import type { Batch } from './batch';
 import { pickedFromInput, type PickedFile } from './files';
 import { LagChart } from './LagChart';
 import { StatusPanel } from './StatusPanel';
-import type { RollupRefusal } from './rollup-work';
 import { reviewStrings, type ReviewStrings } from './strings';
 import { useReviewStyles } from './ReviewView.styles';
 
@@ -49,25 +48,13 @@ export interface ReviewViewProps {
 const pct = (f: number | null): string => (f === null ? '' : formatPercent(f, 2));
 const reason = (e: unknown): string => (e instanceof Error ? e.message : String(e));
 
-function refusalText(r: RollupRefusal, s: ReviewStrings): string {
-  switch (r.kind) {
-    case 'none':
-      return '';
-    case 'versions':
-      return `${s.refusedVersions(r.inForce)} ${r.files.map((f) => `${f.file}（${f.version}）`).join('；')}`;
-    case 'periods':
-      return `${s.refusedPeriods(r.common)} ${r.files.map((f) => `${f.file}（${f.period || '—'}）`).join('；')}`;
-    case 'errors':
-      return `${s.refusedErrors(r.files.length)} ${r.files.map((f) => `${f.file}${f.unit ? `（${f.unit}）` : ''}：${f.errors}`).join('；')}`;
-  }
-}
-
 export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: ReviewViewProps) {
   const styles = useReviewStyles();
   const s = reviewStrings(lang);
   const filesInput = React.useRef<HTMLInputElement>(null);
   const folderInput = React.useRef<HTMLInputElement>(null);
   const [allowErrors, setAllowErrors] = React.useState(false);
+  const [allowDuplicates, setAllowDuplicates] = React.useState(false);
   const [notice, setNotice] = React.useState<{ intent: 'error' | 'success' | 'warning'; text: string } | null>(null);
   const [working, setWorking] = React.useState(false);
 
@@ -92,16 +79,29 @@ export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: Revi
     setNotice(null);
   };
 
+  /** The bytes of the batch's .xlsx files, in file order (the roll-up and the annotated copies start from them). */
+  const bytesOf = async (names: readonly string[]): Promise<{ name: string; bytes: Uint8Array }[]> => {
+    const byName = new Map((batch?.files ?? []).map((f) => [f.name, f.file]));
+    const out: { name: string; bytes: Uint8Array }[] = [];
+    for (const name of names) {
+      const file = byName.get(name);
+      if (file) out.push({ name, bytes: new Uint8Array(await file.arrayBuffer()) });
+    }
+    return out;
+  };
+
   const downloadRollup = async (): Promise<void> => {
     setWorking(true);
     setNotice(null);
     try {
-      const ok = items.filter((it): it is Extract<ReviewItem, { ok: true }> => it.ok);
-      const r = await pool().rollup(ok, template, { allowErrors });
-      if (!r.ok) setNotice({ intent: 'error', text: refusalText(r.refusal, s) });
+      // Every .xlsx of the batch, readable or not, as merge takes the files it is given (files that are no returns
+      // are listed apart and not given).
+      const inputs = await bytesOf(items.map((it) => it.file));
+      const r = await pool().rollup(inputs, template, { lang, allowErrors, allowDuplicates });
+      if (!r.ok) setNotice({ intent: 'error', text: r.refusal });
       else {
         saveAs(r.bytes, `${r.unit}-${r.period}.xlsx`);
-        setNotice({ intent: 'success', text: s.rolledUp(r.count, r.unit, r.period) });
+        setNotice({ intent: 'success', text: [s.rolledUp(r.merged, r.unit, r.period), r.note].filter(Boolean).join(' ') });
       }
     } catch (e) {
       setNotice({ intent: 'error', text: s.failed(reason(e)) });
@@ -125,12 +125,8 @@ export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: Revi
     setWorking(true);
     setNotice(null);
     try {
-      const byName = new Map((batch?.files ?? []).map((f) => [f.name, f.file]));
-      const returns = [];
-      for (const it of items) {
-        const file = it.ok ? byName.get(it.file) : undefined;
-        if (it.ok && file) returns.push({ name: it.file, bytes: new Uint8Array(await file.arrayBuffer()), findings: it.findings });
-      }
+      const findings = new Map(items.flatMap((it) => (it.ok ? [[it.file, it.findings] as const] : [])));
+      const returns = (await bytesOf([...findings.keys()])).map((r) => ({ ...r, findings: findings.get(r.name)! }));
       const { zip, failed } = await pool().annotatedZip(returns, lang);
       saveAs(zip, lang === 'en' ? 'annotated-returns.zip' : '退回修改.zip', 'application/zip');
       if (failed.length) setNotice({ intent: 'warning', text: failed.map((f) => `${f.name}：${f.error}`).join('；') });
@@ -175,7 +171,7 @@ export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: Revi
           />
         )}
         {batch && (
-          <p role="status" className={styles.note} data-testid="review-progress" data-done={done ? 'true' : undefined}>
+          <p role="status" className={styles.note} data-testid="review-progress" data-done={done ? 'true' : undefined} data-ms={done ? Math.round(batch.ms ?? 0) : undefined}>
             {done ? s.checked(batch.done, batch.ms ?? 0) : s.progress(batch.done, batch.total)}
           </p>
         )}
@@ -191,6 +187,7 @@ export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: Revi
               {s.rollup}
             </Button>
             <Checkbox checked={allowErrors} onChange={(_, d) => setAllowErrors(d.checked === true)} label={s.allowErrors} />
+            <Checkbox checked={allowDuplicates} onChange={(_, d) => setAllowDuplicates(d.checked === true)} label={s.allowDuplicates} />
             <Button icon={<ArrowDownloadRegular />} onClick={() => void downloadReviewBook()} disabled={working}>
               {s.reviewBook}
             </Button>

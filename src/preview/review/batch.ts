@@ -13,7 +13,7 @@ export interface Batch {
   readonly files: readonly PickedFile[];
   /** Files not read, with the reason. */
   readonly skipped: readonly { readonly name: string; readonly reason: string }[];
-  /** Results so far, in file order once done. */
+  /** The results in file order, once all are done (empty while checking). */
   readonly items: readonly ReviewItem[];
   readonly total: number;
   readonly done: number;
@@ -39,10 +39,11 @@ export function useReviewBatch(pool: () => WorkPool, template: Template, lang: L
       let done = 0;
       const update = (final: boolean): void => {
         if (run.current !== id) return;
+        // While checking, only the count changes: the table and chart are drawn once, at the end.
         setBatch({
           files,
           skipped,
-          items: final ? (results as ReviewItem[]) : results.filter((r): r is ReviewItem => r !== undefined),
+          items: final ? (results as ReviewItem[]) : [],
           total: readable.length,
           done,
           ms: final ? performance.now() - started : null,
