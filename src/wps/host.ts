@@ -19,7 +19,7 @@ import type { CheckOptions } from '../engine/check';
 import type { CellWrite } from '../engine/fill-plan';
 import type { Finding } from '../engine/findings';
 import { checkReturn, formatFindings, planFill } from '../engine';
-import { MemoryWorkbook, type MemorySheet } from '../engine/memory-workbook';
+import { MemorySheet, MemoryWorkbook } from '../engine/memory-workbook';
 import type { Template } from '../engine/template/schema';
 import type { CheckOutcome, Diagnosis, WorkbookHost } from '../taskpane/host';
 import { MARK_FILLS, MARK_FORMULA, marksFor, planExcelWrites, rectangles, sheetsToRead, type WriteOp } from '../taskpane/excel';
@@ -391,6 +391,19 @@ export function createWpsHost(options: WpsHostOptions = {}): WorkbookHost {
 
     async clearHighlights() {
       sweep(listSheets(workbookOf(app()).Worksheets));
+    },
+
+    // One sheet's values by name (Worksheets holds hidden and very hidden sheets too): how the pane finds the
+    // template a return carries. Null when there is no such sheet.
+    async readSheet(name) {
+      const found = findSheet(listSheets(workbookOf(app()).Worksheets), name);
+      if (!found) return null;
+      const into = new MemorySheet(found.name);
+      const used = found.sheet.UsedRange;
+      const address: unknown = typeof used.Address === 'function' ? used.Address() : (used as unknown as { Address: unknown }).Address;
+      const block = rangeOfAddress(String(address));
+      putBlock(into, block, gridOf(used.Value2, rows(block), cols(block)), [], []);
+      return into;
     },
 
     async diagnose(): Promise<Diagnosis> {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildFilledReturn, standardTemplate } from '../../src/engine';
+import { EMBEDDED_TEMPLATE_SHEET, embedTemplate, templateFromSheet } from '../../src/engine/template/embed';
 import { FakeWorkbookModel } from '../../src/office-fake';
 import { MARK_FILLS, MARK_FORMULA } from '../../src/taskpane/excel';
 import { DIAGNOSTIC_STEPS } from '../../src/taskpane/host';
@@ -243,6 +244,22 @@ describe('fill', () => {
     model.sheet('汇总')!.setCell(200, 20, { value: { kind: 'text', value: 'stale' } });
     await host.fill(template);
     expect(snapshot(model)).toEqual(once);
+  });
+});
+
+describe('readSheet', () => {
+  test('the template a return carries is read from its very hidden sheet; a missing sheet is null', async () => {
+    const wb = buildFilledReturn(template, { quarter: 1, seed: 2 });
+    embedTemplate(wb, template);
+    const model = FakeWorkbookModel.fromMemoryWorkbook(wb);
+    const { env, host } = open(model);
+    const sheet = await host.readSheet!(EMBEDDED_TEMPLATE_SHEET);
+    expect(sheet).not.toBeNull();
+    const carried = templateFromSheet(sheet!);
+    expect(carried).not.toBeNull();
+    expect(carried).toEqual(templateFromSheet(wb.sheet(EMBEDDED_TEMPLATE_SHEET)!));
+    expect(env.stats.byName.get('Range.Value2')).toBe(1);
+    expect(await host.readSheet!('没有这张表')).toBeNull();
   });
 });
 
