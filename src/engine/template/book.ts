@@ -380,9 +380,14 @@ export function templateFromBook(view: WorkbookView): BookResult {
     const plan = yesNo(row, '年计划', indT.name, problem);
     const integer = yesNo(row, '整数', indT.name, problem);
     const ind: Record<string, unknown> = { code: row.text('指标代码'), sheet, name: row.text('指标名称'), unit: row.text('计量单位'), kind, plan, integer };
-    const rel = parseRelations(row.text('关系'));
+    // `= A05 + A06` typed into Excel or WPS becomes a formula (the cell shows a sum of cells A5 and A6): its text is
+    // the relation all the same.
+    const relCell = row.cell('关系');
+    const rel = parseRelations(row.text('关系') || (relCell.formula ? `=${relCell.formula.replace(/^=/, '')}` : ''));
     if (typeof rel === 'string') problem(indT.name, row.row, row.col('关系'), rel);
-    else {
+    else if (kind !== undefined && (kind === 'rate') !== (rel.parts.ratio !== undefined)) {
+      problem(indT.name, row.row, row.col('关系'), kind === 'rate' ? `${KINDS.rate}指标须在「关系」中写明分子 ÷ 分母，如「A07 ÷ A04」` : `只有${KINDS.rate}指标可写「分子 ÷ 分母」`);
+    } else {
       const missing = rel.codes.find((c) => !codes.has(c));
       if (missing !== undefined) problem(indT.name, row.row, row.col('关系'), `关系中的指标 ${missing} 不在「${BOOK_SHEETS.indicators}」中`);
       Object.assign(ind, rel.parts);
