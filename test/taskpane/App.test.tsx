@@ -5,6 +5,7 @@ import { buildFilledReturn } from '../../src/engine';
 import type { Lang } from '../../src/engine/findings';
 import { FakeWorkbookModel, createFakeOffice } from '../../src/office-fake';
 import { createExcelHost } from '../../src/taskpane/excel';
+import { HostError } from '../../src/taskpane/host';
 import { App } from '../../src/taskpane/App';
 import { FakeHost, finding, sampleOutcome, template } from './fixtures';
 
@@ -235,6 +236,19 @@ describe('task pane App', () => {
     // dismiss
     await user.click(screen.getByRole('button', { name: '关闭' }));
     expect(screen.queryByText('ExcelApi 1.6 不可用')).not.toBeInTheDocument();
+  });
+
+  test("the host's refusals are said in the pane's language: a protected sheet, a lost focus", async () => {
+    const user = userEvent.setup();
+    const host = new FakeHost();
+    renderApp(host);
+    await ready();
+    host.fill = () => Promise.reject(new HostError({ kind: 'protected', sheets: ['创业就业'] }, 'protected: 创业就业'));
+    await user.click(screen.getByRole('button', { name: '填写汇总' }));
+    await screen.findByText(/工作表 创业就业 受保护，未做任何更改/);
+    host.select = () => Promise.reject(new HostError({ kind: 'focus' }, 'GeneralException'));
+    await user.click(screen.getAllByRole('button', { name: /E7/ })[0]!);
+    await screen.findByText(/另一个窗口获得了焦点，未做任何更改/);
   });
 
   test('a failing check and a failing select are shown too', async () => {
