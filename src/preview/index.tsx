@@ -1,4 +1,4 @@
-/* Entry of the browser preview (preview.html and index.html). */
+/* Entry of the web page (dist/fulian-returns.html; npm start serves it at /fulian-returns.html and /). */
 import './no-eval';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';

@@ -227,6 +227,9 @@ describe('the web page, one file over file:// (Chromium)', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.locator('[role="grid"][data-sheet="封面"]').waitFor();
     expect((await gridText())[6]?.[1]).toBe('1389382123');
+    await page.screenshot({ path: join(SCREENSHOTS, 'first-screen.png') });
+    // The README's screenshots are tracked files: refreshed only when asked (FULIAN_UPDATE_SCREENSHOT=1).
+    if (process.env.FULIAN_UPDATE_SCREENSHOT === '1') copyFileSync(join(SCREENSHOTS, 'first-screen.png'), join(ROOT, 'assets', 'preview.png'));
   });
 
   it('loads a return through the file input and selects a finding’s cell on its sheet', async () => {
