@@ -242,7 +242,7 @@ async function openPane(withWps: boolean): Promise<{ page: Page; errors: string[
   return { page, errors, requests };
 }
 
-test('inside WPS: the sample return checked, a finding selects its cell on its sheet, fill writes 汇总', async () => {
+test('inside WPS: the sample return checked, a finding selects its cell on its sheet, fill writes 汇总, 诊断 passes', async () => {
   const { page, errors, requests } = await openPane(true);
   await page.getByRole('status').filter({ hasText: /^检查完成/ }).waitFor();
   await page.locator('[data-severity]').first().waitFor();
@@ -261,6 +261,13 @@ test('inside WPS: the sample return checked, a finding selects its cell on its s
   await page.getByRole('status').filter({ hasText: '已写入累计公式和汇总表' }).waitFor();
   const hasSummary = await page.evaluate(() => Boolean((window as unknown as { __wpsModel: { sheet(n: string): unknown } }).__wpsModel.sheet('汇总')));
   expect(hasSummary).toBe(true);
+
+  // 诊断: WPS's self-test through the same tab, every step passing on the fake, WPS's version in the report.
+  await page.getByRole('tab', { name: '诊断' }).click();
+  await page.getByRole('button', { name: '运行诊断' }).click();
+  await page.getByText('11 / 11 项通过', { exact: true }).waitFor();
+  expect(await page.locator('[data-step][data-ok="true"]').count()).toBe(11);
+  expect(await page.locator('pre').textContent()).toContain('12.1.0.16910');
   expect(errors).toEqual([]);
   expect(requests.filter((u) => !u.startsWith(origin))).toEqual([]);
   await page.close();
