@@ -7,75 +7,19 @@
  *   - peak RSS of each (process.resourceUsage().maxRSS at exit, worker threads included), target: merge over 300
  *     under 2× merge over 30 (memory stays flat as the folder grows).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildFilledReturn } from '../src/engine/sample';
 import { standardTemplate } from '../src/engine/template/load';
 import { writeNewXlsx } from '../src/xlsx';
+import { compileCli, headroom, runBin, type Run } from './child';
 
 const RETURNS = 300;
 const SMALL = 30;
-const ROOT = join(__dirname, '..');
 /** The worker runs ask for the pool explicitly (the CLI uses it by itself only from 50 files). */
 const POOL = String(availableParallelism());
-
-interface Run {
-  readonly ms: number;
-  readonly rssMiB: number;
-  readonly code: number | null;
-  readonly stderr: string;
-}
-
-/** Runs the compiled bin in a child process; wall time and the child's peak RSS (from a preload that reports it). */
-function runBin(pkg: string, args: string[], jobs: string | undefined, rssFile: string): Promise<Run> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_PATH: join(ROOT, 'node_modules'), NO_COLOR: '1', RSS_OUT: rssFile };
-  if (jobs === undefined) delete env['FULIAN_RETURNS_JOBS'];
-  else env['FULIAN_RETURNS_JOBS'] = jobs;
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--require', join(pkg, 'rss.js'), join(pkg, 'bin/fulian-returns.js'), ...args], {
-      cwd: pkg,
-      env,
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => {
-      const ms = performance.now() - t0;
-      const kib = Number(readFileSync(rssFile, 'utf8'));
-      resolve({ ms, rssMiB: kib / 1024, code, stderr });
-    });
-  });
-}
-
-/**
- * A control for the machine's spare cores right now: the same allocation-heavy loop (like reading a workbook: many
- * short-lived objects and strings) in one worker thread, then in two at once (twice the work). On two idle cores both
- * take as long (ratio ≈ 1.0); the pool cannot scale better than this control does.
- */
-async function headroom(): Promise<number> {
-  const { Worker } = await import('node:worker_threads');
-  const code =
-    "let keep = []; for (let i = 0; i < 4e6; i++) { keep.push({ a: 'x' + i, b: [i, i + 1] }); if (keep.length > 10000) keep = []; }" +
-    " require('node:worker_threads').parentPort.postMessage(keep.length);";
-  const timed = async (n: number): Promise<number> => {
-    const t0 = performance.now();
-    await Promise.all(
-      Array.from({ length: n }, () => {
-        const w = new Worker(code, { eval: true });
-        return new Promise<void>((resolve) => w.once('message', () => void w.terminate().then(() => resolve())));
-      }),
-    );
-    return performance.now() - t0;
-  };
-  const one = await timed(1);
-  const two = await timed(2);
-  return two / one;
-}
 
 const f0 = (n: number): string => n.toFixed(0);
 const f1 = (n: number): string => n.toFixed(1);
@@ -86,16 +30,7 @@ export default async function bench(): Promise<void> {
     // The compiled CLI, as installed (bin/ + dist/ + package.json).
     const pkg = join(root, 'pkg');
     const tBuild = performance.now();
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.cli.json'), '--outDir', join(pkg, 'dist')], {
-      stdio: 'pipe',
-    });
-    mkdirSync(join(pkg, 'bin'));
-    copyFileSync(join(ROOT, 'bin/fulian-returns.js'), join(pkg, 'bin/fulian-returns.js'));
-    copyFileSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
-    writeFileSync(
-      join(pkg, 'rss.js'),
-      "process.on('exit', () => require('node:fs').writeFileSync(process.env.RSS_OUT, String(process.resourceUsage().maxRSS)));\n",
-    );
+    compileCli(pkg);
     console.log(`compiled the CLI (tsc) in ${f0(performance.now() - tBuild)} ms`);
 
     const all = join(pkg, 'returns');

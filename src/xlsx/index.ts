@@ -3,6 +3,6 @@
  * surgically, and writing a new return. Host-neutral: bytes in, bytes out (no fs), so the browser preview can use it.
  */
 export { XlsxError, type XlsxErrorReason } from './errors';
-export { readXlsx, type LoadedWorkbook } from './read';
+export { readXlsx, readXlsxSync, type LoadedWorkbook } from './read';
 export { patchXlsx } from './patch';
 export { writeNewXlsx, type WriteNewOptions } from './write';

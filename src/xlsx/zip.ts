@@ -63,20 +63,32 @@ const u16 = (b: Uint8Array, o: number): number => b[o]! | (b[o + 1]! << 8);
 const u32 = (b: Uint8Array, o: number): number => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]! << 16) | (b[o + 3]! << 24)) >>> 0;
 const u64 = (b: Uint8Array, o: number): number => u32(b, o) + u32(b, o + 4) * 0x1_0000_0000;
 
-let CRC_TABLE: Uint32Array | undefined;
-/** Running CRC-32 (start with 0xffffffff, finish with `^ 0xffffffff`), for parts inflated chunk by chunk. */
+let CRC_TABLES: Uint32Array[] | undefined;
+/**
+ * Running CRC-32 (start with 0xffffffff, finish with `^ 0xffffffff`), for parts inflated chunk by chunk; slicing by 4
+ * (four tables, four bytes a step), a few times faster than a byte at a time on every part of every file.
+ */
 export function crc32Update(crc: number, data: Uint8Array): number {
-  if (!CRC_TABLE) {
-    CRC_TABLE = new Uint32Array(256);
+  if (!CRC_TABLES) {
+    const t0 = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
       let c = n;
       for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      CRC_TABLE[n] = c >>> 0;
+      t0[n] = c >>> 0;
     }
+    const ts = [t0, new Uint32Array(256), new Uint32Array(256), new Uint32Array(256)];
+    for (let n = 0; n < 256; n++) for (let k = 1; k < 4; k++) ts[k]![n] = (ts[k - 1]![n]! >>> 8) ^ t0[ts[k - 1]![n]! & 0xff]!;
+    CRC_TABLES = ts;
   }
-  const t = CRC_TABLE;
+  const [t0, t1, t2, t3] = CRC_TABLES as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
   let c = crc;
-  for (let i = 0; i < data.length; i++) c = t[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+  let i = 0;
+  const n4 = data.length - (data.length % 4);
+  for (; i < n4; i += 4) {
+    c ^= data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24);
+    c = t3[c & 0xff]! ^ t2[(c >>> 8) & 0xff]! ^ t1[(c >>> 16) & 0xff]! ^ t0[c >>> 24]!;
+  }
+  for (; i < data.length; i++) c = t0[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
   return c;
 }
 
@@ -208,6 +220,9 @@ function looksLikeText(b: Uint8Array): boolean {
   return control === 0;
 }
 
+/** Parts up to this size are inflated in one go; bigger ones stream. */
+const WHOLE_BYTES = 8 * 1024 * 1024;
+
 /** A chunk of compressed input at a time: at most ~16 MB of output per push even at deflate's best ratio. */
 const PUSH_BYTES = 16 * 1024;
 
@@ -232,6 +247,16 @@ export function streamEntry(dir: ZipDirectory, e: EntryInfo, sink: (chunk: Uint8
   };
   if (e.method === 0) {
     for (let i = 0; i < raw.length; i += 1024 * 1024) take(raw.subarray(i, Math.min(raw.length, i + 1024 * 1024)));
+  } else if (e.method === 8 && e.originalSize <= WHOLE_BYTES) {
+    // Small parts (every part of a real return) at once: fflate's one-shot inflate into a buffer of the declared size
+    // is several times faster than its stream, and the memory is bounded by WHOLE_BYTES all the same.
+    let data: Uint8Array;
+    try {
+      data = inflateSync(raw, { out: new Uint8Array(e.originalSize) });
+    } catch {
+      throw xlsxError('truncated', `${e.name} is damaged`);
+    }
+    take(data);
   } else if (e.method === 8) {
     const inflater = new Inflate((chunk) => take(chunk));
     try {

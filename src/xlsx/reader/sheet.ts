@@ -6,7 +6,7 @@
  * longer than Excel's 32,767 characters refuses the file at once with the cell named.
  */
 import { columnLetters, MAX_COL, MAX_ROW, type RangeAddress } from '../../engine/address';
-import { BLANK, bool, cellError, isDateFormat, isErrorCode, num, serialFromDate, text, type Cell, type CellValue } from '../../engine/cell';
+import { BLANK, BLANK_CELL, bool, cellError, isDateFormat, isErrorCode, num, serialFromDate, text, type Cell, type CellValue } from '../../engine/cell';
 import type { MemorySheet } from '../../engine/memory-workbook';
 import { shiftFormula } from '../cell-xml';
 import { xlsxError } from '../errors';
@@ -77,7 +77,9 @@ const enum In {
 
 export function readSheet(pkg: PartReader, sheet: MemorySheet, ctx: SheetContext): MemorySheet {
   const name = sheet.name;
-  const rows = new Map<number, Map<number, Cell>>();
+  // Positions set, in order (for merges and the used range); the cells go straight into the sheet.
+  const setRows: number[] = [];
+  const setCols: number[] = [];
   const merges: RangeAddress[] = [];
   const shared = new Map<string, { formula: string; row: number; col: number }>();
   const inlineText = new StringItem();
@@ -164,9 +166,9 @@ export function readSheet(pkg: PartReader, sheet: MemorySheet, ctx: SheetContext
       : fmt
         ? { value, numberFormat: fmt }
         : { value };
-    let r = rows.get(cRow);
-    if (!r) rows.set(cRow, (r = new Map()));
-    r.set(cCol, cell);
+    sheet.set(cRow, cCol, cell);
+    setRows.push(cRow);
+    setCols.push(cCol);
   };
 
   pkg.walk(ctx.part, {
@@ -250,38 +252,61 @@ export function readSheet(pkg: PartReader, sheet: MemorySheet, ctx: SheetContext
     },
   });
 
-  clearMerged(rows, merges);
-  const sortedRows = [...rows.keys()].sort((a, b) => a - b);
-  for (const r of sortedRows) {
-    const cells = rows.get(r)!;
-    for (const c of [...cells.keys()].sort((a, b) => a - b)) sheet.set(r, c, cells.get(c)!);
-  }
+  if (merges.length > 0) clearMerged(sheet, setRows, setCols, merges);
   sheet.merges = merges;
   return sheet;
 }
 
 /**
- * The cells a merged range hides (all but its top-left) read blank, as in Excel. Visits only rows and cells present
- * (never the range's area), so a range over the whole grid costs what the sheet holds.
+ * The cells a merged range hides (all but its top-left) read blank, as in Excel, and the used range is what is left.
+ * A sweep down the rows holding cells, with the ranges over the current row sorted by column: each cell costs a
+ * binary search, never a range's area, so a range over the whole grid costs what the sheet holds.
  */
-function clearMerged(rows: Map<number, Map<number, Cell>>, merges: readonly RangeAddress[]): void {
-  if (merges.length === 0) return;
-  let rowKeys: number[] | undefined;
-  for (const m of merges) {
-    const height = m.end.row - m.start.row + 1;
-    const rowsIn = height <= rows.size ? range(m.start.row, m.end.row) : (rowKeys ??= [...rows.keys()]).filter((r) => r >= m.start.row && r <= m.end.row);
-    for (const r of rowsIn) {
-      const cells = rows.get(r);
-      if (!cells) continue;
-      const width = m.end.col - m.start.col + 1;
-      const cols = width <= cells.size ? range(m.start.col, m.end.col) : [...cells.keys()].filter((c) => c >= m.start.col && c <= m.end.col);
-      for (const c of cols) if (r !== m.start.row || c !== m.start.col) cells.delete(c);
+function clearMerged(sheet: MemorySheet, rows: readonly number[], cols: readonly number[], merges: readonly RangeAddress[]): void {
+  const order = rows.map((_, i) => i);
+  if (rows.some((r, i) => i > 0 && r < rows[i - 1]!)) order.sort((a, b) => rows[a]! - rows[b]! || cols[a]! - cols[b]!);
+  const pending = [...merges].sort((a, b) => a.start.row - b.start.row);
+  let next = 0;
+  let active: RangeAddress[] = [];
+  let activeRow = 0;
+  let maxRow = 0;
+  let maxCol = 0;
+  for (const i of order) {
+    const r = rows[i]!;
+    const c = cols[i]!;
+    if (r !== activeRow) {
+      activeRow = r;
+      let changed = false;
+      const kept = active.filter((m) => m.end.row >= r);
+      if (kept.length !== active.length) changed = true;
+      active = kept;
+      while (next < pending.length && pending[next]!.start.row <= r) {
+        const m = pending[next++]!;
+        if (m.end.row >= r) {
+          active.push(m);
+          changed = true;
+        }
+      }
+      if (changed) active.sort((a, b) => a.start.col - b.start.col);
+    }
+    // the last range starting at or left of c
+    let lo = 0;
+    let hi = active.length - 1;
+    let at = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (active[mid]!.start.col <= c) {
+        at = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    const m = at >= 0 ? active[at]! : undefined;
+    if (m && c <= m.end.col && (r !== m.start.row || c !== m.start.col)) sheet.set(r, c, BLANK_CELL);
+    else {
+      if (r > maxRow) maxRow = r;
+      if (c > maxCol) maxCol = c;
     }
   }
-}
-
-function range(a: number, b: number): number[] {
-  const out: number[] = [];
-  for (let i = a; i <= b; i++) out.push(i);
-  return out;
+  sheet.rowCount = maxRow;
+  sheet.colCount = maxCol;
 }

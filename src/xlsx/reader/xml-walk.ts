@@ -6,7 +6,7 @@
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { xlsxError } from '../errors';
-import { canonicalNs } from './namespaces';
+import { canonicalNs, XMLNS_XML as XML_NS } from './namespaces';
 
 export interface Element {
   readonly uri: string;
@@ -19,7 +19,7 @@ export interface Element {
 
 export interface Handlers {
   open(el: Element): void;
-  close(uri: string, local: string): void;
+  close(): void;
   text?(text: string): void;
 }
 
@@ -28,60 +28,82 @@ interface Scope {
   readonly bindings: Map<string, string>;
 }
 
+/**
+ * The start tag being handled. One instance per walker, reset for each element (handlers use it at once and never
+ * keep it): an element of every part of every file is the hot path.
+ */
+class Tag implements Element {
+  uri = '';
+  local = '';
+  attributes: Readonly<Record<string, string>> = {};
+
+  constructor(private readonly walker: XmlWalker) {}
+
+  attr(local: string, uri?: string): string | undefined {
+    if (uri === undefined) return this.attributes[local];
+    for (const k in this.attributes) {
+      const c = k.indexOf(':');
+      if (c < 0 || k.slice(c + 1) !== local) continue;
+      if (this.walker.lookup(k.slice(0, c)) === uri) return this.attributes[k];
+    }
+    return undefined;
+  }
+}
+
 /** A push parser: `write` text as it is decoded, then `end`. Errors become a 'bad-xml' XlsxError naming the part. */
 export class XmlWalker {
   private readonly parser = new SaxesParser({ xmlns: false, position: false });
-  private readonly scopes: Scope[] = [{ depth: -1, bindings: new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]) }];
-  private readonly names: { uri: string; local: string }[] = [];
+  private readonly scopes: Scope[] = [{ depth: -1, bindings: new Map([['xml', XML_NS]]) }];
+  private depth = 0;
+  /** The last prefix looked up, while the bindings have not changed since. */
+  private cachedPrefix: string | undefined;
+  private cachedUri: string | undefined;
+  private readonly tag = new Tag(this);
+  /**
+   * How many `xmlns` occurrences the text written so far holds that no start tag has used yet: while none is left,
+   * a start tag cannot declare a namespace and its attributes need no scan (in a worksheet only the root declares).
+   */
+  private pendingXmlns = 0;
+  private tailText = '';
 
   constructor(
     private readonly part: string,
     handlers: Handlers,
   ) {
-    const lookup = (prefix: string): string | undefined => {
-      for (let i = this.scopes.length - 1; i >= 0; i--) {
-        const u = this.scopes[i]!.bindings.get(prefix);
-        if (u !== undefined) return u;
-      }
-      return undefined;
-    };
     this.parser.on('opentag', (tag: SaxesTagPlain) => {
       const attrs = tag.attributes as Record<string, string>;
-      const depth = this.names.length;
+      const depth = this.depth;
       let bindings: Map<string, string> | undefined;
-      for (const k in attrs) {
-        if (k.charCodeAt(0) !== 120 /* x */ || !k.startsWith('xmlns')) continue;
-        if (k === 'xmlns') (bindings ??= new Map()).set('', canonicalNs(attrs[k]!));
-        else if (k.charCodeAt(5) === 58 /* : */) (bindings ??= new Map()).set(k.slice(6), canonicalNs(attrs[k]!));
+      if (this.pendingXmlns > 0) {
+        for (const k in attrs) {
+          if (k.charCodeAt(0) !== 120 /* x */ || !k.startsWith('xmlns')) continue;
+          this.pendingXmlns--;
+          if (k.length === 5) (bindings ??= new Map()).set('', canonicalNs(attrs[k]!));
+          else if (k.charCodeAt(5) === 58 /* : */) (bindings ??= new Map()).set(k.slice(6), canonicalNs(attrs[k]!));
+        }
       }
-      if (bindings) this.scopes.push({ depth, bindings });
+      if (bindings) {
+        this.scopes.push({ depth, bindings });
+        this.cachedPrefix = undefined;
+      }
       const name = tag.name;
       const colon = name.indexOf(':');
-      const prefix = colon < 0 ? '' : name.slice(0, colon);
       const local = colon < 0 ? name : name.slice(colon + 1);
-      const uri = lookup(prefix) ?? '';
-      this.names.push({ uri, local });
-      handlers.open({
-        uri,
-        local,
-        attributes: attrs,
-        attr(l: string, u?: string): string | undefined {
-          if (u === undefined) return attrs[l];
-          for (const k in attrs) {
-            const c = k.indexOf(':');
-            if (c < 0 || k.slice(c + 1) !== l) continue;
-            if (lookup(k.slice(0, c)) === u) return attrs[k];
-          }
-          return undefined;
-        },
-      });
+      const uri = this.lookup(colon < 0 ? '' : name.slice(0, colon)) ?? '';
+      this.depth++;
+      const t = this.tag;
+      t.uri = uri;
+      t.local = local;
+      t.attributes = attrs;
+      handlers.open(t);
     });
     this.parser.on('closetag', () => {
-      const n = this.names.pop()!;
-      const depth = this.names.length;
-      handlers.close(n.uri, n.local);
-      const top = this.scopes[this.scopes.length - 1]!;
-      if (top.depth === depth) this.scopes.pop();
+      this.depth--;
+      handlers.close();
+      if (this.scopes[this.scopes.length - 1]!.depth === this.depth) {
+        this.scopes.pop();
+        this.cachedPrefix = undefined;
+      }
     });
     const text = handlers.text;
     if (text) {
@@ -93,7 +115,27 @@ export class XmlWalker {
     });
   }
 
+  /** The namespace bound to a prefix ('' = the default namespace) where the parser is now. */
+  lookup(prefix: string): string | undefined {
+    if (prefix === this.cachedPrefix) return this.cachedUri;
+    this.cachedPrefix = prefix;
+    this.cachedUri = this.find(prefix);
+    return this.cachedUri;
+  }
+
+  private find(prefix: string): string | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      const u = this.scopes[i]!.bindings.get(prefix);
+      if (u !== undefined) return u;
+    }
+    return undefined;
+  }
+
   write(chunk: string): void {
+    // Count `xmlns` across the chunk boundary too (the last 4 characters of the previous chunk lead this one).
+    const text = this.tailText + chunk;
+    for (let i = text.indexOf('xmlns'); i >= 0; i = text.indexOf('xmlns', i + 5)) if (i + 5 > this.tailText.length) this.pendingXmlns++;
+    this.tailText = chunk.length >= 4 ? chunk.slice(-4) : (this.tailText + chunk).slice(-4);
     this.parser.write(chunk);
   }
 

@@ -1,0 +1,184 @@
+/**
+ * The reader's figures, in one run over the same 300 generated returns:
+ *   - ms per file: src/xlsx's reader, ExcelJS (the reader it replaced, bench/exceljs-read.ts) and the floor (fflate
+ *     inflating every XML part + saxes pulling every cell into an array, nothing else); target: reader ≤ 1.5× floor;
+ *   - a serial check (read + checkReturn + findings, in-process) through each reader; target ≥ 1.8× faster than ExcelJS;
+ *   - the compiled CLI's `check DIR --json` on one thread against an openpyxl read_only script loading the same files
+ *     (/usr/bin/python3, both whole processes); target ≥ 2× faster;
+ *   - a one-file `check` against a bare `node -e 0` (both child processes, median of 9); target < 3×;
+ *   - the worker pool against one thread, with the headroom control of bench/child.ts before and after.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, promises as fsp, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { strFromU8, unzipSync } from 'fflate';
+import { SaxesParser } from 'saxes';
+import { checkReturn } from '../src/engine/check';
+import { formatFindings } from '../src/engine/messages';
+import { buildFilledReturn } from '../src/engine/sample';
+import { standardTemplate } from '../src/engine/template/load';
+import type { WorkbookView } from '../src/engine/workbook';
+import { readXlsxSync, writeNewXlsx } from '../src/xlsx';
+import { compileCli, headroom, runBin, type Run } from './child';
+import { readXlsxWithExcelJs } from './exceljs-read';
+import { median } from './timing';
+
+const RETURNS = 300;
+const PYTHON = '/usr/bin/python3';
+
+/** fflate + saxes and nothing more: every XML part inflated and tokenised, every cell's r/t/s and text kept. */
+function floor(bytes: Uint8Array): number {
+  const parts = unzipSync(bytes, { filter: (f) => f.name.endsWith('.xml') || f.name.endsWith('.rels') });
+  const cells: unknown[] = [];
+  for (const data of Object.values(parts)) {
+    const p = new SaxesParser({ xmlns: false, position: false });
+    let cur: { r?: string; t?: string; s?: string; v: string } | undefined;
+    p.on('opentag', (tag) => {
+      if (tag.name === 'c') cells.push((cur = { r: tag.attributes['r'], t: tag.attributes['t'], s: tag.attributes['s'], v: '' }));
+    });
+    p.on('text', (t) => {
+      if (cur) cur.v += t;
+    });
+    p.on('closetag', (tag) => {
+      if (tag.name === 'c') cur = undefined;
+    });
+    p.write(strFromU8(data)).close();
+  }
+  return cells.length;
+}
+
+const OPENPYXL = String.raw`
+import os, sys, openpyxl
+d = sys.argv[1]
+n = 0
+for name in sorted(os.listdir(d)):
+    if not name.endswith('.xlsx'): continue
+    wb = openpyxl.load_workbook(os.path.join(d, name), read_only=True)
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            for v in row:
+                if v is not None: n += 1
+    wb.close()
+print(n)
+`;
+
+function hasOpenpyxl(): boolean {
+  return existsSync(PYTHON) && spawnSync(PYTHON, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Best of `k` passes over all files of `fn`; ms per file. */
+async function perFile(files: readonly Uint8Array[], k: number, fn: (b: Uint8Array) => unknown): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < k; i++) {
+    const t0 = performance.now();
+    for (const b of files) await fn(b);
+    best = Math.min(best, performance.now() - t0);
+  }
+  return best / files.length;
+}
+
+const f1 = (n: number): string => n.toFixed(1);
+const f2 = (n: number): string => n.toFixed(2);
+
+export default async function bench(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'fulian-reader-bench-'));
+  try {
+    const pkg = join(root, 'pkg');
+    compileCli(pkg);
+    const dir = join(pkg, 'returns');
+    mkdirSync(dir);
+    const template = standardTemplate();
+    let size = 0;
+    for (let i = 0; i < RETURNS; i++) {
+      const view = buildFilledReturn(template, { quarter: 3, seed: 2000 + i, unit: `示例县${i + 1}妇联`, extraRows: i % 4 });
+      const b = await writeNewXlsx(view);
+      size += b.length;
+      writeFileSync(join(dir, `return-${String(i + 1).padStart(3, '0')}.xlsx`), b);
+    }
+    const names = readdirSync(dir).sort();
+    const files = await Promise.all(names.map(async (n) => new Uint8Array(await fsp.readFile(join(dir, n)))));
+    console.log(`${RETURNS} returns, ${f1(size / RETURNS / 1024)} KiB each; ${availableParallelism()} CPUs; load average ${loadavg().map(f2).join(' ')}`);
+
+    // Reading: interleaved warm-up, then the best of 3 passes each.
+    await perFile(files.slice(0, 30), 1, floor);
+    await perFile(files.slice(0, 30), 1, readXlsxSync);
+    await perFile(files.slice(0, 30), 1, readXlsxWithExcelJs);
+    const tFloor = await perFile(files, 3, floor);
+    const tOurs = await perFile(files, 3, readXlsxSync);
+    const tExcel = await perFile(files, 3, readXlsxWithExcelJs);
+    console.log(`read, ms per file: reader ${f2(tOurs)}   ExcelJS ${f2(tExcel)}   fflate+saxes floor ${f2(tFloor)}`);
+    console.log(`  reader / floor ${f2(tOurs / tFloor)}×  (target ≤ 1.5×);  ExcelJS / reader ${f2(tExcel / tOurs)}×`);
+
+    // A serial check in-process: file bytes from disk, read, check, findings.
+    const checkWith = (read: (b: Uint8Array) => Promise<{ view: WorkbookView }> | { view: WorkbookView }) => async (): Promise<void> => {
+      for (const n of names) {
+        const b = new Uint8Array(await fsp.readFile(join(dir, n)));
+        const { view } = await read(b);
+        const report = checkReturn(view, template);
+        formatFindings(report.issues, template, 'zh-CN');
+      }
+    };
+    const timeIt = async (fn: () => Promise<void>, k = 3): Promise<number> => {
+      let best = Infinity;
+      for (let i = 0; i < k; i++) {
+        const t0 = performance.now();
+        await fn();
+        best = Math.min(best, performance.now() - t0);
+      }
+      return best;
+    };
+    const cOurs = await timeIt(checkWith(readXlsxSync));
+    const cExcel = await timeIt(checkWith(readXlsxWithExcelJs));
+    console.log(`serial check of ${RETURNS} (in-process): reader ${cOurs.toFixed(0)} ms   through ExcelJS ${cExcel.toFixed(0)} ms   → ${f2(cExcel / cOurs)}× faster  (target ≥ 1.8×)`);
+
+    // Whole processes: the CLI on one thread against openpyxl read_only.
+    const rss = join(root, 'rss.txt');
+    const must = (what: string, r: Run): Run => {
+      if (r.code !== 0) throw new Error(`${what} exited ${r.code}: ${r.stderr.slice(0, 300)}`);
+      return r;
+    };
+    const best = (rs: Run[]): Run => rs.reduce((a, b) => (b.ms < a.ms ? b : a));
+    must('warm-up', await runBin(pkg, ['check', 'returns', '--json'], '1', rss));
+    const serial = best([must('check', await runBin(pkg, ['check', 'returns', '--json'], '1', rss)), must('check', await runBin(pkg, ['check', 'returns', '--json'], '1', rss))]);
+    console.log(`CLI check ${RETURNS} returns --json, one thread: ${serial.ms.toFixed(0)} ms (${f1(serial.ms / RETURNS)} ms/file), peak RSS ${f1(serial.rssMiB)} MiB`);
+    if (hasOpenpyxl()) {
+      const py: number[] = [];
+      for (let i = 0; i < 2; i++) {
+        const t0 = performance.now();
+        execFileSync(PYTHON, ['-c', OPENPYXL, dir], { stdio: 'pipe' });
+        py.push(performance.now() - t0);
+      }
+      const p = Math.min(...py);
+      console.log(`openpyxl read_only loading the same ${RETURNS}: ${p.toFixed(0)} ms   → CLI check ${f2(p / serial.ms)}× faster  (target ≥ 2×)`);
+    } else console.log('openpyxl read_only: /usr/bin/python3 has no openpyxl here; not measured');
+
+    // One file against a bare node.
+    const one: number[] = [];
+    const bare: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      one.push(must('check one', await runBin(pkg, ['check', join('returns', names[0]!)], '1', rss)).ms);
+      const t0 = performance.now();
+      execFileSync(process.execPath, ['-e', '0']);
+      bare.push(performance.now() - t0);
+    }
+    console.log(`one-file check ${median(one).toFixed(0)} ms vs node -e 0 ${median(bare).toFixed(0)} ms → ${f2(median(one) / median(bare))}×  (target < 3×)`);
+
+    // Workers, with the headroom control around them.
+    const before = await headroom();
+    const pooled = best([
+      must('check pool', await runBin(pkg, ['check', 'returns', '--json'], String(availableParallelism()), rss)),
+      must('check pool', await runBin(pkg, ['check', 'returns', '--json'], String(availableParallelism()), rss)),
+    ]);
+    const serial2 = must('check', await runBin(pkg, ['check', 'returns', '--json'], '1', rss));
+    const after = await headroom();
+    const s = Math.min(serial.ms, serial2.ms);
+    console.log(
+      `check ${RETURNS}, ${availableParallelism()} workers: ${pooled.ms.toFixed(0)} ms (peak RSS ${f1(pooled.rssMiB)} MiB) vs one thread ${s.toFixed(0)} ms → ${f2(pooled.ms / s)}×;` +
+        ` headroom before ${f2(before)}×, after ${f2(after)}× (1.00 = two idle cores; the pool cannot beat the control)`,
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
