@@ -1,5 +1,5 @@
 /**
- * The heavy modules (zod and the template, ExcelJS inside the reader) load on first use, so `--help`,
+ * The heavy modules (zod and the template, the engine, the reader) load on first use, so `--help`,
  * `--version` and usage errors answer at once instead of after a second of module loading. Each loader keeps its
  * promise: a folder of returns asks for the engine once per file, and a module loader's resolve step is not free.
  */

@@ -44,9 +44,10 @@ export function readXlsxSync(bytes: Uint8Array, opts?: { maxUncompressedBytes?: 
   const sharedStrings = readSharedStrings(pkg, partOf(REL_TYPE.sharedStrings, 'xl/sharedStrings.xml'));
 
   const view = new MemoryWorkbook();
+  let cells = 0;
   for (const s of worksheets) {
     if (!s.part || !pkg.has(s.part)) continue;
-    readSheet(pkg, view.addSheet(s.name), { part: s.part, sharedStrings, numberFormats, date1904: wb.date1904 });
+    cells += readSheet(pkg, view.addSheet(s.name), { part: s.part, sharedStrings, numberFormats, date1904: wb.date1904, cellsBefore: cells });
   }
   if (view.sheetNames.length === 0) throw xlsxError('empty');
   return { view, date1904: wb.date1904 };

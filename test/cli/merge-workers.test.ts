@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readXlsx } from '../../src/xlsx';
-import { chooseJobs, MIN_FILES_FOR_WORKERS, TaskPool, workerEntry } from '../../src/cli/parallel/pool';
+import { chooseJobs, FILE_BUDGET_BYTES, MIN_FILES_FOR_WORKERS, TaskPool, workerEntry } from '../../src/cli/parallel/pool';
 import { standardTemplate } from '../../src/engine/template/load';
 import { cleanReturn, compiledBin, tempDir, writeReturn } from './helpers';
 
@@ -67,6 +67,10 @@ describe('worker pool', () => {
     expect(chooseJobs({ FULIAN_RETURNS_JOBS: '1' }, 300)).toBe(1);
     expect(chooseJobs({ FULIAN_RETURNS_JOBS: '3' }, 2)).toBe(2);
     expect(chooseJobs({ FULIAN_RETURNS_JOBS: 'many' }, 3)).toBe(1);
+    // never more threads than the free memory holds at one file's budget each, asked for or not
+    expect(chooseJobs({}, 300, 3 * FILE_BUDGET_BYTES + 1)).toBe(Math.min(availableParallelism(), 3));
+    expect(chooseJobs({ FULIAN_RETURNS_JOBS: '8' }, 300, 2 * FILE_BUDGET_BYTES)).toBe(2);
+    expect(chooseJobs({ FULIAN_RETURNS_JOBS: '8' }, 300, FILE_BUDGET_BYTES / 2)).toBe(1);
   });
 
   it('fails the tasks of a worker that cannot start instead of waiting for ever', async () => {

@@ -43,8 +43,11 @@ function folder(name: string, files: Record<string, Uint8Array>): string {
 const cli = (cwd: string, args: string[], env: Record<string, string> = {}): ReturnType<typeof runBounded> =>
   runBounded(bin, args, { cwd, env: { FULIAN_RETURNS_JOBS: '1', ...env } });
 
-/** A 15 KB-class bound: refused or checked within 2 s and 200 MB (the child is node with the CLI loaded). */
-const SMALL = { ms: 2_000, rssMb: 200 } as const;
+/**
+ * A 15 KB-class bound: refused or checked within 200 MB and a few seconds (the issue's were minutes and gigabytes; the
+ * child is node with the CLI loaded, ~0.3 s on an idle machine, and these tests share two cores with others).
+ */
+const SMALL = { ms: 5_000, rssMb: 200 } as const;
 
 describe('#13.1 a package is one unambiguous thing', () => {
   test('two entries of one name (or one name in two spellings) are refused with one line; nothing is written', () => {
@@ -164,7 +167,7 @@ describe('#13.5 memory from small files', () => {
     const r = cli(d, ['check', 'rows.xlsx']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expectBounded(r, { ms: 10_000, rssMb: 200 });
+    expectBounded(r, { ms: 20_000, rssMb: 200 });
     expect(snapshot(d)).toEqual(before);
   });
 
@@ -182,7 +185,7 @@ describe('#13.5 memory from small files', () => {
     const four = cli(d, ['check', '.'], { FULIAN_RETURNS_JOBS: '4' });
     expect(four.code).toBe(0);
     expect(four.stdout).toMatch(/✔ 未发现问题（8 个文件）/);
-    expectBounded(four, { ms: 15_000, rssMb: 400 });
+    expectBounded(four, { ms: 30_000, rssMb: 400 });
     expect(existsSync(join(d, 'heavy-1.xlsx'))).toBe(true);
   });
 });

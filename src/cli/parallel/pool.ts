@@ -7,31 +7,45 @@
  * sources exist, from worker.ts through tsx's CommonJS hook: the bootstrap below picks whichever is there.
  */
 import { existsSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, freemem } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 // Types only: the reader and the engine load in the workers (or, on the serial path, on first use), so the thread
-// that hands out work does not spend its time loading ExcelJS.
+// that hands out work does not spend its time loading them.
 import type { Task, TaskResult, TaskSetup } from './task';
 import type { WorkerRequest, WorkerResponse } from './worker';
 
 /**
  * Below this many files, starting threads costs more than it saves (unless FULIAN_RETURNS_JOBS says otherwise): each
- * worker loads ExcelJS (~0.45 s) and warms its own JIT, while a return checks in ~10 ms. A city's 5–30 county returns
+ * worker loads the engine and the reader (~0.3 s, zod and the template most of it) and warms its own JIT, while a
+ * return checks in ~4 ms. A city's 5–30 county returns
  * stay on one thread; a province's hundreds go to the pool (bench/merge.bench.ts).
  */
 export const MIN_FILES_FOR_WORKERS = 50;
 
 /**
- * How many threads to use for `count` files: FULIAN_RETURNS_JOBS when set (1 = serial), else
- * os.availableParallelism(), and 1 for a handful of files.
+ * Memory one file may take while it is read and checked, measured (README, "Memory per file"): the worst a package
+ * within every limit reaches (500,000 cells of text, parts streamed in 8 MB pieces) is ~170 MB over the process's own
+ * ~65 MB; a real return adds under 10 MB. Each worker thread is given this much of the machine's free memory.
  */
-export function chooseJobs(env: Readonly<Record<string, string | undefined>>, count: number): number {
+export const FILE_BUDGET_BYTES = 200 * 1024 * 1024;
+
+/**
+ * How many threads to use for `count` files: FULIAN_RETURNS_JOBS when set (1 = serial), else
+ * os.availableParallelism(), and 1 for a handful of files; never more than the free memory holds at one file's
+ * budget each (so a small machine does not swap on a folder of hostile files).
+ */
+export function chooseJobs(
+  env: Readonly<Record<string, string | undefined>>,
+  count: number,
+  freeBytes: number = freemem(),
+): number {
   const raw = env['FULIAN_RETURNS_JOBS'];
   const asked = raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : undefined;
-  if (asked !== undefined && asked >= 1) return Math.max(1, Math.min(asked, count));
+  const byMemory = Math.max(1, Math.floor(freeBytes / FILE_BUDGET_BYTES));
+  if (asked !== undefined && asked >= 1) return Math.max(1, Math.min(asked, count, byMemory));
   if (count < MIN_FILES_FOR_WORKERS) return 1;
-  return Math.max(1, Math.min(availableParallelism(), count));
+  return Math.max(1, Math.min(availableParallelism(), count, byMemory));
 }
 
 /** Where the worker's code is: compiled JavaScript beside this file, else the TypeScript source. */

@@ -15,12 +15,19 @@ import type { PartReader } from './package';
 import { StringItem } from './shared-strings';
 
 export const MAX_TEXT = 32_767;
+/**
+ * Cells one workbook may hold (a return holds a few thousand): what keeps a file's memory within its budget whatever
+ * its declared sizes (README, "Memory per file").
+ */
+export const MAX_CELLS = 500_000;
 
 export interface SheetContext {
   readonly part: string;
   readonly sharedStrings: readonly string[];
   readonly numberFormats: readonly (string | undefined)[];
   readonly date1904: boolean;
+  /** Cells already read in the workbook's earlier sheets (the limit is per workbook). */
+  readonly cellsBefore?: number;
 }
 
 /** Parses `A1`-style `r` into [row, col]; undefined when it is no cell reference. */
@@ -75,7 +82,8 @@ const enum In {
   Is,
 }
 
-export function readSheet(pkg: PartReader, sheet: MemorySheet, ctx: SheetContext): MemorySheet {
+/** Reads the part into `sheet`; returns how many cells it set (the cell limit is per workbook). */
+export function readSheet(pkg: PartReader, sheet: MemorySheet, ctx: SheetContext): number {
   const name = sheet.name;
   // Positions set, in order (for merges and the used range); the cells go straight into the sheet.
   const setRows: number[] = [];
@@ -166,6 +174,9 @@ export function readSheet(pkg: PartReader, sheet: MemorySheet, ctx: SheetContext
       : fmt
         ? { value, numberFormat: fmt }
         : { value };
+    if (setRows.length + (ctx.cellsBefore ?? 0) >= MAX_CELLS) {
+      throw xlsxError('beyond-limits', `more than ${MAX_CELLS} cells; a return holds a few thousand`);
+    }
     sheet.set(cRow, cCol, cell);
     setRows.push(cRow);
     setCols.push(cCol);
@@ -254,7 +265,7 @@ export function readSheet(pkg: PartReader, sheet: MemorySheet, ctx: SheetContext
 
   if (merges.length > 0) clearMerged(sheet, setRows, setCols, merges);
   sheet.merges = merges;
-  return sheet;
+  return setRows.length;
 }
 
 /**
