@@ -365,6 +365,22 @@ describe('the web page, one file over file:// (Chromium)', () => {
     expect(await axeSeriousViolations()).toEqual([]);
   });
 
+  it('fits a 1366×768 laptop and a phone without sideways scrolling, in both views', async () => {
+    const overflow = (): Promise<number> => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    try {
+      for (const size of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+        await page.setViewportSize(size);
+        expect({ size, review: await overflow() }).toEqual({ size, review: 0 });
+        await page.getByTestId('mode-staff').click();
+        await pane().getByRole('button', { name: zh.fill }).waitFor();
+        expect({ size, staff: await overflow() }).toEqual({ size, staff: 0 });
+        await page.getByTestId('mode-review').click();
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 900 });
+    }
+  });
+
   it('opens a row of the review table in the staff view', async () => {
     await page.getByTestId('review-table').locator(`tr[data-file="${FOLDER}/unit-2.xlsx"] button`).click();
     await pane().getByText(zh.noFindings).waitFor({ timeout: 20_000 });
