@@ -49,6 +49,8 @@ const PLAIN: Typed = { kind: 'plain' };
 interface Readings {
   readonly template: Template;
   readonly seen: Map<string, Typed>;
+  /** A cell's value as read (the cached value of a reference to it). */
+  readonly viewCell?: (sheet: string, row: number, col: number) => Cell | undefined;
 }
 
 function typedOf(sheet: SheetView | undefined, row: number, col: number | undefined, unit: string, rd: Readings): Typed {
@@ -108,7 +110,7 @@ function timeProgressFormula(template: Template, quarter: Quarter): string {
 
 export function planFill(view: WorkbookView, template: Template, report: ReturnReport): FillPlan {
   const quarter = quarterOf(report);
-  const rd: Readings = { template, seen: new Map() };
+  const rd: Readings = { template, seen: new Map(), viewCell: (sheet, row, col) => view.sheet(sheet)?.cell(row, col) };
   const pctFormat = template.summary.formats.percent;
   const figures = new Map(report.indicators.map((f) => [f.indicator.code, f]));
   const layoutOf = new Map(report.layout.dataSheets.map((l) => [l.sheet, l]));
@@ -508,7 +510,53 @@ function summarySheet(
     r++;
   }
 
+  r = twoPlanDetail(rd, report, r, put, fx);
+
   return { name, cells, columnWidths: [12, 34, 10, 12, 12, 14, 14, 14] };
+}
+
+/**
+ * Block 3's detail, where the two-plan sheet keeps the optional 责任单位 or 统计年度 columns (spec section 1): one row
+ * per two-plan indicator — code, plan, name, 本期值, 终期目标, 达标状态, 责任单位, 统计年度 — each cell a reference to
+ * its two-plan cell, so a reviewer sees which department owes which figure. Absent otherwise (the contract's three
+ * blocks alone).
+ */
+function twoPlanDetail(
+  rd: Readings,
+  report: ReturnReport,
+  start: number,
+  put: (row: number, col: number, value: CellValue, extra?: Partial<CellWrite>) => void,
+  fx: (row: number, col: number, formula: string, value: CellValue, numberFormat?: string) => void,
+): number {
+  const tp = report.layout.twoPlan;
+  if (!tp || (tp.columns['department'] === undefined && tp.columns['year'] === undefined) || report.twoPlan.rows.length === 0) return start;
+  const labels = rd.template.twoPlan.columns;
+  const roles = ['code', 'plan', 'name', 'value', 'finalTarget', 'status', 'department', 'year'] as const;
+  const header: Record<(typeof roles)[number], string> = {
+    code: labels.code,
+    plan: labels.plan,
+    name: labels.name,
+    value: labels.value,
+    finalTarget: labels.finalTarget,
+    status: labels.status,
+    department: labels.department ?? '责任单位',
+    year: labels.year ?? '统计年度',
+  };
+  let r = start + 1;
+  roles.forEach((role, i) => put(r, i + 1, text(header[role]), { bold: true }));
+  r++;
+  for (const row of report.twoPlan.rows) {
+    roles.forEach((role, i) => {
+      const c = tp.columns[role];
+      if (c === undefined) return;
+      const source = rd.viewCell?.(tp.sheet, row.row, c);
+      const cached: CellValue = role === 'status' ? textOrBlank(row.status) : (source?.value ?? BLANK);
+      const ref = `${sheetRef(tp.sheet)}!${a1(row.row, c)}`;
+      fx(r, i + 1, `=IF(${ref}="","",${ref})`, cached, source?.numberFormat);
+    });
+    r++;
+  }
+  return r;
 }
 
 function quarterColsOf(layout: DataSheetLayout, quarter: Quarter): number[] {

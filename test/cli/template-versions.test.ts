@@ -85,6 +85,28 @@ describe('template versions', () => {
     expect(mixed.stderr).toContain('v2-a.xlsx（fulian-quarterly 2026.2）');
   });
 
+  it('责任单位 and 统计年度 travel: 汇总 lists block 3 in detail with them, and the roll-up carries them', async () => {
+    expect((await cli(['fill', 'v2-a.xlsx', '-o', 'v2-filled.xlsx'])).code).toBe(0);
+    const view = await load('v2-filled.xlsx');
+    const summary = view.sheet('汇总')!;
+    // The detail's header: the second 指标代码 row (block 1 has the first).
+    let header = 0;
+    for (let r = summary.rowCount; r >= 1 && header === 0; r--) if (summary.cell(r, 1).value.kind === 'text' && (summary.cell(r, 1).value as { value: string }).value === '指标代码') header = r;
+    expect(header).toBeGreaterThan(rowOf(view, '汇总', '指标代码'));
+    expect([1, 2, 3, 4, 5, 6, 7, 8].map((c) => summary.cell(header, c).value)).toEqual(
+      ['指标代码', '规划', '指标名称', '本期值', '终期目标', '达标状态', '责任单位', '统计年度'].map(text),
+    );
+    const k09 = header + 1 + v2.twoPlan.defaultRows.findIndex((d) => d.code === 'K09');
+    expect(summary.cell(k09, 1).value).toEqual(text('K09'));
+    expect(summary.cell(k09, 5).value).toEqual(text('比2020年降20%'));
+    expect(summary.cell(k09, 7).value).toEqual(text('卫健局'));
+    expect(summary.cell(k09, 7).formula).toMatch(/两纲监测'?!M\d+/);
+    const up = await load('up-v2.xlsx');
+    const tp = up.sheet('两纲监测')!;
+    expect(tp.cell(2, 13).value).toEqual(text('责任单位'));
+    expect(tp.cell(rowOf(up, '两纲监测', 'K10'), 13).value).toEqual(text('教育局'));
+  });
+
   it('a return stamped with a version this build does not know is refused with one line naming it', async () => {
     const c = await cli(['check', 'later.xlsx']);
     expect(c.code).toBe(2);
