@@ -293,7 +293,7 @@ export function buildFilledReturn(template: Template, options: FilledReturnOptio
         break;
       case 'division-code':
         // Another unit, another code (merge refuses two returns with one code as the same unit twice).
-        cover[f.key] = t(options.unit === undefined ? '620102' : divisionCodeFor(options.unit));
+        cover[f.key] = t(options.unit === undefined || options.unit === '示例县妇联' ? '620102' : divisionCodeFor(options.unit));
         break;
       default:
         cover[f.key] = t(f.key === 'unit' ? (options.unit ?? '示例县妇联') : f.key === 'reviewer' ? '王芳' : '李娟');
