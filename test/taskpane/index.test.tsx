@@ -41,7 +41,7 @@ describe('task pane entry', () => {
   test('English when Office displays en-US', async () => {
     const fake = await boot('en-US');
     uninstall = fake.uninstall;
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Check complete: 0 errors, 0 warnings'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Check complete: 0 errors, 0 warnings'), { timeout: 30_000 });
     expect(document.documentElement.lang).toBe('en');
     expect(screen.getByRole('button', { name: 'Check again' })).toBeInTheDocument();
   });
@@ -49,7 +49,7 @@ describe('task pane entry', () => {
   test('outside Office it shows the page’s own notice and mounts no pane', async () => {
     const fake = await boot('zh-CN', true);
     uninstall = fake.uninstall;
-    await waitFor(() => expect(document.getElementById('fulian-outside')!.hidden).toBe(false));
+    await waitFor(() => expect(document.getElementById('fulian-outside')!.hidden).toBe(false), { timeout: 30_000 });
     expect(document.getElementById('fulian-loading')!.hidden).toBe(true);
     expect(document.getElementById('container')!.childElementCount).toBe(0);
   });
@@ -57,7 +57,7 @@ describe('task pane entry', () => {
   test('Chinese otherwise', async () => {
     const fake = await boot('zh-CN');
     uninstall = fake.uninstall;
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('检查完成：0 个错误，0 个警告'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('检查完成：0 个错误，0 个警告'), { timeout: 30_000 });
     expect(document.documentElement.lang).toBe('zh-CN');
     expect(screen.getByRole('button', { name: '重新检查' })).toBeInTheDocument();
   });
