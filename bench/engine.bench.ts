@@ -1,5 +1,5 @@
 /* Engine benchmark: median time to check the standard return (all sheets filled) and a 2,000-data-row stress return. */
-import { buildFilledReturn, checkReturn, formatFindings, planFill, standardTemplate, stressTemplate, type Template, type WorkbookView } from '../src/engine';
+import { buildFilledReturn, checkReturn, formatFindings, num, planFill, standardTemplate, stressTemplate, text, type Template, type WorkbookView } from '../src/engine';
 import { median, sampleMs } from './timing';
 
 function time(label: string, runs: number, fn: () => void, target?: number): number {
@@ -32,4 +32,25 @@ export default async function main(): Promise<void> {
   console.log(`stress return: ${rows(big, st)} data rows`);
   time('checkReturn (stress, 2,000 data rows)', 40, () => checkReturn(big, st), 50);
   time('checkReturn + planFill (stress)', 20, () => planFill(big, st, checkReturn(big, st)));
+
+  // A real city's two-plan sheet: 200 rows, targets in every form plans write (relative, qualitative, approximate).
+  const city = buildFilledReturn(t, { quarter: 4, seed: 2 });
+  const tp = city.sheet(t.sheets.twoPlan)!;
+  const forms: [string, number | string, number | undefined, number][] = [
+    ['≤', '比2020年降20%', 10, 7.9],
+    ['≥', '提高5个百分点', 60, 64],
+    ['≥', '逐步提高', 30, 31],
+    ['≥', '50%左右', undefined, 51],
+    ['≤', 12, 15, 11],
+  ];
+  for (let i = 0; i < 200; i++) {
+    const [dir, target, base, value] = forms[i % forms.length]!;
+    const r = 3 + i;
+    const cells: (string | number | undefined)[] = [`C${String(i + 1).padStart(3, '0')}`, i % 2 ? '儿童' : '妇女', '健康', `城市指标${i + 1}`, '%', dir, base, undefined, target, value];
+    cells.forEach((v, c) => tp.set(r, c + 1, { value: v === undefined ? { kind: 'blank' } : typeof v === 'number' ? num(v) : text(v) }));
+  }
+  console.log('city two-plan sheet: 200 rows of relative, qualitative, approximate and numeric targets');
+  // The engine's budget for a whole return is the stress figure's 50 ms.
+  time('checkReturn (200 two-plan rows)', 100, () => checkReturn(city, t), 50);
+  time('checkReturn + planFill (200 two-plan rows)', 100, () => planFill(city, t, checkReturn(city, t)), 50);
 }
