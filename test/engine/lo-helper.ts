@@ -1,11 +1,11 @@
-/* Test helper: writes a MemoryWorkbook plus a FillPlan to .xlsx (formulas without cached results), lets LibreOffice
-   recalculate it headless, and reads the computed values back. Only for tests; never imported by src. */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+/* Test helper: writes a MemoryWorkbook plus a FillPlan to .xlsx with every formula's cached result spoiled (a text no
+   formula yields), lets LibreOffice recalculate it headless (the shared harness, forced to recalculate on load), and
+   reads the computed values back: a cell LibreOffice left alone reads back spoiled, never as a plausible blank.
+   Only for tests; never imported by src. */
+import { existsSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { recalcInLibreOffice } from '../libreoffice/soffice';
 import type { FillPlan, MemoryWorkbook } from '../../src/engine';
 import { excelJsValue } from '../fixtures/exceljs-value';
 
@@ -17,43 +17,33 @@ export function libreOfficePath(): string | null {
 /** sheet → A1 → computed value (numbers, strings; '' for an empty result). */
 export type Computed = Map<string, Map<string, number | string | null>>;
 
+/** The cached result every formula is written with: no formula of the plan yields it, so only a recalculation clears it. */
+export const SPOILED = 'SPOILED-BEFORE-RECALC';
+
 export async function recalcWithLibreOffice(wb: MemoryWorkbook, plan: FillPlan): Promise<Computed> {
-  const soffice = libreOfficePath();
-  if (!soffice) throw new Error('LibreOffice not installed');
-  const dir = mkdtempSync(join(tmpdir(), 'fulian-lo-'));
-  try {
-    const x = new ExcelJS.Workbook();
-    for (const name of wb.sheetNames) {
-      const s = wb.sheet(name)!;
-      const ws = x.addWorksheet(name);
-      for (let r = 1; r <= s.rowCount; r++) {
-        for (let c = 1; c <= s.colCount; c++) {
-          const cell = s.cell(r, c);
-          if (cell.value.kind === 'blank' && !cell.formula) continue;
-          const xc = ws.getCell(r, c);
-          xc.value = cell.formula ? { formula: cell.formula.slice(1) } : excelJsValue(cell.value);
-          if (cell.numberFormat) xc.numFmt = cell.numberFormat;
-        }
+  const x = new ExcelJS.Workbook();
+  for (const name of wb.sheetNames) {
+    const s = wb.sheet(name)!;
+    const ws = x.addWorksheet(name);
+    for (let r = 1; r <= s.rowCount; r++) {
+      for (let c = 1; c <= s.colCount; c++) {
+        const cell = s.cell(r, c);
+        if (cell.value.kind === 'blank' && !cell.formula) continue;
+        const xc = ws.getCell(r, c);
+        xc.value = cell.formula ? { formula: cell.formula.slice(1), result: SPOILED } : excelJsValue(cell.value);
+        if (cell.numberFormat) xc.numFmt = cell.numberFormat;
       }
     }
-    const summary = x.addWorksheet(plan.summary.name);
-    for (const w of [...plan.toolOwned, ...plan.summary.cells]) {
-      const ws = w.sheet === plan.summary.name ? summary : x.getWorksheet(w.sheet)!;
-      const xc = ws.getCell(w.row, w.col);
-      xc.value = w.formula ? { formula: w.formula.slice(1) } : excelJsValue(w.value);
-      if (w.numberFormat) xc.numFmt = w.numberFormat;
-    }
-    const src = join(dir, 'in.xlsx');
-    await x.xlsx.writeFile(src);
-    const out = join(dir, 'out');
-    execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=file://${join(dir, 'profile')}`, '--convert-to', 'xlsx', '--outdir', out, src], {
-      stdio: 'ignore',
-      timeout: 120_000,
-    });
-    return parseComputed(readFileSync(join(out, 'in.xlsx')));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+  const summary = x.addWorksheet(plan.summary.name);
+  for (const w of [...plan.toolOwned, ...plan.summary.cells]) {
+    const ws = w.sheet === plan.summary.name ? summary : x.getWorksheet(w.sheet)!;
+    const xc = ws.getCell(w.row, w.col);
+    xc.value = w.formula ? { formula: w.formula.slice(1), result: SPOILED } : excelJsValue(w.value);
+    if (w.numberFormat) xc.numFmt = w.numberFormat;
+  }
+  const { book } = recalcInLibreOffice({ book: new Uint8Array((await x.xlsx.writeBuffer()) as ArrayBuffer) }, 120_000);
+  return parseComputed(book!);
 }
 
 const unescapeXml = (x: string): string =>
