@@ -48,6 +48,8 @@ export interface Messages {
   tooManyPositionals(extra: string): string;
   missingOption(option: string): string;
   readOnly(file: string): string;
+  /** fill would write a package past the size limit that check (and other readers) accept. */
+  readonly filledTooLarge: string;
   /** The output is not a regular file (a folder, FIFO, socket, device, or a link to nothing). */
   notRegular(file: string, kind: 'directory' | 'fifo' | 'socket' | 'device' | 'dangling-link'): string;
   /** The folder refuses new files (so no temp file can be made beside the output). */
@@ -104,6 +106,7 @@ const zh: Messages = {
   tooManyPositionals: (extra) => `多余的参数「${extra}」`,
   missingOption: (o) => `缺少必需的选项 ${o}`,
   readOnly: (f) => `${f} 是只读文件，不会改写（可用 -o 写到另一个文件）`,
+  filledTooLarge: '填写后的文件解压后将超过 200 MB 的上限（再检查时会被拒绝），未写入；请删去工作簿中不需要的大附件后重试',
   notRegular: (f, k) =>
     `${f} 不是普通文件（${{ directory: '是文件夹', fifo: '是命名管道 FIFO', socket: '是套接字', device: '是设备文件', 'dangling-link': '是指向不存在文件的链接' }[k]}），不会写入；请用 -o 指定要写的 .xlsx 文件`,
   folderReadOnly: (f, d) => `无法写入 ${f}：文件夹 ${d} 不允许新建文件（没有写入权限或文件夹只读）`,
@@ -181,6 +184,7 @@ const en: Messages = {
   tooManyPositionals: (extra) => `unexpected argument "${extra}"`,
   missingOption: (o) => `missing required option ${o}`,
   readOnly: (f) => `${f} is read-only; not rewritten (write elsewhere with -o)`,
+  filledTooLarge: 'once filled, the workbook would pass the 200 MB unpacked limit (check would refuse it); not written: remove large attachments it does not need and try again',
   notRegular: (f, k) =>
     `${f} is not a regular file (${{ directory: 'a folder', fifo: 'a FIFO', socket: 'a socket', device: 'a device', 'dangling-link': 'a link to nothing' }[k]}); not written (name an .xlsx file with -o)`,
   folderReadOnly: (f, d) => `cannot write ${f}: the folder ${d} does not allow new files (no write permission, or read-only)`,

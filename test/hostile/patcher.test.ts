@@ -81,6 +81,23 @@ describe('#13.6 fill never inflates a package', () => {
     expect(readFileSync(input).equals(Buffer.from(bytes))).toBe(true);
   });
 
+  test('a package declared just under 200 MB: fill refuses to write what check would then refuse, with one line', () => {
+    const base = [...openPackage(clean.bytes).parts.values()].reduce((n, p) => n + p.length, 0);
+    const room = 200 * 1024 * 1024 - base - 10_000; // fill adds more than 10 kB (formulas and 汇总)
+    const each = Math.floor(room / 14); // each under the 16 MB ratio check, like the issue's file
+    const filler = new Uint8Array(each);
+    const bytes = editParts(clean.bytes, (f) => {
+      for (let i = 1; i <= 14; i++) f[`customXml/item${i}.bin`] = filler;
+    });
+    expect(bytes.length).toBeLessThan(1_000_000);
+    const { out, before, r } = fillTo('near-limit', bytes);
+    expect(r.code).toBe(2);
+    expectBounded(r, { rssMb: 700 });
+    expect(oneLine(r)).toMatch(/near-limit\.xlsx: 填写后的文件解压后将超过 200 MB 的上限（再检查时会被拒绝），未写入/);
+    expect(snapshot(dir)).toEqual(before);
+    expect(() => readFileSync(out)).toThrow();
+  });
+
   test('a package that would pass the size limit once filled is refused, not written', () => {
     const total = [...openPackage(clean.bytes).parts.values()].reduce((n, p) => n + p.length, 0);
     expect(() => patchXlsx(clean.bytes, clean.plan, { maxUncompressedBytes: total + 10 })).toThrow(/too large.*once filled/);

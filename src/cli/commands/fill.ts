@@ -62,6 +62,8 @@ Exit codes: 0 no errors; 1 the return has errors (it is still written); 2 could 
     try {
       bytes = patchXlsx(loaded.bytes, plan);
     } catch (e) {
+      // The input was read within the limit, so this is the filled package passing it: say so, not "too large to read".
+      if ((e as { reason?: string } | null)?.reason === 'too-large') throw new CliError(`${file}: ${ctx.m.filledTooLarge}`);
       throw new CliError(`${file}: ${describeXlsxError(ctx, e)}`);
     }
     let outcome;
