@@ -140,6 +140,20 @@ describe('six counties → two cities → one province', () => {
     expect(s.cell(4, a09).value).toEqual(num(346.94));
   });
 
+  it('填报日期 defaults to the day of the merge; an unusable --phone or --date exits 2 with one line', async () => {
+    const r = await runCli(['merge', 'c1.xlsx', 'c2.xlsx', '-o', 'today.xlsx', '--unit', '定西市妇联'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('汇总报表封面尚缺：填报人、审核人、联系电话（');
+    const now = new Date();
+    const serial = (Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) - Date.UTC(1899, 11, 30)) / 86_400_000;
+    const view = await load('today.xlsx');
+    expect(view.sheet(tpl.sheets.cover)!.cell(rowOf(view, tpl.sheets.cover, '填报日期'), 2).value).toEqual({ kind: 'date', serial });
+    const phone = await runCli(['merge', 'c1.xlsx', 'c2.xlsx', '-o', 'x.xlsx', '--phone', '12345'], { cwd: dir });
+    expect([phone.code, phone.stderr.split('\n')[0]]).toEqual([2, 'fulian-returns: --phone「12345」不是有效的手机或座机号码（运行 fulian-returns merge --help 查看用法）']);
+    const date = await runCli(['merge', 'c1.xlsx', 'c2.xlsx', '-o', 'x.xlsx', '--date', '下周一'], { cwd: dir });
+    expect([date.code, date.stderr.split('\n')[0]]).toEqual([2, 'fulian-returns: --date「下周一」不是日期（如 2026-10-08 或 2026年10月8日）（运行 fulian-returns merge --help 查看用法）']);
+  });
+
   it('no numeric cell of any output is a binary artefact of a decimal (openpyxl reads every cell)', () => {
     const script = `
 import json, sys, openpyxl
