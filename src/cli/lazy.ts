@@ -10,4 +10,6 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 
 export const loadEngine = once(() => import('../engine'));
 export const loadXlsx = once(() => import('../xlsx'));
+/** The reader alone (check's path: no patcher, writer or annotator to load). */
+export const loadReader = once(() => import('../xlsx/read'));
 export const loadTemplates = once(() => import('../engine/template/load'));

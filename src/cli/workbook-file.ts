@@ -2,7 +2,7 @@
 import type { WorkbookView } from '../engine/workbook';
 import type { Context } from './context';
 import { readInput } from './files';
-import { loadXlsx } from './lazy';
+import { loadReader } from './lazy';
 
 export type LoadResult =
   | { readonly ok: true; readonly bytes: Uint8Array; readonly view: WorkbookView }
@@ -30,7 +30,7 @@ export async function loadWorkbook(ctx: Context, path: string): Promise<LoadResu
   if (!input.ok) return { ok: false, error: ctx.m.readFailure(input.failure, input.detail) };
   if (input.bytes.length === 0) return { ok: false, error: ctx.m.readFailure('empty') };
   try {
-    const { readXlsx } = await loadXlsx();
+    const { readXlsx } = await loadReader();
     const { view } = await readXlsx(input.bytes);
     // A package without a single worksheet is an empty workbook, not a return with every sheet missing.
     if (view.sheetNames.length === 0) return { ok: false, error: ctx.m.readFailure('empty') };
