@@ -23,6 +23,8 @@ export interface Input {
   readonly path?: string;
   /** Why it cannot be read, decided before reading. */
   readonly error?: string;
+  /** A folder named on the command line that holds no spreadsheet file (reported as a folder, not a file). */
+  readonly folder?: true;
 }
 
 export interface Inputs {
@@ -75,7 +77,7 @@ export async function gatherInputs(ctx: Context, paths: readonly string[], opts:
       inputs.push({ file: p, error: ctx.m.readFailure(f.failure, f.detail) });
       continue;
     }
-    if (listing.spreadsheets.length === 0) inputs.push({ file: p, error: ctx.m.readFailure('no-xlsx-in-folder') });
+    if (listing.spreadsheets.length === 0) inputs.push({ file: p, error: ctx.m.readFailure('no-xlsx-in-folder'), folder: true });
     for (const n of listing.spreadsheets) inputs.push({ file: join(p, n) });
     for (const n of listing.others) notices.push(`${join(p, n)}: ${ctx.m.notAReturn}`);
   }

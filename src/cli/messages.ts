@@ -80,7 +80,9 @@ export interface Messages {
   noProblems: string;
   problemsLine(total: number, errors: number, warnings: number, infos: number): string;
   cleanLine(files: number): string;
-  unreadableLine(files: number): string;
+  unreadableLine(files: readonly string[]): string;
+  emptyFolderLine(folders: readonly string[]): string;
+  finished(files: number, ms: number): string;
   progress(done: number, total: number, file: string): string;
   filled(out: string, toolOwned: number, summaryCells: number, errors: number, warnings: number): string;
   created(out: string, unit: string, period: string): string;
@@ -135,7 +137,7 @@ const zh: Messages = {
       'no-workbook': '压缩包里没有工作簿（不是 Excel 文件）',
       empty: '文件是空的，没有任何工作表',
       'bad-xml': `文件中的 XML 已损坏${detail ? `（${detail}）` : ''}，请在 Excel 中打开并另存为 .xlsx`,
-      'no-xlsx-in-folder': '文件夹里没有 .xlsx 文件',
+      'no-xlsx-in-folder': '文件夹里没有报表文件（.xlsx、.xlsm、.xls、.et、.ods）',
       'check-failed': `检查时出错${detail ? `（${detail}）` : ''}`,
     })[kind],
   notAReturn: '不是电子表格文件，不是报表，未读取',
@@ -157,7 +159,9 @@ const zh: Messages = {
   problemsLine: (total, e, w, i) =>
     `✖ ${total} 个问题（${e} 个错误，${w} 个警告${i ? `，${i} 个提示` : ''}）`,
   cleanLine: (n) => `✔ 未发现问题（${n} 个文件）`,
-  unreadableLine: (n) => `✖ ${n} 个文件无法读取`,
+  unreadableLine: (files) => `✖ ${files.length} 个文件无法读取：${files.join('、')}`,
+  emptyFolderLine: (dirs) => `✖ ${dirs.length} 个文件夹里没有报表文件：${dirs.join('、')}`,
+  finished: (n, ms) => `已检查 ${n} 个文件，用时 ${seconds(ms)} 秒（每秒 ${perSecond(n, ms)} 个）`,
   progress: (d, t, f) => `正在检查 ${d}/${t} ${f}`,
   filled: (out, n, m, e, w) =>
     `已写入 ${out}：${n} 个公式单元格，汇总表 ${m} 个单元格；${e} 个错误，${w} 个警告${e + w ? '（运行 fulian-returns check 查看详情）' : ''}`,
@@ -213,7 +217,7 @@ const en: Messages = {
       'no-workbook': 'the package holds no workbook (not an Excel file)',
       empty: 'the file is empty: no worksheet at all',
       'bad-xml': `damaged XML in the package${detail ? ` (${detail})` : ''}; open it in Excel and save it as .xlsx again`,
-      'no-xlsx-in-folder': 'the folder holds no .xlsx file',
+      'no-xlsx-in-folder': 'the folder holds no return file (.xlsx, .xlsm, .xls, .et, .ods)',
       'check-failed': `checking failed${detail ? ` (${detail})` : ''}`,
     })[kind],
   notAReturn: 'not a spreadsheet file, so not a return; not read',
@@ -235,7 +239,9 @@ const en: Messages = {
   problemsLine: (total, e, w, i) =>
     `✖ ${plural(total, 'problem')} (${plural(e, 'error')}, ${plural(w, 'warning')}${i ? `, ${plural(i, 'info', 'infos')}` : ''})`,
   cleanLine: (n) => `✔ No problems (${plural(n, 'file')})`,
-  unreadableLine: (n) => `✖ ${plural(n, 'file')} could not be read`,
+  unreadableLine: (files) => `✖ ${plural(files.length, 'file')} could not be read: ${files.join(', ')}`,
+  emptyFolderLine: (dirs) => `✖ ${plural(dirs.length, 'folder')} without any return file: ${dirs.join(', ')}`,
+  finished: (n, ms) => `checked ${plural(n, 'file')} in ${seconds(ms)} s (${perSecond(n, ms)} files/s)`,
   progress: (d, t, f) => `checking ${d}/${t} ${f}`,
   filled: (out, n, m, e, w) =>
     `wrote ${out}: ${plural(n, 'formula cell')}, ${plural(m, 'summary cell')}; ${plural(e, 'error')}, ${plural(w, 'warning')}${e + w ? ' (run fulian-returns check for details)' : ''}`,
@@ -252,4 +258,16 @@ export function percent(fraction: number): string {
   if (p === '100.0' && fraction < 1) p = '99.9'; // never show an incomplete return as 100%
   if (p === '0.0' && fraction > 0) p = '0.1';
   return `${p.replace(/\.0$/, '')}%`;
+}
+
+/** 3.24 s → "3.2"; under 10 s one decimal, else whole seconds. */
+function seconds(ms: number): string {
+  const s = ms / 1000;
+  return s < 10 ? s.toFixed(1) : Math.round(s).toString();
+}
+
+/** Files a second, whole from 10 on. */
+function perSecond(files: number, ms: number): string {
+  const rate = files / Math.max(ms, 1) * 1000;
+  return rate < 10 ? rate.toFixed(1) : Math.round(rate).toString();
 }

@@ -4,7 +4,7 @@ import type { Period, ReturnReport } from '../engine/report';
 /** One file of a `check` run: its report and rendered findings, or why it could not be read. */
 export type FileResult =
   | { readonly file: string; readonly ok: true; readonly report: ReturnReport; readonly findings: readonly Finding[] }
-  | { readonly file: string; readonly ok: false; readonly error: string };
+  | { readonly file: string; readonly ok: false; readonly error: string; readonly folder?: true };
 
 /** 2026Q3 — the one spelling of a period the CLI prints. */
 export function formatPeriod(p: Period): string {

@@ -385,6 +385,7 @@ const TEXT = {
     unknownVersion: (stamp: string) => `报表使用的模板版本「${stamp}」未知`,
     embeddedBroken: (why: string) => `报表所附模板无法读取：${why}`,
     lacking: (labels: string) => `汇总报表封面尚缺：${labels}（上报前补填，或用 --preparer、--reviewer、--phone、--date 写入）`,
+    unitGuessed: (unit: string) => `未给出 --unit，汇总单位暂按第一份报表写作「${unit}」：请用 --unit 写上本级单位名称（如 --unit 某某市妇联）`,
     listSep: '、',
     suffix: '汇总',
   },
@@ -418,6 +419,7 @@ const TEXT = {
     embeddedBroken: (why: string) => `the template the return carries cannot be read: ${why}`,
     lacking: (labels: string) =>
       `the roll-up's cover still lacks: ${labels} (fill them in before sending it up, or pass --preparer, --reviewer, --phone, --date)`,
+    unitGuessed: (unit: string) => `no --unit given, so the roll-up's unit is taken from the first return as "${unit}": name your own unit with --unit`,
     listSep: ', ',
     suffix: '汇总',
   },

@@ -47,7 +47,7 @@ describe('a file that cannot be read: exit 2, one clear line', () => {
     ['zero-bytes.xlsx', /空|不是 \.xlsx/],
     ['no-sheets.xlsx', /空/],
     ['bomb.xlsx', /过大|损坏/],
-    ['folder.xlsx', /文件夹里没有 \.xlsx 文件/],
+    ['folder.xlsx', /文件夹里没有报表文件/],
   ])('check %s', async (file, pattern) => {
     const r = await runCli(['check', file], { cwd: dir });
     expectOneLine(r, file, pattern);

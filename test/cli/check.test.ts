@@ -127,7 +127,7 @@ describe('check', () => {
 
       const human = await runCli(['check', folder]);
       expect(human.code).toBe(2);
-      expect(human.stdout).toMatch(/✖ 1 个文件无法读取\n$/);
+      expect(human.stdout).toMatch(new RegExp(`✖ 1 个文件无法读取：${join(folder, 'b-broken.xlsx').replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}\n$`));
     } finally {
       done();
     }
@@ -140,6 +140,8 @@ describe('check', () => {
     expect(noColor.stdout).not.toContain('\u001b[');
     const progress = await runCli(['check', '.'], { cwd: dir, stderrIsTTY: true });
     expect(progress.stderr).toContain('正在检查 1/3');
+    // The run ends by saying what it took, over the progress line.
+    expect(progress.stderr).toMatch(/\r\u001b\[K已检查 3 个文件，用时 \d+(\.\d)? 秒（每秒 \d+(\.\d)? 个）\n$/);
     const quiet = await runCli(['check', '.'], { cwd: dir });
     expect(quiet.stderr).toBe('');
   });

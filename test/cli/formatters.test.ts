@@ -69,10 +69,11 @@ describe('stylish', () => {
     expect(new Set(ruleCols).size).toBe(1);
   });
 
-  it('marks a clean file, lists an unreadable one and closes with the count line', () => {
+  it('marks a clean file, names an unreadable one in the closing lines without repeating its reason', () => {
     expect(lines.find((l) => l.startsWith('returns/b.xlsx'))).toContain('✔ 未发现问题');
-    expect(out).toContain('returns/c.xlsx\n  错误  不是 .xlsx 工作簿');
-    expect(out).toMatch(/✖ 4 个问题（2 个错误，2 个警告）\n✖ 1 个文件无法读取\n$/);
+    // The reason went to stderr as the file was read (check.ts); stdout only names the file.
+    expect(out).not.toContain('不是 .xlsx 工作簿');
+    expect(out).toMatch(/✖ 4 个问题（2 个错误，2 个警告）\n✖ 1 个文件无法读取：returns\/c\.xlsx\n$/);
     expect(out).not.toContain('\u001b[');
   });
 

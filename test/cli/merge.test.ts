@@ -98,7 +98,8 @@ describe('merge of three returns', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
       '已汇总 3 份报表 → rollup.xlsx：甲县妇联汇总，2026Q3\n' +
-        '汇总报表封面尚缺：填报人、审核人、联系电话（上报前补填，或用 --preparer、--reviewer、--phone、--date 写入）\n',
+        '汇总报表封面尚缺：填报人、审核人、联系电话（上报前补填，或用 --preparer、--reviewer、--phone、--date 写入）\n' +
+        '未给出 --unit，汇总单位暂按第一份报表写作「甲县妇联汇总」：请用 --unit 写上本级单位名称（如 --unit 某某市妇联）\n',
     );
     out = await load(join(dir, 'rollup.xlsx'));
   }, 60_000);
@@ -265,7 +266,7 @@ describe('merge refusals', () => {
     const { mkdirSync } = await import('node:fs');
     mkdirSync(join(dir, 'empty'));
     const empty = await runCli(['merge', 'empty', '-o', 'x.xlsx'], { cwd: dir });
-    expect([empty.code, empty.stderr]).toEqual([2, 'fulian-returns: empty：文件夹中没有 .xlsx 文件\n']);
+    expect([empty.code, empty.stderr]).toEqual([2, 'fulian-returns: empty：文件夹中没有报表文件（.xlsx、.xlsm、.xls、.et、.ods）\n']);
     const noOut = await runCli(['merge', 'a.xlsx'], { cwd: dir });
     expect(noOut.code).toBe(2);
     expect(noOut.stderr).toContain('-o');

@@ -125,6 +125,7 @@ async function checkInputs(ctx: Context, template: Template, gathered: Inputs, p
 
   // A file that cannot be read gets its one line on stderr as it happens (over the progress line, if any).
   const progress = fromFolder && ctx.io.stderrIsTTY === true;
+  const started = Date.now();
   const clear = progress ? '\r\u001b[K' : '';
   const results: FileResult[] = [];
   // Many files: checked ahead in a worker pool (src/cli/parallel), taken here in order; null = this thread.
@@ -133,14 +134,15 @@ async function checkInputs(ctx: Context, template: Template, gathered: Inputs, p
     if (progress) ctx.io.stderr.write(`${clear}${ctx.m.progress(i + 1, files.length, terminalText(f.file))}`);
     const r: FileResult =
       f.error !== undefined
-        ? { file: f.file, ok: false, error: f.error }
+        ? { file: f.file, ok: false, error: f.error, ...(f.folder ? { folder: true as const } : {}) }
         : pooled
           ? await pooled.next(f.file)
           : await checkFile(ctx, template, f.file, previous, f.path);
     if (!r.ok) ctx.io.stderr.write(`${clear}fulian-returns: ${terminalText(`${r.file}: ${r.error}`)}\n`);
     results.push(r);
   }
-  if (progress) ctx.io.stderr.write(clear);
+  // A long run ends by saying what it took, where the progress line stood (a terminal only: logs stay stable).
+  if (progress) ctx.io.stderr.write(`${clear}${ctx.m.finished(files.length, Date.now() - started)}\n`);
   return results;
 }
 

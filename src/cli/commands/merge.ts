@@ -18,13 +18,13 @@ import type { MergeItem, MergeOptions, MergeOutcome } from '../../xlsx/merge';
 const text = {
   'zh-CN': {
     what: '要汇总的文件或文件夹',
-    noXlsx: (dir: string) => `${dir}：文件夹中没有 .xlsx 文件`,
+    noXlsx: (dir: string) => `${dir}：文件夹中没有报表文件（.xlsx、.xlsm、.xls、.et、.ods）`,
     notFound: (p: string) => `${p}：找不到该文件或文件夹`,
     outputIsInput: (out: string) => `输出文件 ${out} 也是输入文件；汇总不会改动任何输入文件，请换一个输出文件名`,
   },
   en: {
     what: 'FILE-OR-DIR',
-    noXlsx: (dir: string) => `${dir}: no .xlsx file in the folder`,
+    noXlsx: (dir: string) => `${dir}: no return file in the folder (.xlsx, .xlsm, .xls, .et, .ods)`,
     notFound: (p: string) => `${p}: no such file or folder`,
     outputIsInput: (out: string) => `the output ${out} is also an input; merge never changes an input, choose another output name`,
   },
@@ -183,6 +183,8 @@ async function mergeInputs(ctx: Context, args: ParsedArgs, inputs: readonly Inpu
   if (outcome.withErrors > 0) ctx.io.stdout.write(`${m.withErrors(outcome.withErrors)}\n`);
   if (outcome.duplicates > 0) ctx.io.stdout.write(`${m.duplicatesMerged(outcome.duplicates)}\n`);
   if (outcome.lacking.length > 0) ctx.io.stdout.write(`${m.lacking(outcome.lacking.join(m.listSep))}\n`);
+  // The default unit (first return's + 汇总) is what the contract names, and almost never the reviewer's own.
+  if (args.options['unit'] === undefined) ctx.io.stdout.write(`${m.unitGuessed(terminalText(outcome.unit))}\n`);
   return 0;
 }
 

@@ -28,14 +28,13 @@ export function stylish(results: readonly FileResult[], lang: Lang, color: boole
   let warnings = 0;
   let infos = 0;
   let checked = 0;
-  let unreadable = 0;
+  // Why a file could not be read went to stderr as it happened: here it is only named, never said twice.
+  const unreadable: string[] = [];
+  const emptyFolders: string[] = [];
 
   for (const r of results) {
     if (!r.ok) {
-      unreadable++;
-      out.push(`${underline(color, terminalText(r.file))}`);
-      out.push(`  ${red(color, m.severity('error'))}  ${terminalText(r.error)}`);
-      out.push('');
+      (r.folder ? emptyFolders : unreadable).push(terminalText(r.file));
       continue;
     }
     checked++;
@@ -78,7 +77,8 @@ export function stylish(results: readonly FileResult[], lang: Lang, color: boole
   } else if (checked > 0) {
     out.push(bold(color, green(color, m.cleanLine(checked))));
   }
-  if (unreadable > 0) out.push(bold(color, red(color, m.unreadableLine(unreadable))));
+  if (unreadable.length > 0) out.push(bold(color, red(color, m.unreadableLine(unreadable))));
+  if (emptyFolders.length > 0) out.push(bold(color, red(color, m.emptyFolderLine(emptyFolders))));
   return `${out.join('\n').replace(/\n+$/, '')}\n`;
 }
 
