@@ -105,6 +105,13 @@ export function PreviewApp({ initialLang = 'zh-CN', template = standardTemplate(
     document.title = s.title;
   }, [lang, s.title]);
 
+  // The reviewer's findings, reasons and report speak the page's language: a switch checks the batch again.
+  const batchFiles = review.batch?.files;
+  React.useEffect(() => {
+    if (batchFiles) void review.start(batchFiles);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a language switch re-runs the batch
+  }, [lang]);
+
   const load = React.useCallback(
     async (bytes: Uint8Array, name: string) => {
       setBusy(true);

@@ -361,6 +361,18 @@ describe('the web page, one file over file:// (Chromium)', () => {
     expect(await page.getByTestId('status-reminder').textContent()).toContain('戊县妇联');
   });
 
+  it('checks the batch again in English after a switch (reasons too), keeping the pasted list', async () => {
+    await page.getByRole('button', { name: 'English' }).click();
+    try {
+      await page.locator('[data-testid="review-progress"][data-done]').filter({ hasText: 'Checked 5 returns' }).waitFor({ timeout: 30_000 });
+      expect(await page.getByTestId('skipped-table').locator(`tr[data-file="${FOLDER}/old-format.xls"]`).textContent()).toContain('save it as .xlsx');
+      expect(await page.getByTestId('status-missing').textContent()).toContain('戊县妇联');
+    } finally {
+      await page.getByRole('button', { name: '中文' }).click();
+      await page.locator('[data-testid="review-progress"][data-done]').filter({ hasText: '已检查 5 份报表' }).waitFor({ timeout: 30_000 });
+    }
+  });
+
   it('has no serious or critical accessibility violation in the reviewer view (axe-core)', async () => {
     expect(await axeSeriousViolations()).toEqual([]);
   });

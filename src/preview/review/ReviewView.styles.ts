@@ -30,6 +30,8 @@ export const useReviewStyles = makeStyles({
   bad: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   file: { color: tokens.colorNeutralForeground3, wordBreak: 'break-all' },
   row: { cursor: 'pointer' },
+  /** merge's refusal lists one return a line. */
+  notice: { whiteSpace: 'pre-wrap' },
   note: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   chart: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS, margin: 0, ...shorthands.padding(0) },
   chartRow: {

@@ -197,7 +197,7 @@ export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: Revi
           </div>
           {notice && (
             <MessageBar intent={notice.intent}>
-              <MessageBarBody data-testid="review-notice">{notice.text}</MessageBarBody>
+              <MessageBarBody data-testid="review-notice" className={styles.notice}>{notice.text}</MessageBarBody>
             </MessageBar>
           )}
         </section>
@@ -258,7 +258,8 @@ export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: Revi
 
       {model.rows.some((r) => r.error === null) && <LagChart rows={model.rows} template={template} strings={s} />}
 
-      {done && items.length > 0 && <StatusPanel items={items} lang={lang} strings={s} />}
+      {/* Kept while a language switch checks the batch again, so a pasted list stays. */}
+      {batch && batch.total > 0 && <StatusPanel items={items} lang={lang} strings={s} />}
 
       {batch && batch.skipped.length > 0 && (
         <section className={styles.section} aria-labelledby="review-skipped-heading">
