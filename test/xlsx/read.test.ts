@@ -175,3 +175,45 @@ describe('readXlsx reads each kind of cell the way the engine expects', () => {
     expect(view.sheet('无此表')).toBeUndefined();
   });
 });
+
+describe('readXlsx reads what other writers write', () => {
+  test('a shared string with phonetic runs reads as its base text only', async () => {
+    const bytes = buildPackage({
+      sharedStrings: ['<r><t>妇女</t></r><r><t>之家</t></r><rPh sb="0" eb="2"><t>fù nǚ</t></rPh><phoneticPr fontId="0" type="noConversion"/>'],
+      sheets: [{ name: 'S', xml: '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>2</v></c></row><row r="2"><c r="A2"><v>3</v></c></row>' }],
+    });
+    const s = (await readXlsx(bytes)).view.sheet('S')!;
+    expect(s.cell(1, 1).value).toEqual({ kind: 'text', value: '妇女之家' });
+    expect(s.cell(2, 1).value).toEqual({ kind: 'number', value: 3 }); // the rows after it are all there
+  });
+
+  test('rows and cells without r take the next position; a cell with r sets where the next one goes', async () => {
+    const bytes = buildPackage({ sheets: [{ name: 'S', xml: '<row><c><v>1</v></c><c/><c><v>3</v></c></row><row/><row><c r="D3"><v>4</v></c><c><v>5</v></c></row>' }] });
+    const s = (await readXlsx(bytes)).view.sheet('S')!;
+    expect([s.cell(1, 1).value, s.cell(1, 3).value, s.cell(3, 4).value, s.cell(3, 5).value]).toEqual([
+      { kind: 'number', value: 1 },
+      { kind: 'number', value: 3 },
+      { kind: 'number', value: 4 },
+      { kind: 'number', value: 5 },
+    ]);
+    expect([s.rowCount, s.colCount]).toEqual([3, 5]);
+  });
+
+  test('any prefix for SpreadsheetML, and elements of other namespaces (x14, xm:f) are not cells or formulas', async () => {
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<s:worksheet xmlns:s="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:o="urn:other">' +
+      '<s:sheetData><s:row r="1"><s:c r="A1"><s:f>1+1</s:f><s:v>2</s:v></s:c><o:c r="B1"><o:v>9</o:v></o:c></s:row></s:sheetData>' +
+      '<s:extLst><s:ext uri="{x}"><x14:dataValidations xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main" xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">' +
+      '<x14:dataValidation><x14:formula1><xm:f>封面!$A$1</xm:f></x14:formula1><xm:sqref>A1</xm:sqref></x14:dataValidation></x14:dataValidations></s:ext></s:extLst></s:worksheet>';
+    const s = (await readXlsx(buildPackage({ sheets: [{ name: 'S', xml }] }))).view.sheet('S')!;
+    expect(s.cell(1, 1)).toEqual({ value: { kind: 'number', value: 2 }, formula: '=1+1' });
+    expect(s.cell(1, 2).value).toEqual({ kind: 'blank' });
+  });
+
+  test('t="d" ISO dates read as 1900-system serials', async () => {
+    const bytes = buildPackage({ sheets: [{ name: 'S', xml: '<row r="1"><c r="A1" t="d"><v>2026-10-08T00:00:00</v></c><c r="B1" t="d"><v>2026-10-08</v></c></row>' }] });
+    const s = (await readXlsx(bytes)).view.sheet('S')!;
+    expect(s.cell(1, 1).value).toEqual({ kind: 'date', serial: 46303 });
+    expect(s.cell(1, 2).value).toEqual({ kind: 'date', serial: 46303 });
+  });
+});
