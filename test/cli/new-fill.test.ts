@@ -110,12 +110,17 @@ describe('fill', () => {
     expect(wb.getWorksheet(tpl.sheets.summary)).toBeDefined();
     const ws = wb.getWorksheet('创业就业')!;
     const row = rowOfLabel(ws, 'A01');
-    for (const label of [tpl.dataColumns.cumulative, tpl.dataColumns.percentOfPlan, tpl.dataColumns.timeProgress]) {
-      expect(ws.getCell(row, colOfLabel(ws, label)).formula).toBeTruthy();
-    }
     // User-typed cells keep their values.
     const q1 = colOfLabel(ws, tpl.dataColumns.quarters[0]);
     const orig = (await load(input)).getWorksheet('创业就业')!;
+    // The three tool-owned cells of A01 in 2026Q3, their formulas and cached results worked out from the typed cells.
+    const typed = (label: string): number => Number(orig.getCell(rowOfLabel(orig, 'A01'), colOfLabel(orig, label)).value);
+    const sum = [0, 1, 2].reduce((t, q) => t + typed(tpl.dataColumns.quarters[q]!), 0);
+    const tool = (label: string) => ws.getCell(row, colOfLabel(ws, label)).value as ExcelJS.CellFormulaValue;
+    expect(tool(tpl.dataColumns.cumulative)).toEqual({ formula: `SUM(E${row}:G${row})`, result: sum });
+    expect(tool(tpl.dataColumns.percentOfPlan).formula).toBe(`IF(N(D${row})=0,"",I${row}/D${row})`);
+    expect(tool(tpl.dataColumns.percentOfPlan).result).toBeCloseTo(sum / typed(tpl.dataColumns.plan), 12);
+    expect(tool(tpl.dataColumns.timeProgress)).toEqual({ formula: '3/4', result: 0.75 });
     expect(ws.getCell(row, q1).value).toEqual(orig.getCell(rowOfLabel(orig, 'A01'), q1).value);
 
     // The filled return still checks clean.

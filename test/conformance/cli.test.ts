@@ -1,5 +1,5 @@
 /* Spec section 5: the CLI contract — commands, options, the JSON shape, exit codes, help, usage errors, fill's promise. */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { standardTemplate } from '../../src/engine';
@@ -89,7 +89,10 @@ describe('check --json', () => {
     expect(Object.keys(byName.get('b.xlsx')!).sort()).toEqual(ENTRY_KEYS);
     expect(Object.keys(byName.get('c.xlsx')!).sort()).toEqual(['error', 'file']);
     expect(typeof byName.get('c.xlsx')!['error']).toBe('string');
-    expect([1, 2]).toContain(r.code);
+    // An unreadable file means the command could not run as asked: 2 outranks b.xlsx's errors (contract section 5).
+    expect(r.code).toBe(2);
+    rmSync(join(folder, 'c.xlsx'));
+    expect((await runCli(['check', folder, '--json'])).code).toBe(1);
   });
 });
 
@@ -237,8 +240,16 @@ describe('fill writes only tool-owned cells and 汇总', () => {
     });
     expect(changed).toEqual([]);
     expect(b.getWorksheet('汇总')).toBeDefined();
-    expect(b.getWorksheet('创业就业')!.getCell('I3').formula).toBeTruthy();
-    expect(b.getWorksheet('两纲监测')!.getCell('K3').formula).toBeTruthy();
+    // A01's 累计 sums its three quarters of 2026Q3; its cached result is that sum of the input's typed cells.
+    const i3 = b.getWorksheet('创业就业')!.getCell('I3').value as ExcelJS.CellFormulaValue;
+    const inputSheet = a.getWorksheet('创业就业')!;
+    expect(i3.formula).toBe('SUM(E3:G3)');
+    expect(i3.result).toBe(['E3', 'F3', 'G3'].reduce((t, c) => t + Number(inputSheet.getCell(c).value), 0));
+    // W01 孕产妇死亡率 (≤, final target 12, current 12.39): above the final target and no mid target → 未达标.
+    expect(b.getWorksheet('两纲监测')!.getRow(3).values).toEqual(expect.arrayContaining(['W01', '≤', 12, 12.39]));
+    const k3 = b.getWorksheet('两纲监测')!.getCell('K3').value as ExcelJS.CellFormulaValue;
+    expect(k3.formula).toContain('J3<=I3');
+    expect(k3.result).toBe('未达标');
     // And the filled return still checks clean.
     const c = await runCli(['check', out, '--json']);
     const [e] = JSON.parse(c.stdout) as { counts: { error: number } }[];
