@@ -399,6 +399,32 @@ describe('the web page, one file over file:// (Chromium)', () => {
     expect(await page.getByText(`${FOLDER}/unit-2.xlsx`).count()).toBeGreaterThan(0);
   });
 
+  it('takes files dropped on the page: one return opens for staff, several go to the reviewer view', async () => {
+    const drop = async (files: { name: string; path: string }[]): Promise<void> => {
+      const payload = files.map((f) => ({ name: f.name, b64: readFileSync(f.path).toString('base64') }));
+      await page.evaluate((list) => {
+        const dt = new DataTransfer();
+        for (const f of list) dt.items.add(new File([Uint8Array.from(atob(f.b64), (c) => c.charCodeAt(0))], f.name));
+        // Dropped on whatever is in view (the task pane, or the reviewer view): the page takes drops anywhere.
+        const root = document.querySelector('[data-testid="task-pane"], [data-testid="review-view"]')!;
+        root.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        root.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      }, payload);
+    };
+    await page.getByTestId('mode-staff').click();
+    await drop([{ name: 'dropped.xlsx', path: join(WORK, FOLDER, 'unit-3.xlsx') }]);
+    await page.getByText('dropped.xlsx').first().waitFor({ timeout: 20_000 });
+    await pane().getByText(zh.noFindings).waitFor({ timeout: 20_000 });
+    await drop([
+      { name: 'a.xlsx', path: join(WORK, FOLDER, 'unit-1.xlsx') },
+      { name: 'b.xlsx', path: join(WORK, FOLDER, 'unit-5.xlsx') },
+    ]);
+    await page.locator('[data-testid="review-progress"][data-done]').filter({ hasText: '已检查 2 份报表' }).waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('review-table').locator('tr[data-file="b.xlsx"] [data-errors]').getAttribute('data-errors')).toBe(
+      String(cliChecks.get(`${FOLDER}/unit-5.xlsx`)!.errors),
+    );
+  });
+
   it.each([
     ['far-cell.xlsx', 'a cover cell at XFD1048576'],
     ['huge-cell.xlsx', 'a unit cell of a megabyte'],
