@@ -1,11 +1,12 @@
 /** 封面: each field found by its label in column A, its value in column B of that row. */
 import { isBlank, type Cell } from '../cell';
-import { displayText, isDivisionCode, isPhone, readDate, readPeriod } from '../read/cover';
+import { displayText, readPeriod } from '../read/cover';
 import type { Period, TemplateStamp } from '../report';
 import type { Template } from '../template/schema';
 import type { SheetView, WorkbookView } from '../workbook';
 import type { IssueSink } from './issues';
 import { findLabelRow } from './layout';
+import { COVER_FIELD_RULES } from './rules';
 
 export interface CoverResult {
   readonly present: boolean;
@@ -45,27 +46,13 @@ export function checkCover(view: WorkbookView, template: Template, sink: IssueSi
     }
     const shown = displayText(cell);
     if (f.key === 'unit') unit = shown;
-    switch (f.type) {
-      case 'period': {
-        if (periodText === null) periodText = shown;
-        const p = readPeriod(cell);
-        if (p === null) sink.add('bad-period', name, row, VALUE_COL, null, { ...params, text: shown });
-        else if (period === null) period = p;
-        break;
-      }
-      case 'phone':
-        if (!isPhone(cell)) sink.add('bad-phone', name, row, VALUE_COL, null, { ...params, text: shown });
-        break;
-      case 'date':
-        if (readDate(cell) === null) sink.add('bad-date', name, row, VALUE_COL, null, { ...params, text: shown });
-        break;
-      case 'division-code':
-        if (!isDivisionCode(cell)) sink.add('bad-division-code', name, row, VALUE_COL, null, { ...params, text: shown });
-        else if (divisionCode === null) divisionCode = shown;
-        break;
-      case 'text':
-        break;
+    const bad = COVER_FIELD_RULES.find((r) => r.fieldType === f.type && !r.accepts(cell));
+    if (bad) sink.add(bad.id, name, row, VALUE_COL, null, { ...params, text: shown });
+    if (f.type === 'period') {
+      if (periodText === null) periodText = shown;
+      if (period === null) period = readPeriod(cell);
     }
+    if (f.type === 'division-code' && !bad && divisionCode === null) divisionCode = shown;
   }
   return { present: true, unit, periodText, period, divisionCode, stamp: readStampRow(sheet, template) };
 }

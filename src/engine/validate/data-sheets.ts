@@ -2,20 +2,16 @@
  * The data sheets (创业就业 … 组织建设): locating rows and columns, reading typed values, required cells, relations,
  * tool-owned cells, outliers — and the figures (累计, 完成年计划, 进度状态) that 汇总 and fill use.
  */
-import { isBlank, isPercentFormat, type Cell } from '../cell';
-import { displayText } from '../read/cover';
-import { readNumber } from '../read/number';
 import type { DataSheetLayout, IndicatorFigures, Quarter, SheetCompleteness } from '../report';
 import type { DataColumnRole, Indicator, Template } from '../template/schema';
 import type { SheetView, WorkbookView } from '../workbook';
 import { cumulativeOf, percentOfPlan, progressStatus, rateOf, timeProgress } from '../calc/figures';
-import { sumExact } from '../calc/sum';
 import type { IssueSink } from './issues';
 import { cellText, findLabelRow, isNoteText, mapColumns } from './layout';
-import { BLANK_READING, fmtNum, fmtPct, readCell, shownContent, type CellReading } from './values';
+import { INDICATOR_RULES } from './rules';
+import { BLANK_READING, readCell, type CellReading } from './values';
 
 type Q4<T> = [T, T, T, T];
-const QUARTER_ROLES = ['q1', 'q2', 'q3', 'q4'] as const;
 /** Columns a data sheet cannot be checked without. */
 const REQUIRED_ROLES: readonly DataColumnRole[] = ['code', 'plan', 'q1', 'q2', 'q3', 'q4'];
 
@@ -152,8 +148,8 @@ export interface DataSheetsResult {
 }
 
 /**
- * Pass 2, once the report quarter is known: required cells, future quarters, signs and wholeness, relations, stocks,
- * outliers, tool-owned cells; figures and completeness.
+ * Pass 2, once the report quarter is known: the figures of every indicator found, then every indicator rule
+ * (src/engine/rules, scope `indicator`) on each; completeness.
  * @param periodKnown false when the quarter was inferred (报告期 unreadable): no future-quarter findings then.
  */
 export function checkDataSheets(
@@ -166,86 +162,33 @@ export function checkDataSheets(
 ): DataSheetsResult {
   const labels = dataLabels(template);
   const { found } = read;
-  const tol = template.tolerances;
-  const tp = timeProgress(template, quarter);
-  const isMoney = (ind: Indicator): boolean => template.units[ind.unit] !== undefined;
-  const add = (r: IndicatorRead, role: DataColumnRole | null, rule: Parameters<IssueSink['add']>[0], params: Record<string, string | number>): void => {
-    const col = role ? r.columns[role] : undefined;
-    sink.add(rule, r.sheet, col ? r.row : 0, col ?? 0, r.indicator.code, {
-      indicator: r.indicator.code,
-      name: r.indicator.name,
-      ...(role ? { column: labels[role] } : {}),
-      ...params,
-    });
-  };
-  const qv = (r: IndicatorRead | undefined, q: number): number | null => {
-    if (!r || q > quarter) return null;
-    return r.quarters[q - 1]!.value;
-  };
-
-  // Typed values: required, future, sign, wholeness.
-  for (const r of found.values()) {
-    const ind = r.indicator;
-    if (ind.plan && r.plan.blank) add(r, 'plan', 'plan-missing', {});
-    checkSignAndWhole(r, 'plan', r.plan, add);
-    r.quarters.forEach((c, i) => {
-      const q = i + 1;
-      const role = QUARTER_ROLES[i]!;
-      if (c.blank) {
-        if (q <= quarter && ind.kind !== 'rate') add(r, role, 'required-missing', {});
-        return;
-      }
-      if (c.value === null) return;
-      if (periodKnown && q > quarter) add(r, role, 'future-quarter-filled', { quarter, value: fmtNum(c.value) });
-      checkSignAndWhole(r, role, c, add);
-    });
-  }
-
-  // Relations, quarter by quarter up to the report quarter, where every cell involved holds a number.
-  for (const r of found.values()) {
-    const ind = r.indicator;
-    for (let q = 1; q <= quarter; q++) {
-      const role = QUARTER_ROLES[q - 1]!;
-      const v = qv(r, q);
-      if (ind.partOf?.mayNotExceed) {
-        const total = found.get(ind.partOf.total);
-        const t = qv(total, q);
-        if (v !== null && t !== null && v > t + 1e-9) {
-          add(r, role, 'part-exceeds-total', { value: fmtNum(v), total: ind.partOf.total, totalValue: fmtNum(t), totalName: total!.indicator.name });
-        }
-      }
-      if (ind.sumOf && v !== null) {
-        const parts = ind.sumOf.map((c) => qv(found.get(c), q));
-        if (parts.every((p): p is number => p !== null)) {
-          const sum = sumExact(parts);
-          const allowed = isMoney(ind) ? tol.money + 1e-9 : 1e-9;
-          if (Math.abs(sum - v) > allowed) {
-            add(r, role, 'parts-sum-mismatch', { value: fmtNum(v), sum: fmtNum(sum), parts: ind.sumOf.join('+') });
-          }
-        }
-      }
-      if (ind.ratio) checkRateQuarter(r, q, found, quarter, add, tol.ratePoints / 100);
-      if (ind.kind === 'stock' && q > 1) {
-        const prev = qv(r, q - 1);
-        if (v !== null && prev !== null && v < prev - 1e-9) add(r, role, 'stock-decrease', { previous: fmtNum(prev), value: fmtNum(v) });
-      }
-      if (ind.kind !== 'rate' && v !== null) {
-        const others: number[] = [];
-        for (let o = 1; o <= quarter; o++) {
-          const ov = o === q ? null : qv(r, o);
-          if (ov !== null) others.push(ov);
-        }
-        if (others.length > 0) {
-          const mean = others.reduce((a, b) => a + b, 0) / others.length;
-          if (mean > 0 && v > tol.outlierQuarterFactor * mean) {
-            add(r, role, 'outlier', { value: fmtNum(v), factor: tol.outlierQuarterFactor, reference: fmtNum(mean) });
-          }
-        }
-      }
+  const figures = figuresOf(template, found, quarter);
+  for (const f of figures) {
+    const r = found.get(f.indicator.code);
+    const sheet = r && view.sheet(r.sheet);
+    if (!r || !sheet) continue;
+    const base = { row: r, figures: f, found, quarter, periodKnown, template, sheet };
+    for (const rule of INDICATOR_RULES) {
+      rule.check({
+        ...base,
+        report: (role, params) => {
+          const col = role ? r.columns[role] : undefined;
+          sink.add(rule.id, r.sheet, col ? r.row : 0, col ?? 0, r.indicator.code, {
+            indicator: r.indicator.code,
+            name: r.indicator.name,
+            ...(role ? { column: labels[role] } : {}),
+            ...params,
+          });
+        },
+      });
     }
   }
+  return { figures, completeness: completeness(template, read, quarter) };
+}
 
-  // Figures.
+/** 累计 (a rate's from its numerator's and denominator's), 完成年计划, 序时进度 and 进度状态 of every indicator. */
+function figuresOf(template: Template, found: ReadonlyMap<string, IndicatorRead>, quarter: Quarter): IndicatorFigures[] {
+  const tp = timeProgress(template, quarter);
   const cumulative = new Map<string, number | null>();
   for (const ind of template.indicators) {
     const r = found.get(ind.code);
@@ -257,7 +200,7 @@ export function checkDataSheets(
     if (!r || !ind.ratio) continue;
     cumulative.set(ind.code, rateOf(cumulative.get(ind.ratio.numerator) ?? null, cumulative.get(ind.ratio.denominator) ?? null));
   }
-  const figures: IndicatorFigures[] = template.indicators.map((ind) => {
+  return template.indicators.map((ind) => {
     const r = found.get(ind.code);
     const cum = r ? (cumulative.get(ind.code) ?? null) : null;
     const plan = r ? r.plan.value : null;
@@ -273,112 +216,9 @@ export function checkDataSheets(
       progressStatus: progressStatus(template, ind.kind === 'rate' ? null : plan, pct, tp),
     };
   });
-
-  // Over the year: a rate's own 累计 above 100%, 累计 far above 年计划, overwritten tool-owned cells.
-  for (const f of figures) {
-    const r = found.get(f.indicator.code);
-    if (!r) continue;
-    const ind = f.indicator;
-    if (ind.kind === 'rate' && f.cumulative !== null && f.cumulative > 1 + 1e-9) {
-      add(r, 'cumulative', 'rate-out-of-range', { rate: fmtPct(f.cumulative) });
-    }
-    if (ind.kind !== 'rate' && f.cumulative !== null && f.plan !== null && f.plan > 0 && f.cumulative > tol.outlierPlanFactor * f.plan) {
-      add(r, 'cumulative', 'outlier', { value: fmtNum(f.cumulative), factor: tol.outlierPlanFactor, reference: fmtNum(f.plan) });
-    }
-    const sheet = view.sheet(r.sheet)!;
-    const money = isMoney(ind);
-    checkToolOwned(sheet, r, 'cumulative', f.cumulative, ind.kind === 'rate', money ? tol.money : 1e-6, template, add);
-    if (ind.kind !== 'rate') {
-      checkToolOwned(sheet, r, 'percentOfPlan', f.percentOfPlan, true, 0, template, add);
-      checkToolOwned(sheet, r, 'timeProgress', f.timeProgress, true, 0, template, add);
-    }
-  }
-
-  return { figures, completeness: completeness(view, template, read, quarter) };
 }
 
-type Add = (r: IndicatorRead, role: DataColumnRole | null, rule: Parameters<IssueSink['add']>[0], params: Record<string, string | number>) => void;
-
-function checkSignAndWhole(r: IndicatorRead, role: DataColumnRole, c: CellReading, add: Add): void {
-  if (c.value === null) return;
-  if (c.value < 0) add(r, role, 'negative-value', { value: fmtNum(c.value) });
-  else if (r.indicator.integer && Math.abs(c.value - Math.round(c.value)) > 1e-9) add(r, role, 'not-integer', { value: fmtNum(c.value) });
-}
-
-function checkRateQuarter(
-  r: IndicatorRead,
-  q: number,
-  found: ReadonlyMap<string, IndicatorRead>,
-  quarter: Quarter,
-  add: Add,
-  tolerance: number,
-): void {
-  const ratio = r.indicator.ratio!;
-  const role = QUARTER_ROLES[q - 1]!;
-  const typed = r.quarters[q - 1]!;
-  if (typed.failed || q > quarter) return;
-  const num = found.get(ratio.numerator)?.quarters[q - 1]?.value ?? null;
-  const den = found.get(ratio.denominator)?.quarters[q - 1]?.value ?? null;
-  const computed = rateOf(num, den);
-  if (typed.value !== null) {
-    if (computed !== null && Math.abs(typed.value - computed) > tolerance + 1e-12) {
-      add(r, role, 'rate-mismatch', {
-        typed: fmtPct(typed.value),
-        computed: fmtPct(computed),
-        numerator: ratio.numerator,
-        denominator: ratio.denominator,
-      });
-    }
-    // A typed rate above 100% is out of range whether or not it also disagrees with its parts.
-    if (typed.value > 1 + 1e-9) add(r, role, 'rate-out-of-range', { rate: fmtPct(typed.value) });
-  } else if (computed !== null && computed > 1 + 1e-9) {
-    add(r, role, 'rate-out-of-range', { rate: fmtPct(computed) });
-  }
-}
-
-/**
- * A tool-owned cell whose content disagrees with the tool's figure → cumulative-mismatch: a typed constant, or a formula
- * whose calculated (cached) value differs (a user's own SUM that skips `1262余`, a formula left pointing at other rows).
- * A blank constant is not judged, nor a formula with no cached value (a writer that does not calculate).
- */
-function checkToolOwned(
-  sheet: SheetView,
-  r: IndicatorRead,
-  role: DataColumnRole,
-  expected: number | null,
-  percent: boolean,
-  tolerance: number,
-  template: Template,
-  add: Add,
-): void {
-  const col = r.columns[role];
-  if (col === undefined) return;
-  const cell = sheet.cell(r.row, col);
-  if (cell.formula ? cell.uncached : isBlank(cell.value)) return;
-  if (isBlank(cell.value) ? expected === null : typedAgrees(cell, expected, percent, tolerance, r.indicator.unit, template)) return;
-  add(r, role, 'cumulative-mismatch', {
-    typed: shownContent(cell),
-    expected: expected === null ? '—' : percent ? `${fmtPct(expected)}%` : fmtNum(expected),
-  });
-}
-
-function typedAgrees(cell: Cell, expected: number | null, percent: boolean, tolerance: number, unit: string, template: Template): boolean {
-  if (expected === null) return false;
-  const tol = percent ? 0.00005 + 1e-12 : tolerance + 1e-9;
-  const candidates: number[] = [];
-  if (cell.value.kind === 'number') {
-    const v = cell.value.value;
-    candidates.push(v);
-    if (percent && !isPercentFormat(cell.numberFormat)) candidates.push(v / 100);
-  } else {
-    const r = readNumber(cell, { unit: percent ? '%' : unit, units: template.units });
-    if (r.kind !== 'number') return false;
-    candidates.push(r.value);
-  }
-  return candidates.some((v) => Math.abs(v - expected) <= tol);
-}
-
-function completeness(view: WorkbookView, template: Template, read: DataSheetsRead, quarter: Quarter): SheetCompleteness[] {
+function completeness(template: Template, read: DataSheetsRead, quarter: Quarter): SheetCompleteness[] {
   return template.sheets.data.map((ds) => {
     let requiredCells = 0;
     let filledCells = 0;
@@ -399,7 +239,6 @@ function completeness(view: WorkbookView, template: Template, read: DataSheetsRe
       requiredIndicators++;
       if (filled === need) filledIndicators++;
     }
-    void view;
     return {
       sheet: ds.name,
       requiredCells,

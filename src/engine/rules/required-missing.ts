@@ -1,0 +1,11 @@
+/** `required-missing`: a quarter up to the report quarter left blank (a rate row's quarters are not required). */
+import { quartersUpTo, type IndicatorRule } from '../validate/rule';
+
+export const rule: IndicatorRule = {
+  id: 'required-missing',
+  scope: 'indicator',
+  check({ row, quarter, report }) {
+    if (row.indicator.kind === 'rate') return;
+    for (const { q, role } of quartersUpTo(quarter)) if (row.quarters[q - 1]?.blank) report(role, {});
+  },
+};

@@ -1,0 +1,71 @@
+/**
+ * The shape of a rule module (src/engine/rules/<id>.ts), ESLint-style: an `id` from the contract's table, the scope it
+ * runs in, and `check`, which reports through its context. Rules whose detection is part of reading (a sheet, a row, a
+ * number) keep it there and carry only their id and scope.
+ */
+import type { Cell } from '../cell';
+import type { FindingParams, RuleId } from '../findings';
+import type { IndicatorFigures, Quarter } from '../report';
+import type { DataColumnRole, Template } from '../template/schema';
+import type { SheetView } from '../workbook';
+import type { IndicatorRead } from './data-sheets';
+
+export type Params = Record<string, string | number>;
+
+/** One indicator of a data sheet, once the report quarter is known and its figures are computed. */
+export interface IndicatorContext {
+  readonly row: IndicatorRead;
+  readonly figures: IndicatorFigures;
+  readonly found: ReadonlyMap<string, IndicatorRead>;
+  readonly quarter: Quarter;
+  /** false when the quarter was inferred (报告期 unreadable). */
+  readonly periodKnown: boolean;
+  readonly template: Template;
+  readonly sheet: SheetView;
+  /** Reports this rule at the row's cell in `role`'s column (no cell when null). */
+  report(role: DataColumnRole | null, params: Params): void;
+}
+
+/** One field of 封面: its value cell (not blank) and the field's type. */
+export interface CoverFieldContext {
+  readonly cell: Cell;
+  readonly type: Template['cover']['fields'][number]['type'];
+}
+
+export interface IndicatorRule {
+  readonly id: RuleId;
+  readonly scope: 'indicator';
+  check(ctx: IndicatorContext): void;
+}
+
+/** A cover field rule: `accepts` says whether a non-blank value of a field of its type is well formed. */
+export interface CoverFieldRule {
+  readonly id: RuleId;
+  readonly scope: 'cover-field';
+  readonly fieldType: CoverFieldContext['type'];
+  accepts(cell: Cell): boolean;
+}
+
+/** Detected while reading: a sheet or row (`structure`), a number (`reading`), a 封面 field, a two-plan row, or the previous quarter's return. */
+export interface ReadingRule {
+  readonly id: RuleId;
+  readonly scope: 'structure' | 'reading' | 'cover' | 'two-plan' | 'revisions';
+  readonly check?: undefined;
+}
+
+export type Rule = IndicatorRule | CoverFieldRule | ReadingRule;
+
+export const QUARTER_ROLES = ['q1', 'q2', 'q3', 'q4'] as const;
+
+/** A quarter's number of an indicator, null when blank, failed, absent or after the report quarter. */
+export function quarterValue(r: IndicatorRead | undefined, q: number, quarter: Quarter): number | null {
+  if (!r || q > quarter) return null;
+  return r.quarters[q - 1]?.value ?? null;
+}
+
+/** Each quarter up to the report quarter, with its column role. */
+export function* quartersUpTo(quarter: Quarter): Generator<{ q: number; role: (typeof QUARTER_ROLES)[number] }> {
+  for (let q = 1; q <= quarter; q++) yield { q, role: QUARTER_ROLES[q - 1] as (typeof QUARTER_ROLES)[number] };
+}
+
+export type { FindingParams };
