@@ -76,6 +76,20 @@ function apply(wb: MemoryWorkbook, op: Op): void {
   }
 }
 
+/** The text in the code column (the column headed 指标代码 in the first row that has that header) of `row`. */
+function codeOnRow(sheet: NonNullable<ReturnType<MemoryWorkbook['sheet']>>, row: number): string | null {
+  const label = sheet.name === '两纲监测' ? tpl.twoPlan.columns.code : tpl.dataColumns.code;
+  for (let r = 1; r <= sheet.rowCount; r++)
+    for (let c = 1; c <= sheet.colCount; c++) {
+      const v = sheet.cell(r, c).value;
+      if (v.kind === 'text' && v.value.trim() === label) {
+        const code = sheet.cell(row, c).value;
+        return code.kind === 'text' ? code.value.trim() : code.kind === 'number' ? String(code.value) : null;
+      }
+    }
+  return null;
+}
+
 describe('checkReturn on damaged returns', () => {
   it('never throws and points only at real cells of sheets that exist', () => {
     fc.assert(
@@ -94,7 +108,12 @@ describe('checkReturn on damaged returns', () => {
           expect(wb.sheet(f.sheet)).toBeDefined();
           if (f.cell !== null) {
             expect(f.cell).toMatch(/^[A-Z]{1,3}[1-9]\d*$/);
-            expect(() => parseA1(f.cell!)).not.toThrow();
+            const { row, col } = parseA1(f.cell);
+            const sheet = wb.sheet(f.sheet)!;
+            // Inside the sheet as it stands (one past the last column/row would name a cell nobody can see).
+            expect([f.cell, row <= sheet.rowCount && col <= sheet.colCount]).toEqual([f.cell, true]);
+            // A finding about an indicator sits on that indicator's row: its code cell there holds the code.
+            if (f.indicator !== null) expect([f.rule, f.cell, codeOnRow(sheet, row)]).toEqual([f.rule, f.cell, f.indicator]);
           }
           expect(f.message).not.toMatch(/\{[A-Za-z]+\}/);
           expect(['error', 'warning', 'info']).toContain(f.severity);
