@@ -84,6 +84,8 @@ export function App({ host, template: standard, lang = 'zh-CN', memory = browser
   const [error, setError] = useState<string | null>(null);
   const [marked, setMarked] = useState(false);
   const [announcement, setAnnouncement] = useState('');
+  /** What the last task did, shown until the next one starts (the live region says it too). */
+  const [done, setDone] = useState<{ task: Task; text: string } | null>(null);
   const [tab, setTab] = useState<'check' | 'summary' | 'diagnosis'>('check');
   const [previous, setPrevious] = useState<PickedPrevious | null>(null);
   const mounted = useRef(true);
@@ -108,9 +110,13 @@ export function App({ host, template: standard, lang = 'zh-CN', memory = browser
     running.current = true;
     setTask(kind);
     setError(null);
+    setDone(null);
     try {
       const said = await work();
-      if (mounted.current) setAnnouncement(said);
+      if (mounted.current) {
+        setAnnouncement(said);
+        setDone({ task: kind, text: said });
+      }
     } catch (e) {
       if (mounted.current) setError(messageOf(e, lang));
     } finally {
@@ -215,15 +221,22 @@ export function App({ host, template: standard, lang = 'zh-CN', memory = browser
     [host, lang],
   );
 
+  const onOpenSummary = () => {
+    host.select(template.sheets.summary, null).catch((e: unknown) => {
+      if (mounted.current) setError(messageOf(e, lang));
+    });
+  };
+
   const order = useMemo(() => (outcome ? sheetOrder(outcome, template) : []), [outcome, template]);
   const report = outcome?.report ?? null;
   const busy = task !== null;
 
   return (
     <main className={styles.root} lang={lang} aria-busy={busy}>
-      <Header template={template} source={applied.source} report={report} strings={strings} />
+      <Header template={template} source={applied.source} report={report} strings={strings} lang={lang} />
 
-      <div className={styles.actions} role="group" aria-label={strings.actionsLabel}>
+      {/* Sticky: the actions stay in reach however far the findings scroll (the pane is 320–360 px wide). */}
+      <div className={styles.actions} role="group" aria-label={strings.actionsLabel} data-testid="pane-actions">
         <Button appearance="primary" icon={<ArrowClockwise20Regular />} onClick={onCheck} disabled={busy}>
           {strings.checkAgain}
         </Button>
@@ -262,6 +275,24 @@ export function App({ host, template: standard, lang = 'zh-CN', memory = browser
               />
             }
           />
+        </MessageBar>
+      )}
+
+      {done !== null && error === null && (
+        <MessageBar intent="success" layout="multiline" data-testid="pane-done">
+          <MessageBarBody>{done.text}</MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label={strings.dismiss}
+                icon={<Dismiss20Regular />}
+                onClick={() => setDone(null)}
+              />
+            }
+          >
+            {done.task === 'fill' && <Button onClick={onOpenSummary}>{strings.openSummary(template.sheets.summary)}</Button>}
+          </MessageBarActions>
         </MessageBar>
       )}
 

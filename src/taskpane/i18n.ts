@@ -17,7 +17,7 @@ export interface Counts {
 
 export interface UiStrings {
   readonly appTitle: string;
-  readonly templateLine: (id: string, version: string) => string;
+  readonly templateLine: (title: string, version: string) => string;
   /** Where the applied template came from (shown beside its line; nothing for the standard one). */
   readonly templateSource: Readonly<Record<'embedded' | 'shipped' | 'loaded', string>>;
   readonly templateProblem: (p: TemplateProblem) => string;
@@ -54,6 +54,10 @@ export interface UiStrings {
   readonly sheetGroupLabel: (sheet: string, count: number) => string;
   readonly wholeSheet: string;
   readonly showMore: (hidden: number) => string;
+  readonly showRuleIds: string;
+  /** One line for a rule found many times on a sheet, and the first of them as the example. */
+  readonly bundleTitle: (count: number, severity: string) => string;
+  readonly bundleExample: (message: string) => string;
   /** Accessible name of a finding row (the row's visible parts in reading order). */
   readonly findingRowPrefix: (severity: string, sheet: string) => string;
   readonly progressTitle: string;
@@ -65,13 +69,15 @@ export interface UiStrings {
   readonly notChecked: string;
   readonly announceChecked: (counts: Counts) => string;
   readonly announceFilled: string;
+  /** The button beside the fill's confirmation that shows the summary sheet. */
+  readonly openSummary: (sheet: string) => string;
   readonly announceMarked: (cells: number) => string;
   readonly announceCleared: string;
 }
 
 const zh: UiStrings = {
   appTitle: '妇联指标报表助手',
-  templateLine: (id, version) => `模板 ${id} · 版本 ${version}`,
+  templateLine: (title, version) => `${title} · 版本 ${version}`,
   templateSource: { embedded: '报表自带的模板', shipped: '按报表的模板版本', loaded: '已载入的模板' },
   templateProblem: (p) =>
     p.kind === 'unknown-version'
@@ -110,6 +116,9 @@ const zh: UiStrings = {
   sheetGroupLabel: (sheet, n) => `${sheet}（${n} 项）`,
   wholeSheet: '整表',
   showMore: (n) => `显示其余 ${n} 项`,
+  showRuleIds: '显示规则编号',
+  bundleTitle: (n, severity) => `同类${severity} ${n} 项`,
+  bundleExample: (m) => `如：${m}（展开查看全部单元格）`,
   findingRowPrefix: (severity, sheet) => `${severity}，${sheet} `,
   progressTitle: '年计划完成进度',
   timeProgressLabel: (p) => `序时进度 ${p}`,
@@ -121,6 +130,7 @@ const zh: UiStrings = {
   announceChecked: (c) =>
     `检查完成：${c.error} 个错误，${c.warning} 个警告${c.info > 0 ? `，${c.info} 个提示` : ''}`,
   announceFilled: '已写入累计公式和汇总表',
+  openSummary: (sheet) => `打开${sheet}`,
   announceMarked: (n) => `已标记 ${n} 个问题单元格`,
   announceCleared: '已清除标记',
 };
@@ -128,8 +138,8 @@ const zh: UiStrings = {
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const en: UiStrings = {
-  appTitle: "Women's Federation Return Assistant",
-  templateLine: (id, version) => `Template ${id} · version ${version}`,
+  appTitle: 'Federation Indicator Returns',
+  templateLine: (title, version) => `${title} · version ${version}`,
   templateSource: { embedded: 'carried by the return', shipped: "the return's template version", loaded: 'loaded template' },
   templateProblem: (p) =>
     p.kind === 'unknown-version'
@@ -145,12 +155,12 @@ const en: UiStrings = {
   notFilled: 'not filled',
   actionsLabel: 'Actions',
   checkAgain: 'Check again',
-  fill: 'Fill summary',
+  fill: 'Fill totals',
   mark: 'Mark problem cells',
   clearMarks: 'Clear marks',
   busy: {
     check: 'Checking…',
-    fill: 'Writing formulas and the summary…',
+    fill: 'Writing formulas and the totals…',
     mark: 'Marking problem cells…',
     clear: 'Clearing marks…',
   },
@@ -173,6 +183,9 @@ const en: UiStrings = {
   sheetGroupLabel: (sheet, n) => `${sheet} (${plural(n, 'finding', 'findings')})`,
   wholeSheet: 'sheet',
   showMore: (n) => `Show ${plural(n, 'more finding', 'more findings')}`,
+  showRuleIds: 'Show rule ids',
+  bundleTitle: (n) => plural(n, 'similar finding', 'similar findings'),
+  bundleExample: (m) => `e.g. ${m} (expand for every cell)`,
   findingRowPrefix: (severity, sheet) => `${severity}, ${sheet} `,
   progressTitle: 'Progress against the annual plan',
   timeProgressLabel: (p) => `Time elapsed ${p}`,
@@ -184,7 +197,8 @@ const en: UiStrings = {
   announceChecked: (c) =>
     `Check complete: ${plural(c.error, 'error', 'errors')}, ${plural(c.warning, 'warning', 'warnings')}` +
     (c.info > 0 ? `, ${plural(c.info, 'note', 'notes')}` : ''),
-  announceFilled: 'Formulas and the summary sheet written',
+  announceFilled: 'Cumulative formulas and the totals sheet written',
+  openSummary: () => 'Open the totals sheet',
   announceMarked: (n) => `${plural(n, 'problem cell', 'problem cells')} marked`,
   announceCleared: 'Marks cleared',
 };

@@ -41,7 +41,7 @@ describe('task pane App', () => {
     await ready();
     expect(host.calls[0]).toEqual({ op: 'check', lang: 'zh-CN' });
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('妇联指标报表助手');
-    expect(screen.getByText(`模板 fulian-quarterly · 版本 2026.1`)).toBeInTheDocument();
+    expect(screen.getByText(`妇联工作季度统计报表 · 版本 2026.1`)).toBeInTheDocument();
     expect(screen.getByText('临夏州妇联')).toBeInTheDocument();
     expect(screen.getByText('2026年第三季度')).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent('检查完成：3 个错误，2 个警告，1 个提示');
@@ -63,12 +63,15 @@ describe('task pane App', () => {
       expect.stringContaining('整表'),
       expect.stringContaining('D12'),
     ]);
-    // a row shows the cell, the message and the dimmed rule id
+    // a row shows the cell and the message; the rule id is its tooltip, and shows under it only on request
     const row = within(jobs).getAllByRole('button')[0];
     expect(row).toHaveTextContent('E7');
     expect(row).toHaveTextContent('创业就业 E7：“无” 不是数字');
-    expect(row).toHaveTextContent('not-a-number');
-    expect(row).toHaveAccessibleName('错误，创业就业 E7 创业就业 E7：“无” 不是数字 not-a-number');
+    expect(row).not.toHaveTextContent('not-a-number');
+    expect(row).toHaveAttribute('title', 'not-a-number');
+    expect(row).toHaveAccessibleName('错误，创业就业 E7 创业就业 E7：“无” 不是数字');
+    await userEvent.setup().click(screen.getByRole('switch', { name: '显示规则编号' }));
+    expect(within(jobs).getAllByRole('button')[0]).toHaveTextContent('not-a-number');
   });
 
   test('filters by severity', async () => {
@@ -135,6 +138,8 @@ describe('task pane App', () => {
       '重新检查',
       '填写汇总',
       '标记问题单元格',
+      // the check's confirmation bar: its dismiss button
+      '关闭',
       expect.stringMatching(/^警告，封面 B5/),
       expect.stringMatching(/^错误，创业就业 E7/),
       expect.stringMatching(/^警告，创业就业 F3/),
@@ -296,8 +301,8 @@ describe('task pane App', () => {
       expect(screen.getByRole('status')).toHaveTextContent('Check complete: 3 errors, 2 warnings, 1 note'),
     );
     expect(host.calls[0]).toEqual({ op: 'check', lang: 'en' });
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent("Women's Federation Return Assistant");
-    for (const name of ['Check again', 'Fill summary', 'Mark problem cells']) {
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent("Federation Indicator Returns");
+    for (const name of ['Check again', 'Fill totals', 'Mark problem cells']) {
       expect(screen.getByRole('button', { name })).toBeInTheDocument();
     }
     expect(tabNames()).toEqual(['Check', 'Summary', 'Self-test', 'All (6)', 'Errors (3)', 'Warnings (2)', 'Notes (1)']);

@@ -67,9 +67,11 @@ describe('the template the pane applies', () => {
     embedTemplate(wb, fed);
     renderPane(wb);
     await checked();
-    expect(screen.getByText('模板 linxia-quarterly · 版本 2026.5')).toBeInTheDocument();
+    expect(screen.getByText('妇联工作季度统计报表 · 版本 2026.5')).toBeInTheDocument();
     expect(screen.getByText('报表自带的模板')).toBeInTheDocument();
-    // A16 exists only in the federation's template: its blank quarters and plan are findings of this check.
+    // A16 exists only in the federation's template: its blank quarters and plan are findings of this check (a blank
+    // return's repeated rules come as one line per sheet, opened here).
+    for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-bundle][aria-expanded="false"]')) await userEvent.setup().click(b);
     expect(screen.getAllByRole('button', { name: /创业就业 E18/ }).length).toBeGreaterThan(0);
     expect(screen.getAllByText(/A16/).length).toBeGreaterThan(0);
     // No loading offered: the return decides.
@@ -80,7 +82,7 @@ describe('the template the pane applies', () => {
     const v2 = knownTemplates().find((t) => t.version === '2026.2')!;
     renderPane(buildFilledReturn(v2, { quarter: 3, seed: 5 }));
     await checked();
-    expect(screen.getByText('模板 fulian-quarterly · 版本 2026.2')).toBeInTheDocument();
+    expect(screen.getByText('妇联工作季度统计报表 · 版本 2026.2')).toBeInTheDocument();
     expect(screen.getByText('按报表的模板版本')).toBeInTheDocument();
   });
 
@@ -95,13 +97,13 @@ describe('the template the pane applies', () => {
     const memory = memoryStub();
     renderPane(buildFilledReturn(standard, { quarter: 3, seed: 5 }), memory);
     await checked();
-    expect(screen.getByText('模板 fulian-quarterly · 版本 2026.1')).toBeInTheDocument();
+    expect(screen.getByText('妇联工作季度统计报表 · 版本 2026.1')).toBeInTheDocument();
     expect(screen.queryByText('已载入的模板')).toBeNull();
 
     const fed = federationTemplate();
     const file = new File([JSON.stringify(fed)], 'linxia.json', { type: 'application/json' });
     await user.upload(screen.getByTestId('template-file'), file);
-    await waitFor(() => expect(screen.getByText('模板 linxia-quarterly · 版本 2026.5')).toBeInTheDocument(), { timeout: 20_000 });
+    await waitFor(() => expect(screen.getByText('妇联工作季度统计报表 · 版本 2026.5')).toBeInTheDocument(), { timeout: 20_000 });
     expect(screen.getByText('已载入的模板')).toBeInTheDocument();
     expect(memory.saved).toHaveLength(1);
     expect(JSON.parse(memory.saved[0]!)).toEqual(JSON.parse(JSON.stringify(fed)));
@@ -110,14 +112,14 @@ describe('the template the pane applies', () => {
     expect(screen.getAllByText(/A16/).length).toBeGreaterThan(0);
 
     await user.click(screen.getByRole('button', { name: '改用标准模板' }));
-    await waitFor(() => expect(screen.getByText('模板 fulian-quarterly · 版本 2026.1')).toBeInTheDocument());
+    await waitFor(() => expect(screen.getByText('妇联工作季度统计报表 · 版本 2026.1')).toBeInTheDocument());
     expect(memory.saved.at(-1)).toBeNull();
   });
 
   test('a remembered template applies to the next workbook opened', async () => {
     renderPane(buildFilledReturn(standard, { quarter: 3, seed: 5 }), memoryStub(JSON.stringify(federationTemplate())));
     await checked();
-    expect(screen.getByText('模板 linxia-quarterly · 版本 2026.5')).toBeInTheDocument();
+    expect(screen.getByText('妇联工作季度统计报表 · 版本 2026.5')).toBeInTheDocument();
     expect(screen.getByText('已载入的模板')).toBeInTheDocument();
   });
 });

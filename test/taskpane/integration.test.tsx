@@ -51,7 +51,7 @@ describe('task pane over the Excel host and the fake Office.js', () => {
     const group = screen.getByRole('region', { name: '创业就业（1 项）' });
     const row = within(group).getByRole('button');
     expect(row).toHaveTextContent(cell);
-    expect(row).toHaveTextContent('not-a-number');
+    expect(row).toHaveAttribute('data-rule', 'not-a-number');
 
     await user.click(row);
     await waitFor(() => expect(m.selection).toEqual({ sheet: '创业就业', address: cell }));
@@ -76,8 +76,8 @@ describe('task pane over the Excel host and the fake Office.js', () => {
     const rows = document.querySelectorAll('[data-severity]');
     expect(rows).toHaveLength(1);
     expect(rows[0]).toHaveTextContent(/"无".*not a number/); // the engine's English message
-    await user.click(screen.getByRole('button', { name: 'Fill summary' }));
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Formulas and the summary sheet written'));
+    await user.click(screen.getByRole('button', { name: 'Fill totals' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Cumulative formulas and the totals sheet written'));
     expect(m.sheet('汇总')).toBeDefined();
   });
 });

@@ -61,6 +61,49 @@ export const useFindingsListStyles = makeStyles({
       outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
     },
   },
+  // Four tabs do not fit 320 px in English ("Notes (0)" was cut): they wrap instead.
+  filters: {
+    flexWrap: 'wrap',
+  },
+  ruleSwitch: {
+    alignSelf: 'flex-start',
+  },
+  bundle: {
+    display: 'flex',
+    flexDirection: 'column',
+  },
+  bundleRow: {
+    display: 'grid',
+    gridTemplateColumns: 'auto 1fr auto',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'start',
+    width: '100%',
+    boxSizing: 'border-box',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    textAlign: 'start',
+    cursor: 'pointer',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    },
+  },
+  bundleTitle: {
+    fontWeight: tokens.fontWeightSemibold,
+  },
+  bundleList: {
+    paddingLeft: tokens.spacingHorizontalL,
+  },
   more: {
     alignSelf: 'flex-start',
   },

@@ -1,5 +1,5 @@
-import { Button, Tab, TabList, mergeClasses } from '@fluentui/react-components';
-import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
+import { Button, Switch, Tab, TabList, mergeClasses } from '@fluentui/react-components';
+import { ChevronDown16Regular, ChevronRight16Regular, ErrorCircle16Filled, Info16Filled, Warning16Filled } from '@fluentui/react-icons';
 import { memo, useId, useMemo, useState } from 'react';
 import type { Finding, Severity } from '../../engine/findings';
 import type { Counts, UiStrings } from '../i18n';
@@ -11,6 +11,32 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** Rows shown per sheet before a "show the rest" button: a badly broken return can yield thousands of findings. */
 export const GROUP_LIMIT = 100;
+
+/** A rule found this often on one sheet is shown as one expandable line (a blank return: "28 项…未填写"). */
+export const BUNDLE_MIN = 5;
+
+export type GroupItem = { kind: 'one'; finding: Finding } | { kind: 'bundle'; rule: string; findings: Finding[] };
+
+/** A sheet's findings with each rule found BUNDLE_MIN times or more gathered where it first appears. */
+export function bundleByRule(findings: readonly Finding[]): GroupItem[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const list = byRule.get(f.rule);
+    if (list) list.push(f);
+    else byRule.set(f.rule, [f]);
+  }
+  const out: GroupItem[] = [];
+  const placed = new Set<string>();
+  for (const f of findings) {
+    const same = byRule.get(f.rule)!;
+    if (same.length < BUNDLE_MIN) out.push({ kind: 'one', finding: f });
+    else if (!placed.has(f.rule)) {
+      placed.add(f.rule);
+      out.push({ kind: 'bundle', rule: f.rule, findings: same });
+    }
+  }
+  return out;
+}
 
 export interface FindingsListProps {
   readonly findings: readonly Finding[];
@@ -56,10 +82,12 @@ interface FindingRowProps {
   readonly finding: Finding;
   readonly strings: UiStrings;
   readonly onSelect: (finding: Finding) => void;
+  /** Whether the rule id shows under the message (on request: it is jargon for staff); it is the tooltip always. */
+  readonly showRule: boolean;
 }
 
-/** One finding as a button: severity icon, cell, message and the dimmed rule id. Memoised: filtering keeps rows. */
-const FindingRow = memo(function FindingRow({ finding: f, strings, onSelect }: FindingRowProps) {
+/** One finding as a button: severity icon, cell, message and, on request, the dimmed rule id. Memoised: filtering keeps rows. */
+const FindingRow = memo(function FindingRow({ finding: f, strings, onSelect, showRule }: FindingRowProps) {
   const styles = useFindingsListStyles();
   return (
     <button
@@ -67,6 +95,8 @@ const FindingRow = memo(function FindingRow({ finding: f, strings, onSelect }: F
       className={styles.row}
       onClick={() => onSelect(f)}
       data-severity={f.severity}
+      data-rule={f.rule}
+      title={f.rule}
     >
       <span className={mergeClasses(styles.icon, styles[f.severity])} aria-hidden="true">
         <SeverityIcon severity={f.severity} />
@@ -75,8 +105,13 @@ const FindingRow = memo(function FindingRow({ finding: f, strings, onSelect }: F
       <span className={styles.visuallyHidden}>{strings.findingRowPrefix(strings.severityOne[f.severity], f.sheet)}</span>
       <span className={mergeClasses(styles.cell, f.cell === null && styles.wholeSheet)}>{f.cell ?? strings.wholeSheet}</span>{' '}
       <span className={styles.text}>
-        <span className={styles.message}>{f.message}</span>{' '}
-        <span className={styles.rule}>{f.rule}</span>
+        <span className={styles.message}>{f.message}</span>
+        {showRule && (
+          <>
+            {' '}
+            <span className={styles.rule}>{f.rule}</span>
+          </>
+        )}
       </span>
     </button>
   );
@@ -91,10 +126,21 @@ export function FindingsList({ findings, sheetOrder, strings, onSelect }: Findin
     () => (filter === 'all' ? findings : findings.filter((f) => f.severity === filter)),
     [findings, filter],
   );
-  const groups = useMemo(() => groupBySheet(shown, sheetOrder), [shown, sheetOrder]);
+  const groups = useMemo(
+    () => groupBySheet(shown, sheetOrder).map((g) => ({ ...g, items: bundleByRule(g.findings) })),
+    [shown, sheetOrder],
+  );
   // A row keeps its key across filters (its place in the whole list), so switching severity only adds and removes.
   const keys = useMemo(() => new Map(findings.map((f, i) => [f, i])), [findings]);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  /** Bundles opened, by sheet and rule. */
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set());
+  const [showRule, setShowRule] = useState(false);
+  const row = (f: Finding) => (
+    <li key={keys.get(f)}>
+      <FindingRow finding={f} strings={strings} onSelect={onSelect} showRule={showRule} />
+    </li>
+  );
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
@@ -103,6 +149,7 @@ export function FindingsList({ findings, sheetOrder, strings, onSelect }: Findin
       </h2>
       <TabList
         size="small"
+        className={styles.filters}
         selectedValue={filter}
         onTabSelect={(_, data) => setFilter(data.value as SeverityFilter)}
         aria-label={strings.severityFilterLabel}
@@ -114,6 +161,12 @@ export function FindingsList({ findings, sheetOrder, strings, onSelect }: Findin
           </Tab>
         ))}
       </TabList>
+      <Switch
+        className={styles.ruleSwitch}
+        checked={showRule}
+        onChange={(_, d) => setShowRule(d.checked)}
+        label={strings.showRuleIds}
+      />
       {groups.length === 0 ? (
         <p className={styles.empty} role="note">
           {filter === 'all' ? strings.noFindings : strings.noFindingsOfSeverity(strings.severity[filter])}
@@ -123,20 +176,62 @@ export function FindingsList({ findings, sheetOrder, strings, onSelect }: Findin
           <section key={g.sheet} className={styles.group} aria-label={strings.sheetGroupLabel(g.sheet, g.findings.length)}>
             <h3 className={styles.groupHeading}>{strings.sheetGroupLabel(g.sheet, g.findings.length)}</h3>
             <ul className={styles.list}>
-              {(expanded.has(g.sheet) ? g.findings : g.findings.slice(0, GROUP_LIMIT)).map((f) => (
-                <li key={keys.get(f)}>
-                  <FindingRow finding={f} strings={strings} onSelect={onSelect} />
-                </li>
-              ))}
+              {(expanded.has(g.sheet) ? g.items : g.items.slice(0, GROUP_LIMIT)).map((item) => {
+                if (item.kind === 'one') return row(item.finding);
+                const id = `${g.sheet}\u0000${item.rule}`;
+                const open = opened.has(id);
+                const first = item.findings[0]!;
+                return (
+                  <li key={`bundle:${item.rule}`} className={styles.bundle}>
+                    <button
+                      type="button"
+                      className={styles.bundleRow}
+                      aria-expanded={open}
+                      data-bundle={item.rule}
+                      title={item.rule}
+                      onClick={() =>
+                        setOpened((o) => {
+                          const next = new Set(o);
+                          if (open) next.delete(id);
+                          else next.add(id);
+                          return next;
+                        })
+                      }
+                    >
+                      <span className={mergeClasses(styles.icon, styles[first.severity])} aria-hidden="true">
+                        <SeverityIcon severity={first.severity} />
+                      </span>
+                      <span className={styles.text}>
+                        <span className={styles.bundleTitle}>{strings.bundleTitle(item.findings.length, strings.severityOne[first.severity])}</span>
+                        <span className={styles.message}>{strings.bundleExample(first.message)}</span>
+                        {showRule && <span className={styles.rule}>{item.rule}</span>}
+                      </span>
+                      <span className={styles.icon} aria-hidden="true">
+                        {open ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
+                      </span>
+                    </button>
+                    {open && (
+                      <ul className={mergeClasses(styles.list, styles.bundleList)}>
+                        {(expanded.has(id) ? item.findings : item.findings.slice(0, GROUP_LIMIT)).map(row)}
+                      </ul>
+                    )}
+                    {open && !expanded.has(id) && item.findings.length > GROUP_LIMIT && (
+                      <Button appearance="subtle" size="small" className={styles.more} onClick={() => setExpanded((e) => new Set(e).add(id))}>
+                        {strings.showMore(item.findings.length - GROUP_LIMIT)}
+                      </Button>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
-            {!expanded.has(g.sheet) && g.findings.length > GROUP_LIMIT && (
+            {!expanded.has(g.sheet) && g.items.length > GROUP_LIMIT && (
               <Button
                 appearance="subtle"
                 size="small"
                 className={styles.more}
                 onClick={() => setExpanded((e) => new Set(e).add(g.sheet))}
               >
-                {strings.showMore(g.findings.length - GROUP_LIMIT)}
+                {strings.showMore(g.items.slice(GROUP_LIMIT).reduce((n, i) => n + (i.kind === 'one' ? 1 : i.findings.length), 0))}
               </Button>
             )}
           </section>

@@ -82,7 +82,7 @@ const en: DiagnosisStrings = {
   version: 'Version',
   platform: 'Platform',
   api: 'API support',
-  reportTitle: 'Federation Return Assistant self-test',
+  reportTitle: 'Federation Indicator Returns self-test',
   unknown: 'unknown',
 };
 
