@@ -35,7 +35,8 @@ export type ReviewItem =
       readonly twoPlan: readonly CarriedTwoPlanRow[] | null;
     };
 
-const XLSX_REASONS = new Set<string>(['not-xlsx', 'encrypted', 'truncated', 'too-large', 'no-workbook', 'empty']);
+// Each said in the page's language, as the CLI says it (the reader's own message puts English first).
+const XLSX_REASONS = new Set<string>(['not-xlsx', 'legacy-xls', 'ods', 'xlsb', 'csv', 'other-document', 'encrypted', 'truncated', 'too-large', 'no-workbook', 'empty']);
 
 /** The CLI's sentence for why a workbook could not be read. */
 export function describeReadError(e: unknown, lang: Lang): string {
