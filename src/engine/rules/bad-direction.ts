@@ -1,4 +1,15 @@
-/** `bad-direction`: a two-plan row whose 方向 is unreadable (validate/two-plan.ts). */
-import type { ReadingRule } from '../validate/rule';
+/** `bad-direction`: a two-plan row whose 方向 is none of the template's directions, at the 方向 cell. */
+import { isBlank } from '../cell';
+import { displayText } from '../read/cover';
+import type { TwoPlanRowRule } from '../validate/rule';
 
-export const rule: ReadingRule = { id: 'bad-direction', scope: 'two-plan' };
+export const rule: TwoPlanRowRule = {
+  id: 'bad-direction',
+  scope: 'two-plan-row',
+  check({ sheet, row, columns, direction, report }) {
+    const col = columns.direction;
+    if (direction !== null || col === undefined) return;
+    const cell = sheet.cell(row, col);
+    report('direction', { text: isBlank(cell.value) ? '' : displayText(cell) });
+  },
+};

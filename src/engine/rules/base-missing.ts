@@ -1,4 +1,15 @@
-/** `base-missing`: a relative or qualitative two-plan target with a blank 基期值, at the 基期值 cell (validate/two-plan.ts). */
-import type { ReadingRule } from '../validate/rule';
+/** `base-missing`: a relative or qualitative two-plan target with a blank 基期值, at the 基期值 cell. */
+import { displayText } from '../read/cover';
+import { needsBase } from '../read/target';
+import type { TwoPlanRowRule } from '../validate/rule';
 
-export const rule: ReadingRule = { id: 'base-missing', scope: 'two-plan' };
+export const rule: TwoPlanRowRule = {
+  id: 'base-missing',
+  scope: 'two-plan-row',
+  check({ sheet, row, columns, baseline, midTyped, finalTyped, report }) {
+    const relative = [midTyped, finalTyped].find(needsBase);
+    if (!relative || !baseline.blank || columns.baseline === undefined) return;
+    const col = relative === finalTyped ? columns.finalTarget : columns.midTarget;
+    report('baseline', { target: col === undefined ? '' : displayText(sheet.cell(row, col)) });
+  },
+};

@@ -1,4 +1,10 @@
-/** `target-missing`: a two-plan row with a blank 终期目标 (validate/two-plan.ts). */
-import type { ReadingRule } from '../validate/rule';
+/** `target-missing`: a two-plan row with a blank 终期目标, at that cell. */
+import type { TwoPlanRowRule } from '../validate/rule';
 
-export const rule: ReadingRule = { id: 'target-missing', scope: 'two-plan' };
+export const rule: TwoPlanRowRule = {
+  id: 'target-missing',
+  scope: 'two-plan-row',
+  check({ finalTyped, report }) {
+    if (finalTyped.kind === 'blank') report('finalTarget', {});
+  },
+};

@@ -6,9 +6,12 @@
 import type { Cell } from '../cell';
 import type { FindingParams, RuleId } from '../findings';
 import type { IndicatorFigures, Quarter } from '../report';
-import type { DataColumnRole, Template } from '../template/schema';
+import type { Direction } from '../report';
+import type { TargetReading } from '../read/target';
+import type { DataColumnRole, Template, TwoPlanColumnRole } from '../template/schema';
 import type { SheetView } from '../workbook';
 import type { IndicatorRead } from './data-sheets';
+import type { CellReading } from './values';
 
 export type Params = Record<string, string | number>;
 
@@ -32,6 +35,28 @@ export interface CoverFieldContext {
   readonly type: Template['cover']['fields'][number]['type'];
 }
 
+/** One row of 两纲监测 as read: its baseline, targets as typed and as numbers, and its direction. */
+export interface TwoPlanRowContext {
+  readonly sheet: SheetView;
+  readonly row: number;
+  readonly columns: Partial<Record<TwoPlanColumnRole, number>>;
+  readonly baseline: CellReading;
+  readonly midTyped: TargetReading;
+  readonly finalTyped: TargetReading;
+  /** The targets as numbers (relative ones resolved against 基期值), null when not a number. */
+  readonly mid: number | null;
+  readonly final: number | null;
+  readonly direction: Direction | null;
+  /** Reports this rule at the row's cell in `role`'s column, with the row's code and name. */
+  report(role: TwoPlanColumnRole, params: Params): void;
+}
+
+export interface TwoPlanRowRule {
+  readonly id: RuleId;
+  readonly scope: 'two-plan-row';
+  check(ctx: TwoPlanRowContext): void;
+}
+
 export interface IndicatorRule {
   readonly id: RuleId;
   readonly scope: 'indicator';
@@ -46,14 +71,14 @@ export interface CoverFieldRule {
   accepts(cell: Cell): boolean;
 }
 
-/** Detected while reading: a sheet or row (`structure`), a number (`reading`), a 封面 field, a two-plan row, or the previous quarter's return. */
+/** Detected while reading: a sheet or row (`structure`), a number (`reading`), a 封面 field, or the previous quarter's return. */
 export interface ReadingRule {
   readonly id: RuleId;
-  readonly scope: 'structure' | 'reading' | 'cover' | 'two-plan' | 'revisions';
+  readonly scope: 'structure' | 'reading' | 'cover' | 'revisions';
   readonly check?: undefined;
 }
 
-export type Rule = IndicatorRule | CoverFieldRule | ReadingRule;
+export type Rule = IndicatorRule | TwoPlanRowRule | CoverFieldRule | ReadingRule;
 
 export const QUARTER_ROLES = ['q1', 'q2', 'q3', 'q4'] as const;
 

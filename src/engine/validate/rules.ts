@@ -1,6 +1,6 @@
 /** Every rule module of src/engine/rules, by id (one file per rule id of the contract's table). */
 import type { RuleId } from '../findings';
-import type { CoverFieldRule, IndicatorRule, Rule } from './rule';
+import type { CoverFieldRule, IndicatorRule, Rule, TwoPlanRowRule } from './rule';
 import { rule as approximateValue } from '../rules/approximate-value';
 import { rule as badDate } from '../rules/bad-date';
 import { rule as badDirection } from '../rules/bad-direction';
@@ -74,3 +74,5 @@ const all = Object.values(RULES);
 export const INDICATOR_RULES: readonly IndicatorRule[] = all.filter((r): r is IndicatorRule => r.scope === 'indicator');
 /** The rules checkCover runs on a non-blank field value, by field type. */
 export const COVER_FIELD_RULES: readonly CoverFieldRule[] = all.filter((r): r is CoverFieldRule => r.scope === 'cover-field');
+/** The rules checkTwoPlan runs on every row of 两纲监测. */
+export const TWO_PLAN_ROW_RULES: readonly TwoPlanRowRule[] = all.filter((r): r is TwoPlanRowRule => r.scope === 'two-plan-row');

@@ -1,13 +1,13 @@
 /** 两纲监测: rows by code (federations add their own), targets, direction, values and 达标状态. */
 import { isBlank } from '../cell';
 import { directionOf, twoPlanStatus } from '../calc/figures';
-import { displayText } from '../read/cover';
-import { needsBase, readTarget, resolveTarget, targetNumber, type TargetReading } from '../read/target';
+import { readTarget, resolveTarget, targetNumber, type TargetReading } from '../read/target';
 import type { DataSheetLayout, TwoPlanCounts, TwoPlanRowFigures } from '../report';
 import type { Template, TwoPlanColumnRole } from '../template/schema';
 import type { WorkbookView } from '../workbook';
 import type { IssueSink } from './issues';
 import { cellText, findLabelRow, isNoteText, mapColumns } from './layout';
+import { TWO_PLAN_ROW_RULES } from './rules';
 import { BLANK_READING, readCell, shownContent, type CellReading } from './values';
 
 const REQUIRED_ROLES: readonly TwoPlanColumnRole[] = ['code', 'direction', 'finalTarget', 'value'];
@@ -45,7 +45,8 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
   const defaults = new Map(template.twoPlan.defaultRows.map((d) => [d.code, d]));
   const rowsByCode: Record<string, number> = {};
   const out: TwoPlanRowFigures[] = [];
-  const codeCol = columns.code!;
+  const codeCol = columns.code as number;
+  const dirCol = columns.direction as number;
   const textAt = (row: number, role: TwoPlanColumnRole): string => {
     const c = columns[role];
     return c === undefined ? '' : cellText(sheet.cell(row, c));
@@ -82,34 +83,19 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
     const mid = resolveTarget(midTyped, baseline.value);
     const final = resolveTarget(finalTyped, baseline.value);
 
-    const dirCol = columns.direction!;
     const dirCell = sheet.cell(r, dirCol);
     const direction = dirCell.value.kind === 'text' ? directionOf(template, dirCell.value.value) : null;
-    if (direction === null) {
-      sink.add('bad-direction', name, r, dirCol, code, { indicator: code, name: rowName, text: isBlank(dirCell.value) ? '' : displayText(dirCell) });
-    }
-    if (finalTyped.kind === 'blank') {
-      sink.add('target-missing', name, r, columns.finalTarget!, code, { indicator: code, name: rowName });
-    }
-    const relative = [midTyped, finalTyped].find(needsBase);
-    if (relative && baseline.blank && columns.baseline !== undefined) {
-      const role = relative === finalTyped ? 'finalTarget' : 'midTarget';
-      sink.add('base-missing', name, r, columns.baseline, code, { indicator: code, name: rowName, target: displayText(sheet.cell(r, columns[role]!)) });
-    }
     const midNumber = targetNumber(mid);
     const finalNumber = targetNumber(final);
-    if (direction && baseline.value !== null && midNumber !== null && finalNumber !== null) {
-      const [lo, hi] = direction === 'higher' ? [baseline.value, finalNumber] : [finalNumber, baseline.value];
-      if (midNumber < lo - 1e-9 || midNumber > hi + 1e-9) {
-        const show = (role: TwoPlanColumnRole): string => displayText(sheet.cell(r, columns[role]!));
-        sink.add('target-order', name, r, columns.midTarget!, code, {
-          indicator: code,
-          name: rowName,
-          mid: show('midTarget'),
-          baseline: show('baseline'),
-          final: show('finalTarget'),
-        });
-      }
+    const rowContext = { sheet, row: r, columns, baseline, midTyped, finalTyped, mid: midNumber, final: finalNumber, direction };
+    for (const rule of TWO_PLAN_ROW_RULES) {
+      rule.check({
+        ...rowContext,
+        report: (role, params) => {
+          const c = columns[role];
+          sink.add(rule.id, name, c === undefined ? 0 : r, c ?? 0, code, { indicator: code, name: rowName, ...params });
+        },
+      });
     }
     const status = twoPlanStatus(template, {
       valueBlank: value.blank,
