@@ -79,3 +79,36 @@ describe('worker pool', () => {
     await pool.close();
   });
 });
+
+describe('a worker that dies mid-task', () => {
+  const crash = (args: string[]) =>
+    spawnSync(process.execPath, [bin, ...args], {
+      cwd: dir,
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, NODE_PATH: join(root, 'node_modules'), NO_COLOR: '1', FULIAN_RETURNS_JOBS: '2', FULIAN_RETURNS_TEST_WORKER_EXIT: 'r2.xlsx' },
+    });
+
+  it('check: that file gets its own entry and one stderr line, the others are checked, exit 2, no hang', () => {
+    const r = crash(['check', 'returns', '--json']);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    const out = JSON.parse(r.stdout) as { file: string; error?: string; counts?: unknown }[];
+    expect(out.map((e) => [e.file.split(/[\\/]/).pop(), 'error' in e])).toEqual([
+      ['r1.xlsx', false],
+      ['r2.xlsx', true],
+      ['r3.xlsx', false],
+      ['r4.xlsx', false],
+    ]);
+    expect(out[1]!.error).toBe('检查时出错（worker exited with code 70）');
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/r2\.xlsx.*检查时出错（worker exited with code 70）/)]);
+  }, 90_000);
+
+  it('merge: refuses naming that file in one line, writes nothing, no hang', () => {
+    const r = crash(['merge', 'returns', '-o', 'crashed.xlsx']);
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringContaining('r2.xlsx')]);
+    expect(existsSync(join(dir, 'crashed.xlsx'))).toBe(false);
+  }, 90_000);
+});

@@ -18,7 +18,10 @@ const port = parentPort;
 if (port) {
   const setup = (workerData as { setup: TaskSetup }).setup;
   const ctx = taskContext(setup);
+  // Test hook: the worker dies on the file of this name, as a crash would (process.exit in a worker ends its thread).
+  const dieOn = process.env['FULIAN_RETURNS_TEST_WORKER_EXIT'];
   port.on('message', (msg: WorkerRequest) => {
+    if (dieOn && msg.task.file.endsWith(dieOn)) process.exit(70);
     runTask(msg.task, setup, ctx).then(
       (result) => port.postMessage({ id: msg.id, result } satisfies WorkerResponse),
       (e: unknown) => port.postMessage({ id: msg.id, error: e instanceof Error ? e.message : String(e) } satisfies WorkerResponse),
