@@ -2,7 +2,7 @@ import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
-import { buildFilledReturn, checkReturn, draftSummary, formatFindings, num, summaryProse, text } from '../../src/engine';
+import { buildFilledReturn, checkReturn, draftSummary, formatFindings, num, text } from '../../src/engine';
 import type { CheckOptions } from '../../src/engine/check';
 import type { Lang } from '../../src/engine/findings';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
@@ -69,7 +69,13 @@ describe('摘要 tab', () => {
     }
     await user.click(screen.getByRole('button', { name: '复制摘要' }));
     await screen.findByText('已复制到剪贴板');
-    expect(await navigator.clipboard.readText()).toBe(summaryProse(expected));
+    // what the screen shows: the title, then each block's heading, its paragraph and its notes
+    const pasted = await navigator.clipboard.readText();
+    expect(pasted.split('\n\n')).toEqual([
+      expected.title,
+      ...expected.paragraphs.map((p) => [p.heading, p.text, ...p.notes.map((n) => `注：${n}`)].join('\n')),
+    ]);
+    expect(pasted.startsWith(`${expected.title}\n\n${expected.paragraphs[0]!.heading}\n`)).toBe(true);
     await user.click(screen.getByRole('button', { name: '复制「两纲监测」段' }));
     expect(await navigator.clipboard.readText()).toBe(expected.paragraphs.find((p) => p.sheet === 'twoPlan')!.text);
   });

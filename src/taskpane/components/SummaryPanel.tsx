@@ -3,7 +3,7 @@ import { Copy20Regular, CopyRegular } from '@fluentui/react-icons';
 import { useId, useMemo, useState } from 'react';
 import type { Lang } from '../../engine/findings';
 import type { ReturnReport } from '../../engine/report';
-import { draftSummary, summaryProse } from '../../engine/summary';
+import { draftSummary, type FiguresSummary } from '../../engine/summary';
 import type { Template } from '../../engine/template/schema';
 import { summaryStrings } from './summary-strings';
 import { useSummaryPanelStyles } from './SummaryPanel.styles';
@@ -28,6 +28,12 @@ export async function copyToClipboard(text: string): Promise<void> {
   const ok = typeof document.execCommand === 'function' && document.execCommand('copy');
   area.remove();
   if (!ok) throw new Error('copy refused');
+}
+
+/** What the tab shows, as plain text: the title, then each block's heading, paragraph and notes (what staff paste). */
+export function shownText(summary: FiguresSummary, notePrefix: string): string {
+  const blocks = summary.paragraphs.map((p) => [p.heading, p.text, ...p.notes.map((n) => `${notePrefix}${n}`)].join('\n'));
+  return [summary.title, ...blocks].join('\n\n');
 }
 
 export interface SummaryPanelProps {
@@ -62,7 +68,7 @@ export function SummaryPanel({ report, template, lang, copy = copyToClipboard }:
       </h2>
       <p className={styles.intro}>{strings.summaryIntro}</p>
       <div className={styles.toolbar}>
-        <Button appearance="primary" icon={<Copy20Regular />} onClick={() => doCopy(summaryProse(summary))}>
+        <Button appearance="primary" icon={<Copy20Regular />} onClick={() => doCopy(shownText(summary, strings.notePrefix))}>
           {strings.copyAll}
         </Button>
       </div>
