@@ -6,7 +6,6 @@
 import { performance } from 'node:perf_hooks';
 import { buildFilledReturn, stressTemplate } from '../src/engine/sample';
 import { standardTemplate } from '../src/engine/template/load';
-import type { Finding } from '../src/engine/findings';
 import { FakeWorkbookModel, installFakeOffice } from '../src/office-fake';
 import { createExcelHost } from '../src/taskpane/excel';
 

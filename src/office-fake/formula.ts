@@ -549,7 +549,9 @@ function criterion(c: Scalar): (v: Scalar) => boolean {
           .replace(/~\?/g, '\u0002')
           .replace(/\*/g, '[\\s\\S]*')
           .replace(/\?/g, '[\\s\\S]')
+          // eslint-disable-next-line no-control-regex -- \u0001 and \u0002 stand for the escaped ~* and ~?
           .replace(/\u0001/g, '\\*')
+          // eslint-disable-next-line no-control-regex
           .replace(/\u0002/g, '\\?') +
         '$',
       'i',

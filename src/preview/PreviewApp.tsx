@@ -137,7 +137,8 @@ export function PreviewApp({ initialLang = 'zh-CN', template = standardTemplate(
   // The first screen: the sample return shipped inside the page.
   React.useEffect(() => {
     void load(sampleBytes(), SAMPLE_NAME);
-  }, []); // once, on mount
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on mount: a language switch must not reload the sample
+  }, []);
 
   const source = React.useMemo(() => (doc ? gridSourceFromModel(doc.model) : null), [doc]);
   // Re-created on a new workbook or a language switch: the task pane re-mounts with Office's displayLanguage changed.

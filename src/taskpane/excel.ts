@@ -20,7 +20,6 @@ import type { CellWrite, FillPlan } from '../engine/fill-plan';
 import type { Finding, Lang, Severity } from '../engine/findings';
 import { checkReturn, formatFindings, planFill } from '../engine';
 import { MemorySheet, MemoryWorkbook } from '../engine/memory-workbook';
-import type { ReturnReport } from '../engine/report';
 import type { Template } from '../engine/template/schema';
 import { HostError, type CheckOutcome, type Diagnosis, type HostProblem, type WorkbookHost } from './host';
 import { runDiagnosis } from './excel-diagnose';

@@ -17,7 +17,6 @@
 import { columnLetters, formatRange, parseA1, type RangeAddress } from '../engine/address';
 import type { CheckOptions } from '../engine/check';
 import type { CellWrite } from '../engine/fill-plan';
-import type { Finding } from '../engine/findings';
 import { checkReturn, formatFindings, planFill } from '../engine';
 import { MemorySheet, MemoryWorkbook } from '../engine/memory-workbook';
 import type { Template } from '../engine/template/schema';

@@ -105,12 +105,14 @@ it('npm start comes up over https and serves the task pane and the web page', as
 it('never waits on trusting the dev CA: the attempt gives up after its timeout', async () => {
   // The attempt runs in its own session without a terminal (sudo cannot prompt) and is killed at the timeout;
   // 1 ms is far less than a node process takes to start, so nothing is installed here.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script
   const certs = require('../../scripts/dev-certs') as { trustInChild(ms: number): Promise<{ ok: boolean; reason: string }> };
   const r = await certs.trustInChild(1);
   expect(r).toEqual({ ok: false, reason: expect.stringMatching(/^gave up after/) });
 });
 
 it('tells root on Linux to trust the CA without sudo (containers have none)', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a CommonJS script
   const certs = require('../../scripts/dev-certs') as { trustHint(): string };
   const hint = certs.trustHint();
   if (process.platform === 'linux' && process.getuid?.() === 0) {

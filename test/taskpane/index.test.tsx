@@ -16,6 +16,7 @@ async function boot(displayLanguage: string, outsideOffice = false) {
   if (outsideOffice) (fake.Office as { onReady: unknown }).onReady = (cb: (i: unknown) => void) => Promise.resolve().then(() => cb({ host: null, platform: null }));
   document.body.innerHTML = '<div id="container"></div><p id="fulian-loading">…</p><div id="fulian-outside" hidden>Excel 加载项</div>';
   jest.isolateModules(() => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a fresh copy per test (isolateModules)
     require('../../src/taskpane/index');
   });
   return fake;

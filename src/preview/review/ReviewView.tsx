@@ -31,7 +31,7 @@ import type { Batch } from './batch';
 import { pickedFromInput, type PickedFile } from './files';
 import { LagChart } from './LagChart';
 import { StatusPanel } from './StatusPanel';
-import { reviewStrings, type ReviewStrings } from './strings';
+import { reviewStrings } from './strings';
 import { useReviewStyles } from './ReviewView.styles';
 
 export interface ReviewViewProps {
@@ -64,7 +64,7 @@ export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: Revi
   }, []);
 
   const done = batch !== null && batch.ms !== null;
-  const items = batch?.items ?? [];
+  const items = React.useMemo(() => batch?.items ?? [], [batch]);
   const model = React.useMemo(() => {
     const results: FileResult[] = items.map((it: ReviewItem) =>
       it.ok ? { file: it.file, ok: true, report: it.report, findings: it.findings } : { file: it.file, ok: false, error: it.error },
