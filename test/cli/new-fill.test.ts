@@ -128,6 +128,29 @@ describe('fill', () => {
     expect(c.code).toBe(0);
   });
 
+  it('a two-plan row appended after a fill is counted once the return is filled again (block 3 ranges are set at fill time)', async () => {
+    await writeReturn(join(dir, 'tp.xlsx'), cleanReturn({ quarter: 3, seed: 7 }));
+    expect((await runCli(['fill', 'tp.xlsx'], { cwd: dir })).code).toBe(0);
+    // A user appends W13 under the 12 default rows (3-14) with ExcelJS, another writer than ours.
+    const wb = await load(join(dir, 'tp.xlsx'));
+    wb.getWorksheet('两纲监测')!.getRow(15).values = ['W13', '妇女', '健康', '女性参加基本医疗保险比例', '%', '≥', null, 50, 60, 70];
+    writeFileSync(join(dir, 'tp.xlsx'), Buffer.from(await wb.xlsx.writeBuffer()));
+    expect((await runCli(['fill', 'tp.xlsx'], { cwd: dir })).code).toBe(0);
+    const after = await load(join(dir, 'tp.xlsx'));
+    // W13: 70 ≥ final target 60 → 已实现终期目标.
+    expect(after.getWorksheet('两纲监测')!.getCell('K15').value).toMatchObject({ result: '已实现终期目标' });
+    const sum = after.getWorksheet(tpl.sheets.summary)!;
+    const rowOf = (label: string): ExcelJS.Row => {
+      for (let r = sum.rowCount; r >= 1; r--) if (sum.getCell(r, 1).value === label) return sum.getRow(r);
+      throw new Error(`${label} not in 汇总`);
+    };
+    const women = rowOf('妇女').getCell(2).value as ExcelJS.CellFormulaValue;
+    expect(women).toEqual({ formula: `COUNTIF('两纲监测'!$B$3:$B$15,"妇女")`, result: 5 });
+    const total = rowOf('合计');
+    expect(total.getCell(2).value).toEqual({ formula: `COUNTA('两纲监测'!$A$3:$A$15)`, result: 13 });
+    expect((total.getCell(3).value as ExcelJS.CellFormulaValue).formula).toBe(`COUNTIF('两纲监测'!$K$3:$K$15,"已实现终期目标")`);
+  });
+
   it('replaces FILE atomically without -o', async () => {
     const input = join(dir, 'inplace.xlsx');
     await writeReturn(input, cleanReturn({ quarter: 2, seed: 8 }));
