@@ -57,7 +57,7 @@ const A1 = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
 export function parseA1(a1: string): CellAddress {
   const m = A1.exec(a1.trim());
   if (!m) throw new InvalidAddressError(a1);
-  return cellAddress(Number(m[2]), columnIndex(m[1]!));
+  return cellAddress(Number(m[2]), columnIndex(m[1] ?? ''));
 }
 
 export function formatA1(addr: CellAddress): string {

@@ -28,9 +28,8 @@ export class MemorySheet implements SheetView {
 
   /** Every stored cell as (row, col, cell), row by row: work proportional to the cells present, not to the addresses. */
   *entries(): Generator<[number, number, Cell]> {
-    for (const r in this.rows) {
-      const row = this.rows[r]!;
-      for (const c in row) yield [Number(r) + 1, Number(c) + 1, row[c]!];
+    for (const [r, row] of Object.entries(this.rows)) {
+      for (const [c, cell] of Object.entries(row)) if (cell) yield [Number(r) + 1, Number(c) + 1, cell];
     }
   }
 

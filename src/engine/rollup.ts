@@ -163,7 +163,7 @@ export class Rollup {
       const sums = this.sums.get(code);
       if (!sums) continue;
       values.forEach((v, i) => {
-        if (v !== null && Number.isFinite(v) && i < sums.length) sums[i]!.add(v);
+        if (v !== null && Number.isFinite(v) && i < sums.length) sums[i]?.add(v);
       });
     }
     this.added++;

@@ -81,8 +81,8 @@ export function parseExpectList(text: string): { readonly units: readonly Expect
           if (code === null) return void problems.push({ line: i + 1, text: line, reason: 'bad-code' });
         }
       } else if (spaced) {
-        code = foldDivisionCode(spaced[1]!);
-        name = spaced[2]!.trim();
+        code = foldDivisionCode(spaced[1] ?? '');
+        name = (spaced[2] ?? '').trim();
       }
       if (name === '') return void problems.push({ line: i + 1, text: line, reason: 'no-name' });
       const key = code ?? `name:${foldUnitName(name)}`;
@@ -146,14 +146,14 @@ export function reportingStatus(expected: readonly ExpectedUnit[], returns: read
   for (const r of returns) {
     const i = expected.findIndex((e) => matchesUnit(e, r));
     if (i < 0) unexpected.push(r.file);
-    else byUnit[i]!.push(r);
+    else byUnit[i]?.push(r);
   }
   const byFile = (a: ReceivedReturn, b: ReceivedReturn): number => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0);
   const received: { unit: string; file: string; errors: number }[] = [];
   const duplicates: { unit: string; files: string[] }[] = [];
   const missing: ExpectedUnit[] = [];
   expected.forEach((e, i) => {
-    const rs = [...byUnit[i]!].sort(byFile);
+    const rs = [...(byUnit[i] ?? [])].sort(byFile);
     if (rs.length === 0) missing.push({ unit: e.unit, divisionCode: e.divisionCode });
     for (const r of rs) received.push({ unit: e.unit, file: r.file, errors: r.errors });
     if (rs.length > 1) duplicates.push({ unit: e.unit, files: rs.map((r) => r.file) });

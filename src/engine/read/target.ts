@@ -39,16 +39,16 @@ export function readTarget(cell: Cell, ctx: ReadContext): TargetReading {
     const s = foldFullWidth(v.value).text.replace(/\s+/g, '');
     const rel = RELATIVE.exec(s);
     if (rel) {
-      const sign = isDown(rel[1]!) ? -1 : 1;
+      const sign = isDown(rel[1] ?? '') ? -1 : 1;
       const amount = Number(rel[2]);
       if (rel[3] === '%') return { kind: 'relative', ratio: (sign * amount) / 100 };
       return { kind: 'relative', points: (sign * amount) / (ctx.unit === '%' ? 100 : 1) };
     }
     const q = QUALITATIVE.exec(s);
-    if (q) return { kind: 'qualitative', sign: isDown(q[1]!) ? -1 : 1 };
+    if (q) return { kind: 'qualitative', sign: isDown(q[1] ?? '') ? -1 : 1 };
     const approx = APPROXIMATE.exec(s);
     if (approx) {
-      const r = readNumber({ value: { kind: 'text', value: approx[1]! } }, ctx);
+      const r = readNumber({ value: { kind: 'text', value: approx[1] ?? '' } }, ctx);
       if (r.kind === 'number') return { kind: 'approximate', value: r.value };
     }
     const dir = DIRECTION_PREFIX.exec(s);

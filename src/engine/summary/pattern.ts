@@ -19,7 +19,7 @@ function renderFrom(pattern: string, start: number, values: PatternValues, neste
   let missing = false;
   let i = start;
   while (i < pattern.length) {
-    const ch = pattern[i]!;
+    const ch = pattern.charAt(i);
     if (ch === '[') {
       const sub = renderFrom(pattern, i + 1, values, true);
       if (!sub.missing) out += sub.text;

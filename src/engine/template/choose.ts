@@ -6,7 +6,7 @@
 import { stampOf } from '../validate/cover';
 import type { WorkbookView } from '../workbook';
 import { readEmbeddedTemplate } from './embed';
-import { knownTemplates } from './load';
+import { knownTemplates, standardTemplate } from './load';
 import type { Template } from './schema';
 
 export type TemplateChoice =
@@ -18,7 +18,7 @@ export const templateKey = (t: { readonly id: string; readonly version: string }
 
 export function chooseTemplate(view: WorkbookView, given?: Template, known: readonly Template[] = knownTemplates()): TemplateChoice {
   if (given) return { ok: true, template: given, source: 'given' };
-  const fallback = known[0]!;
+  const fallback = known[0] ?? standardTemplate();
   const embedded = readEmbeddedTemplate(view);
   if (embedded && !embedded.ok) return { ok: false, reason: 'embedded-broken', error: embedded.error };
   const own = embedded?.ok ? embedded.template : undefined;

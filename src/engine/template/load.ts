@@ -62,7 +62,9 @@ export function knownTemplates(): readonly Template[] {
 
 /** The standard template `fulian-quarterly` in force (2026.1): what `new` makes and unstamped returns are read as. */
 export function standardTemplate(): Template {
-  return knownTemplates()[0]!;
+  const [standard] = knownTemplates();
+  if (!standard) throw new Error('no template is shipped');
+  return standard;
 }
 
 /** A shipped version by its stamp (`fulian-quarterly 2026.2`) or its version alone (`2026.2`), else undefined. */
@@ -73,5 +75,7 @@ export function knownTemplate(idOrVersion: string, version?: string): Template |
 
 function splitStamp(s: string): [string, string] {
   const words = s.trim().split(/\s+/);
-  return words.length === 1 ? ['', words[0]!] : [words.slice(0, -1).join(' '), words[words.length - 1]!];
+  if (words.length === 1) return ['', words.join('')];
+  const version = words.pop() ?? '';
+  return [words.join(' '), version];
 }

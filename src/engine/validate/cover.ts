@@ -70,8 +70,9 @@ export function readStamp(cell: Cell): TemplateStamp | null {
   if (isBlank(cell.value)) return null;
   const words = displayText(cell).split(/\s+/).filter((w) => w !== '');
   if (words.length === 0) return null;
-  if (words.length === 1) return { id: words[0]!, version: '' };
-  return { id: words.slice(0, -1).join(' '), version: words[words.length - 1]! };
+  if (words.length === 1) return { id: words.join(''), version: '' };
+  const version = words.pop() ?? '';
+  return { id: words.join(' '), version };
 }
 
 /** A return's stamp as a template of this cover layout reads it (null without a cover, a label or a stamp). */

@@ -232,7 +232,7 @@ function completeness(template: Template, read: DataSheetsRead, quarter: Quarter
       let filled = 0;
       if (r) {
         if (ind.plan && !r.plan.blank) filled++;
-        if (ind.kind !== 'rate') for (let q = 0; q < quarter; q++) if (!r.quarters[q]!.blank) filled++;
+        if (ind.kind !== 'rate') for (let q = 0; q < quarter; q++) if (r.quarters[q]?.blank === false) filled++;
       }
       requiredCells += need;
       filledCells += filled;

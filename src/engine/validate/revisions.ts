@@ -209,7 +209,7 @@ function cellOrder(cell: string | null): [number, number] {
   const m = /^([A-Z]+)(\d+)$/.exec(cell);
   if (!m) return [0, 0];
   let col = 0;
-  for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+  for (const ch of m[1] ?? '') col = col * 26 + ch.charCodeAt(0) - 64;
   return [Number(m[2]), col];
 }
 
