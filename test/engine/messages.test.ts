@@ -58,7 +58,7 @@ describe("formatFindings", () => {
     expect(at(zh, 'G3', 'required-missing')).toBe('A01「妇女技能培训人数」第三季度未填写（确为零请填 0）');
     expect(at(en, 'G3', 'required-missing')).toBe('A01 "妇女技能培训人数": 第三季度 is blank (type 0 for a true zero)');
     expect(at(zh, 'E4', 'not-a-number')).toBe('A02「其中：贫困妇女培训人数」第一季度填写的「无」不是数字');
-    expect(at(zh, 'E11', 'unit-in-cell')).toBe('A09「小额担保贷款发放金额」第一季度「24000元」自带单位，已换算为 2.4万元');
+    expect(at(zh, 'E11', 'unit-in-cell')).toBe('A09「小额担保贷款发放金额」第一季度「24000元」自带单位，按 2.4万元 计');
     expect(at(zh, 'F4', 'part-exceeds-total')).toMatch(/^A02「其中：贫困妇女培训人数」第二季度 \d+ 大于其总数 A01「妇女技能培训人数」\d+$/);
     expect(at(zh, 'H13', 'future-quarter-filled')).toBe('报告期为第3季度，A11「其中：贫困妇女贷款金额」第四季度却已填数 9');
     expect(at(zh, 'I14', 'cumulative-mismatch')).toMatch(/^A12「获贷扶持创业妇女人数」累计由工具计算，却被改写为 3，应为 \d+$/);

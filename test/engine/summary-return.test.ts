@@ -98,3 +98,16 @@ describe('figures summary of a return holding the seeds’ figures', () => {
     }
   });
 });
+
+describe('a name that ends in its unit (#20)', () => {
+  it('says the unit once: 家庭教育受益29000人次, while the behind list keeps the full name', () => {
+    const wb = buildFilledReturn(t, { quarter: 3, seed: 3 });
+    setQuarters(wb, 'D03', [9000, 10000, 10000]);
+    setQuarters(wb, 'E03', [10, 10, 10], 100);
+    const s = draftSummary(checkReturn(wb, t), t, 'zh-CN');
+    const text = s.paragraphs.map((p) => p.text).join('\n');
+    expect(text).toContain('家庭教育受益29000人次');
+    expect(text).not.toContain('受益人次29000');
+    expect(text).toContain('妇联干部培训人次完成年计划的30.00%');
+  });
+});

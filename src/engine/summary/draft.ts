@@ -91,6 +91,18 @@ function baseValues(ctx: Ctx, ind: Indicator, v: number): Record<string, string 
   };
 }
 
+/**
+ * A name that ends in its own unit (家庭教育受益人次, 人次) drops it where the pattern puts the figure and the unit right
+ * after the name: "家庭教育受益29000人次", not "家庭教育受益人次29000人次".
+ */
+function renderFigure(pattern: string, values: Record<string, string | null>): string | null {
+  const { name, unit } = values;
+  if (pattern.includes('{name}{value}{unit}') && name && unit && name.length > unit.length && name.endsWith(unit)) {
+    return renderPattern(pattern, { ...values, name: name.slice(0, -unit.length) });
+  }
+  return renderPattern(pattern, values);
+}
+
 /** One indicator's clause with the clauses of its ≤-parts; null when its own figure is missing. */
 function clause(ctx: Ctx, ind: Indicator, sheetInds: readonly Indicator[], parentAvailable: boolean): string | null {
   const v = valueOf(ctx, ind);
@@ -106,7 +118,7 @@ function clause(ctx: Ctx, ind: Indicator, sheetInds: readonly Indicator[], paren
     .filter((p): p is Indicator => !!p && p.sheet === ind.sheet)
     .map((p) => {
       const pv = valueOf(ctx, p);
-      return pv === null ? null : renderPattern(ph.part, baseValues(ctx, p, pv));
+      return pv === null ? null : renderFigure(ph.part, baseValues(ctx, p, pv));
     })
     .filter((s): s is string => s !== null);
   values.parts = parts.length > 0 ? parts.join(partSep) : null;
@@ -134,7 +146,7 @@ function clause(ctx: Ctx, ind: Indicator, sheetInds: readonly Indicator[], paren
   if (values.parts !== null) candidates.push(ph.total);
   candidates.push(ph.generic);
   for (const p of candidates) {
-    const text = renderPattern(p, values);
+    const text = renderFigure(p, values);
     if (text === null) continue;
     return p.includes('{attached}') ? text : text + attached;
   }
