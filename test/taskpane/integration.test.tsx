@@ -5,7 +5,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { buildFilledReturn, standardTemplate, type Lang } from '../../src/engine';
+import { buildFilledReturn, num, standardTemplate, text, type Lang } from '../../src/engine';
 import { FakeWorkbookModel, createFakeOffice } from '../../src/office-fake';
 import { App } from '../../src/taskpane/App';
 import { createExcelHost } from '../../src/taskpane/excel';
@@ -79,5 +79,14 @@ describe('task pane over the Excel host and the fake Office.js', () => {
     await user.click(screen.getByRole('button', { name: 'Fill totals' }));
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Cumulative formulas and the totals sheet written'));
     expect(m.sheet('汇总')).toBeDefined();
+    // Seed 7's A01: plan 935, quarters 无 / 263 / 239. 汇总 row 3 carries A01: cumulative 502 (无 counts 0), 53.69% of the
+    // plan at 75% of the year → 滞后序时进度; the fake evaluates what the fill wrote.
+    const data = m.sheet('创业就业')!;
+    expect([4, 5, 6, 7].map((c) => data.cell(3, c).value)).toEqual([num(935), text('无'), num(263), num(239)]);
+    const sum = m.sheet('汇总')!;
+    expect(sum.cell(3, 1).value).toEqual(text('A01'));
+    expect(sum.cell(3, 5)).toMatchObject({ formula: "='创业就业'!I3", value: num(502) });
+    expect(sum.cell(3, 6).value).toEqual(num(502 / 935));
+    expect(sum.cell(3, 8).value).toEqual(text('滞后序时进度'));
   });
 });
