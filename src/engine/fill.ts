@@ -17,12 +17,15 @@
 import { a1, sheetRef } from './address';
 import { BLANK, isBlank, isPercentFormat, num, text, type Cell, type CellValue } from './cell';
 import type { CellWrite, FillPlan, SheetWrite } from './fill-plan';
-import type { DataSheetLayout, IndicatorFigures, Quarter, ReturnReport } from './report';
+import type { DataSheetLayout, IndicatorFigures, Quarter, RequiredTwoPlanColumn, ReturnReport } from './report';
 import type { DataColumnRole, Indicator, Template } from './template/schema';
 import { readNumber } from './read/number';
 import { ABOUT_TOLERANCE, readTarget, type TargetReading } from './read/target';
 import { roundSignificant } from './read/text';
 import type { SheetView, WorkbookView } from './workbook';
+
+
+type TwoPlanColumns = DataSheetLayout<RequiredTwoPlanColumn>['columns'];
 
 /** Excel's limit on a formula's length; a longer one is written as its value. */
 const MAX_FORMULA = 8000;
@@ -88,15 +91,13 @@ function term(ref: string, t: Typed, scale = 1): string {
 /** Cells of one row as a SUM / COUNTA argument list (order is irrelevant there): ranges where columns run side by side. */
 function refList(row: number, unsorted: readonly number[], prefix = ''): string {
   const cols = [...unsorted].sort((a, b) => a - b);
-  const parts: string[] = [];
-  let i = 0;
-  while (i < cols.length) {
-    let j = i;
-    while (j + 1 < cols.length && cols[j + 1] === cols[j]! + 1) j++;
-    parts.push(j === i ? `${prefix}${a1(row, cols[i]!)}` : `${prefix}${a1(row, cols[i]!)}:${a1(row, cols[j]!)}`);
-    i = j + 1;
+  const runs: [number, number][] = [];
+  for (const c of cols) {
+    const last = runs[runs.length - 1];
+    if (last && c === last[1] + 1) last[1] = c;
+    else runs.push([c, c]);
   }
-  return parts.join(',');
+  return runs.map(([a, b]) => (a === b ? `${prefix}${a1(row, a)}` : `${prefix}${a1(row, a)}:${a1(row, b)}`)).join(',');
 }
 
 function quarterOf(report: ReturnReport): Quarter {
@@ -188,18 +189,18 @@ function cumulativeFormula(
   locate: (code: string) => { layout: DataSheetLayout; row: number } | null,
   typed: (col: number) => Typed,
 ): string | null {
-  const qCols = (['q1', 'q2', 'q3', 'q4'] as const).slice(0, quarter).map((r) => layout.columns[r]!);
+  const qCols = (['q1', 'q2', 'q3', 'q4'] as const).slice(0, quarter).map((r) => layout.columns[r]);
   if (ind.kind === 'stock') {
-    const c = qCols[quarter - 1]!;
+    const c = layout.columns[`q${quarter}`];
     const t = typed(c);
     // `=G5` would show unreadable text as it is; the engine counts it 0, as N() does.
     return t.kind === 'text' || t.kind === 'space' ? `=N(${a1(row, c)})` : `=${term(a1(row, c), t)}`;
   }
   if (ind.kind === 'flow') {
-    const ts = qCols.map(typed);
+    const ts = qCols.map((c) => ({ ref: a1(row, c), t: typed(c) }));
     // SUM skips text in a reference as the engine counts unreadable text 0; read text and errors need single terms.
-    if (ts.every((t) => t.kind !== 'read' && t.kind !== 'error')) return `=SUM(${refList(row, qCols)})`;
-    return `=SUM(${qCols.map((c, i) => term(a1(row, c), ts[i]!)).join(',')})`;
+    if (ts.every(({ t }) => t.kind !== 'read' && t.kind !== 'error')) return `=SUM(${refList(row, qCols)})`;
+    return `=SUM(${ts.map(({ ref, t }) => term(ref, t)).join(',')})`;
   }
   if (!ind.ratio) return null;
   const ref = (code: string): string | null => {
@@ -237,10 +238,11 @@ interface TargetForms {
 
 const NO_FORMS: TargetForms = { finalTarget: null, midTarget: null };
 
-function targetForms(sheet: SheetView | undefined, rd: Readings, row: number, unit: string, c: Readonly<Record<string, number>>): TargetForms {
+function targetForms(sheet: SheetView | undefined, rd: Readings, row: number, unit: string, c: TwoPlanColumns): TargetForms {
   const form = (role: 'finalTarget' | 'midTarget'): TargetForm => {
-    if (!sheet || c[role] === undefined) return null;
-    const t = readTarget(sheet.cell(row, c[role]!), { unit, units: rd.template.units });
+    const col = c[role];
+    if (!sheet || col === undefined) return null;
+    const t = readTarget(sheet.cell(row, col), { unit, units: rd.template.units });
     return t.kind === 'relative' || t.kind === 'qualitative' || t.kind === 'approximate' ? t : null;
   };
   return { finalTarget: form('finalTarget'), midTarget: form('midTarget') };
@@ -254,13 +256,14 @@ function targetForms(sheet: SheetView | undefined, rd: Readings, row: number, un
  * (fraction × 100) unless they are all percent-formatted fractions; and where the row mixes both kinds of plain
  * number, it compares fractions, referring to the unformatted ones as `X/100`.
  */
-function twoPlanOperands(sheet: SheetView | undefined, rd: Readings, row: number, unit: string, c: Readonly<Record<string, number>>): TwoPlanOperands {
+function twoPlanOperands(sheet: SheetView | undefined, rd: Readings, row: number, unit: string, c: TwoPlanColumns): TwoPlanOperands {
   const plainTyped = (role: string): Typed => typedOf(sheet, row, c[role], unit, rd);
   // A target typed with its direction (`≥90`, `不低于90`) is the number after it, as the engine reads targets.
   const typed = (role: string): Typed => {
     const t = plainTyped(role);
-    if (t.kind !== 'text' || (role !== 'finalTarget' && role !== 'midTarget') || !sheet) return t;
-    const r = readTarget(sheet.cell(row, c[role]!), { unit, units: rd.template.units });
+    const col = c[role];
+    if (t.kind !== 'text' || (role !== 'finalTarget' && role !== 'midTarget') || !sheet || col === undefined) return t;
+    const r = readTarget(sheet.cell(row, col), { unit, units: rd.template.units });
     return r.kind === 'number' ? { kind: 'read', value: r.reading.value } : t;
   };
   const ops: Record<(typeof OPERAND_ROLES)[number], Typed> = {
@@ -271,7 +274,8 @@ function twoPlanOperands(sheet: SheetView | undefined, rd: Readings, row: number
   };
   if (unit !== '%' || !sheet) return { ...ops, scale: 1 };
   const numberCell = (role: string): Cell | undefined => {
-    const cell = c[role] === undefined ? undefined : sheet.cell(row, c[role]!);
+    const col = c[role];
+    const cell = col === undefined ? undefined : sheet.cell(row, col);
     return cell?.value.kind === 'number' ? cell : undefined;
   };
   const fraction = (role: string): boolean => isPercentFormat(numberCell(role)?.numberFormat);
@@ -296,22 +300,23 @@ function twoPlanOperands(sheet: SheetView | undefined, rd: Readings, row: number
 function statusFormula(
   template: Template,
   row: number,
-  c: Readonly<Record<string, number>>,
+  c: TwoPlanColumns,
   ops: TwoPlanOperands = CLEAN_ROW,
   forms: TargetForms = NO_FORMS,
 ): string {
-  const at = (role: string): string => a1(row, c[role]!);
-  const dir = `TRIM(${at('direction')})`;
+  const at = (col: number): string => a1(row, col);
+  const dir = `TRIM(${at(c.direction)})`;
   const anyOf = (list: readonly string[]): string => `OR(${list.map((s) => `${dir}=${q(s)}`).join(',')})`;
   const hi = anyOf(template.twoPlan.directions.higher);
   const lo = anyOf(template.twoPlan.directions.lower);
-  const v = at('value');
-  const fin = at('finalTarget');
+  const v = at(c.value);
+  const fin = at(c.finalTarget);
   const st = template.twoPlan.statuses;
   const V = term(v, ops.value, ops.scale);
   const meets = (target: string): string => `OR(AND(${hi},${V}>=${target}),AND(${lo},${V}<=${target}))`;
-  const B = c['baseline'] === undefined ? null : term(at('baseline'), ops.baseline, ops.scale);
-  const baseKnown = c['baseline'] === undefined ? 'FALSE' : ops.baseline.kind === 'read' ? 'TRUE' : `ISNUMBER(${at('baseline')})`;
+  const baseCol = c['baseline'];
+  const B = baseCol === undefined ? null : term(at(baseCol), ops.baseline, ops.scale);
+  const baseKnown = baseCol === undefined ? 'FALSE' : ops.baseline.kind === 'read' ? 'TRUE' : `ISNUMBER(${at(baseCol)})`;
   /** Meets a target typed in a plan's words, or null where the form needs 基期值 and the row has no column for it. */
   const meetsForm = (form: NonNullable<TargetForm>, ref: string): string | null => {
     const scaled = (x: number): string => literal(roundSignificant(x * ops.scale, 15));
@@ -340,8 +345,9 @@ function statusFormula(
   const F = fk === 'error' ? fin : term(fin, ops.finalTarget, ops.scale);
   const meetsFinal = (finalForm && meetsForm(finalForm, fin)) ?? meets(F);
   let midBranch = q(st.below);
-  if (c['midTarget'] !== undefined) {
-    const mid = at('midTarget');
+  const midCol = c['midTarget'];
+  if (midCol !== undefined) {
+    const mid = at(midCol);
     const m = ops.midTarget;
     const midForm = forms.midTarget;
     const midMeets = midForm ? meetsForm(midForm, mid) : null;
@@ -404,7 +410,7 @@ function summarySheet(
     const G = a1(r, 7);
     let planTyped = false;
     if (at) {
-      const planCol = at.layout.columns['plan']!;
+      const planCol = at.layout.columns.plan;
       const planRef = ext(at.layout, at.row, planCol);
       const planCell = view.sheet(at.layout.sheet)?.cell(at.row, planCol);
       planTyped = planCell !== undefined && !isBlank(planCell.value);
@@ -453,7 +459,7 @@ function summarySheet(
       for (const ind of template.indicators) {
         if (ind.sheet !== d.sheet) continue;
         const row = layout.rows[ind.code];
-        const cols = [...(ind.plan ? [layout.columns['plan']!] : []), ...(ind.kind === 'rate' ? [] : quarterColsOf(layout, quarter))];
+        const cols = [...(ind.plan ? [layout.columns.plan] : []), ...(ind.kind === 'rate' ? [] : quarterColsOf(layout, quarter))];
         if (row === undefined || cols.length === 0) continue;
         const prefix = `${sheetRef(layout.sheet)}!`;
         // COUNTA counts text of spaces, which the engine reads as blank: such a cell takes itself off while it stays text.
@@ -560,7 +566,7 @@ function twoPlanDetail(
 }
 
 function quarterColsOf(layout: DataSheetLayout, quarter: Quarter): number[] {
-  return (['q1', 'q2', 'q3', 'q4'] as const).slice(0, quarter).map((r) => layout.columns[r]!);
+  return (['q1', 'q2', 'q3', 'q4'] as const).slice(0, quarter).map((r) => layout.columns[r]);
 }
 
 /** The figures of one indicator, for hosts that show a single row. */

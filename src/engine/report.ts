@@ -8,13 +8,18 @@ export interface Period {
   readonly quarter: Quarter;
 }
 
+/** Columns a data sheet is not read without: its layout always has them. */
+export type RequiredDataColumn = 'code' | 'plan' | 'q1' | 'q2' | 'q3' | 'q4';
+/** Columns 两纲监测 is not read without. */
+export type RequiredTwoPlanColumn = 'code' | 'direction' | 'finalTarget' | 'value';
+
 /** Where the engine found a data sheet's parts; hosts use it to address tool-owned cells. */
-export interface DataSheetLayout {
+export interface DataSheetLayout<Required extends string = RequiredDataColumn> {
   readonly sheet: string;
   /** 1-based row of the header row. */
   readonly headerRow: number;
   /** 1-based column of each column role (code, name, …, q1..q4, cumulative, …), found by header label. */
-  readonly columns: Readonly<Record<string, number>>;
+  readonly columns: Readonly<Record<Required, number>> & Readonly<Partial<Record<string, number>>>;
   /** 1-based row of each indicator code (first occurrence). */
   readonly rows: Readonly<Record<string, number>>;
 }
@@ -124,6 +129,6 @@ export interface ReturnReport {
   };
   readonly layout: {
     readonly dataSheets: readonly DataSheetLayout[];
-    readonly twoPlan: DataSheetLayout | null;
+    readonly twoPlan: DataSheetLayout<RequiredTwoPlanColumn> | null;
   };
 }

@@ -108,7 +108,8 @@ export function readDataSheets(view: WorkbookView, template: Template, sink: Iss
     for (const ind of expected.values()) {
       if (rows[ind.code] === undefined) sink.add('missing-indicator', name, 0, 0, ind.code, { indicator: ind.code, name: ind.name });
     }
-    layouts.push({ sheet: name, headerRow, columns: columns as Record<string, number>, rows });
+    // Every required role was found above.
+    layouts.push({ sheet: name, headerRow, columns: columns as DataSheetLayout['columns'], rows });
   }
   return { layouts, found, readable, lastFilledQuarter };
 }

@@ -2,7 +2,7 @@
 import { isBlank } from '../cell';
 import { directionOf, twoPlanStatus } from '../calc/figures';
 import { readTarget, resolveTarget, targetNumber, type TargetReading } from '../read/target';
-import type { DataSheetLayout, TwoPlanCounts, TwoPlanRowFigures } from '../report';
+import type { DataSheetLayout, RequiredTwoPlanColumn, TwoPlanCounts, TwoPlanRowFigures } from '../report';
 import type { Template, TwoPlanColumnRole } from '../template/schema';
 import type { WorkbookView } from '../workbook';
 import type { IssueSink } from './issues';
@@ -10,10 +10,12 @@ import { cellText, findLabelRow, isNoteText, mapColumns } from './layout';
 import { TWO_PLAN_ROW_RULES } from './rules';
 import { BLANK_READING, readCell, shownContent, type CellReading } from './values';
 
+type TwoPlanLayout = DataSheetLayout<RequiredTwoPlanColumn>;
+
 const REQUIRED_ROLES: readonly TwoPlanColumnRole[] = ['code', 'direction', 'finalTarget', 'value'];
 
 export interface TwoPlanResult {
-  readonly layout: DataSheetLayout | null;
+  readonly layout: TwoPlanLayout | null;
   readonly rows: TwoPlanRowFigures[];
   readonly counts: TwoPlanCounts[];
 }
@@ -134,7 +136,8 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
     if (rowsByCode[d.code] === undefined) sink.add('missing-indicator', name, 0, 0, d.code, { indicator: d.code, name: d.name });
   }
   return {
-    layout: { sheet: name, headerRow, columns: columns as Record<string, number>, rows: rowsByCode },
+    // Every required role was found above.
+    layout: { sheet: name, headerRow, columns: columns as TwoPlanLayout['columns'], rows: rowsByCode },
     rows: out,
     counts: countRows(template, out),
   };
