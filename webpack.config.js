@@ -1,18 +1,13 @@
 /*
-<<<<<<< HEAD
- * Web build: the Excel add-in's task pane (taskpane.html), written to dist/web, and the web page
- * dist/fulian-returns.html (one self-contained file; its configuration is webpack.page.js). TypeScript goes through ts-loader with transpileOnly (type checking is `npm run typecheck`).
- * The CLI compiles separately with tsc into dist/ (cli, engine, …); nothing here writes outside dist/web.
-=======
  * Web build: the Excel add-in's task pane (taskpane.html, its ES5 loader, the office.js copy it falls back to, the
- * support page) and the browser preview (preview.html, also at /), written to dist/web, with the add-in's manifest
- * beside that folder (dist/manifest.xml). TypeScript goes through ts-loader with transpileOnly (type checking is
- * `npm run typecheck`); every script is lowered to ES2017 at the end. The CLI compiles separately with tsc into dist/.
+ * support page), written to dist/web with the add-in's manifest beside that folder (dist/manifest.xml), and the web
+ * page dist/fulian-returns.html (one self-contained file; its configuration is webpack.page.js). TypeScript goes
+ * through ts-loader with transpileOnly (type checking is `npm run typecheck`); every script is lowered to ES2017 at
+ * the end. The CLI compiles separately with tsc into dist/.
  *
  * Deployment (contract section 9): FULIAN_BASE_URL=https://host/path/ names where dist/ is served; the add-in's
  * files are then at FULIAN_BASE_URL + web/ (FULIAN_ADDIN_URL overrides that), and dist/manifest.xml points there.
  * Without it, dist/manifest.xml is the development manifest (https://localhost:3000, what `npm start` serves).
->>>>>>> 5038636 (Deployment build: FULIAN_BASE_URL=https://… npm run build writes dist/manifest.xml pointing at FULIAN_BASE_URL + web/ (SupportUrl, icons), the office.js copy the pane falls back to when Office's CDN does not answer (office/), a support page; taskpane.html loads through an ES5 loader whose feature test shows, in Chinese and English, which Office versions work (and the web page) where the ES2017 bundle cannot run, says so when no office.js can be had, and outside Office says what it is; every web script lowered to ES2017 (the WPS build's plugin, now shared in scripts/webpack-es2017.js). Tests: the deployment build's manifest (office-addin-manifest's reader, no localhost, every file present), acorn syntax levels of every shipped script, and the three notices in Chromium)
  */
 'use strict';
 
@@ -146,8 +141,8 @@ module.exports = async (env = {}, argv = {}) => {
       }),
       new CopyWebpackPlugin({
         patterns: [
-          // preview.png is the README's screenshot, not part of the site.
-          { from: 'assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/preview.png'] } },
+          // The README's screenshots are not part of the site.
+          { from: 'assets', to: 'assets', noErrorOnMissing: true, globOptions: { ignore: ['**/preview.png', '**/pane-350.png', '**/web-reviewer.png'] } },
           { from: 'src/taskpane/static/loader.js', to: 'loader.js', info: { minimized: true } },
           { from: 'src/taskpane/static/support.html', to: 'support.html' },
           ...officeJsPatterns(),
