@@ -226,21 +226,20 @@ export function buildFilledReturn(template: Template, options: FilledReturnOptio
   const plans = new Map<string, number>();
 
   const splitInto = (total: Quarters, parts: readonly string[], ind: Indicator): void => {
-    const shares = parts.map(() => 0.5 + r());
-    const sum = shares.reduce((a, b) => a + b, 0);
-    const vals: Quarters[] = parts.map(() => [0, 0, 0, 0]);
+    const split = parts.map((code) => ({ code, share: 0.5 + r(), vals: [0, 0, 0, 0] as Quarters }));
+    const sum = split.reduce((a, b) => a + b.share, 0);
     for (let q = 0; q < 4; q++) {
       let left = total[q];
-      parts.forEach((code, j) => {
+      split.forEach(({ code, share, vals }, j) => {
         const partInd = byCode.get(code) ?? ind;
         let v: number;
-        if (j === parts.length - 1) v = money(partInd) ? round2(left) : left;
-        else v = money(partInd) ? round2((total[q] * shares[j]!) / sum) : Math.floor((total[q] * shares[j]!) / sum);
-        vals[j]![q] = v;
+        if (j === split.length - 1) v = money(partInd) ? round2(left) : left;
+        else v = money(partInd) ? round2((total[q] * share) / sum) : Math.floor((total[q] * share) / sum);
+        vals[q] = v;
         left -= v;
       });
     }
-    parts.forEach((code, j) => memo.set(code, vals[j]!));
+    for (const { code, vals } of split) memo.set(code, vals);
   };
 
   const gen = (code: string, depth = 0): Quarters => {
@@ -259,7 +258,8 @@ export function buildFilledReturn(template: Template, options: FilledReturnOptio
       const base = baseFor(ind.unit, template, r);
       const step = Math.max(1, Math.ceil(base * 0.05));
       v = [base, 0, 0, 0];
-      for (let q = 1; q < 4; q++) v[q] = money(ind) ? round2(v[q - 1]! + r() * step) : v[q - 1]! + Math.floor(r() * step);
+      let prev = base;
+      for (let q = 1; q < 4; q++) v[q] = prev = money(ind) ? round2(prev + r() * step) : prev + Math.floor(r() * step);
     } else if (ind.kind === 'rate') {
       v = [0, 0, 0, 0];
     } else {
@@ -309,13 +309,13 @@ export function buildFilledReturn(template: Template, options: FilledReturnOptio
     if (ind.kind === 'rate' && ind.ratio) {
       const a = memo.get(ind.ratio.numerator);
       const b = memo.get(ind.ratio.denominator);
-      for (let q = 0; q < quarter; q++) {
-        if (a && b && b[q] > 0) s.set(row, qc[q]!, n(a[q] / b[q], '0.00%'));
-      }
+      qc.slice(0, quarter).forEach((col, q) => {
+        if (a && b && b[q] > 0) s.set(row, col, n(a[q] / b[q], '0.00%'));
+      });
       return;
     }
     const v = memo.get(ind.code) ?? [0, 0, 0, 0];
-    for (let q = 0; q < quarter; q++) s.set(row, qc[q]!, n(v[q]));
+    qc.slice(0, quarter).forEach((col, q) => s.set(row, col, n(v[q])));
   });
 
   writeTwoPlan(wb, template, (d) => {
@@ -349,7 +349,7 @@ export function stressTemplate(base: Template, dataRows: number): Template {
   for (let i = 1; i <= extra; i++) {
     out.indicators.push({
       code: `X${String(i).padStart(4, '0')}`,
-      sheet: sheets[i % sheets.length]!,
+      sheet: sheets[i % sheets.length] ?? '',
       name: `压力测试指标${i}`,
       unit: '人',
       kind: 'flow',

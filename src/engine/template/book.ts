@@ -440,7 +440,8 @@ export function templateFromBook(view: WorkbookView): BookResult {
 
   // Blank required cells, one problem each (zod would say the same less plainly).
   for (const key of Object.keys(COLUMNS) as (keyof typeof COLUMNS)[]) {
-    const t = tables[key]!;
+    const t = tables[key];
+    if (!t) continue;
     for (const row of t.rows) {
       for (const c of COLUMNS[key]) if (c.required && row.text(c.label) === '') problem(t.name, row.row, row.col(c.label), `「${c.label}」为空`);
     }
@@ -573,14 +574,16 @@ export function parseRelations(s: string): Relations | string {
     const part = PART.exec(p);
     const ratio = RATIO.exec(p);
     if (sum && !parts.sumOf) {
-      parts.sumOf = sum[1]!.split(/[+＋]/).map((c) => c.trim());
+      parts.sumOf = (sum[1] ?? '').split(/[+＋]/).map((c) => c.trim());
       codes.push(...parts.sumOf);
     } else if (part && !parts.partOf) {
-      parts.partOf = { total: part[1]!, mayNotExceed: /≤|<=/.test(p) };
-      codes.push(part[1]!);
+      const total = part[1] ?? '';
+      parts.partOf = { total, mayNotExceed: /≤|<=/.test(p) };
+      codes.push(total);
     } else if (ratio && !parts.ratio) {
-      parts.ratio = { numerator: ratio[1]!, denominator: ratio[2]! };
-      codes.push(ratio[1]!, ratio[2]!);
+      const [, numerator = '', denominator = ''] = ratio;
+      parts.ratio = { numerator, denominator };
+      codes.push(numerator, denominator);
     } else {
       return `关系「${p}」无法识别（应写作「= A05 + A06」「属于 A01（≤）」或「A07 ÷ A04」）`;
     }
@@ -624,8 +627,9 @@ function settingValue(v: CellValue): unknown {
 /** Sets a value at a path, making arrays for number segments; false where the path runs through a leaf. */
 function assign(root: Record<string, unknown>, path: readonly (string | number)[], value: unknown): boolean {
   let node: Record<string | number, unknown> = root;
-  for (let i = 0; i < path.length - 1; i++) {
-    const k = path[i]!;
+  const last = path[path.length - 1];
+  if (last === undefined) return false;
+  for (const [i, k] of path.slice(0, -1).entries()) {
     let next = node[k];
     if (next === undefined) {
       next = typeof path[i + 1] === 'number' ? [] : {};
@@ -634,17 +638,18 @@ function assign(root: Record<string, unknown>, path: readonly (string | number)[
     if (typeof next !== 'object' || next === null) return false;
     node = next as Record<string | number, unknown>;
   }
-  const k = path[path.length - 1]!;
-  if (node[k] !== undefined) return false;
-  node[k] = value;
+  if (node[last] !== undefined) return false;
+  node[last] = value;
   return true;
 }
 
 function setIn(root: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  const last = path[path.length - 1];
+  if (last === undefined) return;
   let node = root;
   for (const k of path.slice(0, -1)) {
     if (!isObject(node[k])) node[k] = {};
     node = node[k] as Record<string, unknown>;
   }
-  node[path[path.length - 1]!] = value;
+  node[last] = value;
 }
