@@ -150,7 +150,14 @@ export default tseslint.config(
   {
     files: ['src/engine/**/*.{ts,tsx,js}'],
     plugins: { fulian },
-    rules: { 'fulian/engine-purity': 'error' },
+    rules: {
+      'fulian/engine-purity': 'error',
+      // An indexed look-up asserted present (`cols[i]!`) hides a missing key; the engine types its keys instead.
+      'no-restricted-syntax': [
+        'error',
+        { selector: "TSNonNullExpression[expression.type='MemberExpression'][expression.computed=true]", message: 'No `x[i]!` in the engine: type the keys (DataSheetLayout.columns) or handle the missing entry.' },
+      ],
+    },
   },
   {
     files: ['src/taskpane/**/*.{ts,tsx}', 'src/preview/**/*.{ts,tsx}', 'src/wps/**/*.tsx'],
