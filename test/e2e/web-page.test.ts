@@ -17,6 +17,8 @@ import { uiStrings } from '../../src/taskpane/i18n';
 import { readXlsx } from '../../src/xlsx';
 import { toXlsx } from '../../scripts/make-sample';
 import { runCli } from '../cli/helpers';
+import { recalcInLibreOffice } from '../libreoffice/soffice';
+import { withSpoiledCaches } from '../libreoffice/spoiled';
 import { PYTHON, readWithOpenpyxl } from '../fixtures/openpyxl';
 import { buildWeb, launchChromium, requireChromium, ROOT, SCREENSHOTS, TMP } from './support';
 
@@ -304,6 +306,16 @@ describe('the web page, one file over file:// (Chromium)', () => {
     const name = await download(page.getByRole('button', { name: /下载已填写的工作簿/ }), join(WORK, 'page-filled.xlsx'));
     expect(name).toBe('my-return-已填写.xlsx');
     sameCells(join(WORK, 'cli-filled.xlsx'), join(WORK, 'page-filled.xlsx'));
+    // LibreOffice, not our figures, judges the page's 汇总: recalculated from spoiled caches, each indicator's
+    // 进度状态 is the engine's.
+    const { page: recalced } = recalcInLibreOffice({ page: await withSpoiledCaches((await readXlsx(new Uint8Array(readFileSync(join(WORK, 'page-filled.xlsx'))))).view) });
+    const summary = (await readXlsx(recalced!)).view.sheet(template.sheets.summary)!;
+    const statusOf = new Map<string, unknown>();
+    for (let r = 1; r <= summary.rowCount; r++) {
+      const code = summary.cell(r, 1).value;
+      if (code.kind === 'text' && !statusOf.has(code.value)) statusOf.set(code.value, summary.cell(r, 8).value);
+    }
+    for (const fig of report.indicators) expect([fig.indicator.code, statusOf.get(fig.indicator.code)]).toEqual([fig.indicator.code, { kind: 'text', value: fig.progressStatus }]);
   });
 
   it('switches to English and back', async () => {
