@@ -2,8 +2,8 @@
  * Web build: the Excel add-in's task pane (taskpane.html, its ES5 loader, the office.js copy it falls back to, the
  * support page), written to dist/web with the add-in's manifest beside that folder (dist/manifest.xml), and the web
  * page dist/fulian-returns.html (one self-contained file; its configuration is webpack.page.js). TypeScript goes
- * through ts-loader with transpileOnly (type checking is `npm run typecheck`); every script is lowered to ES2017 at
- * the end. The CLI compiles separately with tsc into dist/.
+ * through webpack.shared.js's rule; every script is lowered to ES2017 at the end. The CLI compiles separately with
+ * tsc into dist/.
  *
  * Deployment (contract section 9): FULIAN_BASE_URL=https://host/path/ names where dist/ is served; the add-in's
  * files are then at FULIAN_BASE_URL + web/ (FULIAN_ADDIN_URL overrides that), and dist/manifest.xml points there.
@@ -15,6 +15,7 @@ const path = require('node:path');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const { pageConfig } = require('./webpack.page');
+const { typescriptRule, resolve } = require('./webpack.shared');
 
 const root = __dirname;
 // FULIAN_WEB_OUT lets the e2e suite build elsewhere without clobbering a developer's dist/web.
@@ -108,25 +109,10 @@ module.exports = async (env = {}, argv = {}) => {
       chunkFilename: dev ? '[name].js' : '[name].[contenthash:8].js',
       clean: true,
     },
-    resolve: {
-      extensions: ['.ts', '.tsx', '.js', '.json'],
-      // No `fallback`: webpack 5 fails the build when an import reaches a Node built-in, which is what we want.
-    },
+    resolve: resolve(),
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              configFile: path.join(root, 'tsconfig.json'),
-              // ES modules let webpack tree-shake Fluent UI and its icons; the rest of tsconfig.json applies.
-              compilerOptions: { module: 'es2020', sourceMap: dev },
-            },
-          },
-        },
+        typescriptRule({ root, sourceMap: dev }),
         { test: /\.(png|jpe?g|gif|svg|ico|xlsx)$/i, type: 'asset/resource', generator: { filename: 'assets/[name][ext]' } },
       ],
     },

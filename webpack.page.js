@@ -12,6 +12,7 @@
 const crypto = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
+const { typescriptRule, resolve } = require('./webpack.shared');
 
 const root = __dirname;
 const PAGE_NAME = 'fulian-returns.html';
@@ -134,23 +135,10 @@ function pageConfig({ mode, outDir }) {
     target: 'web',
     entry: { page: './src/preview/index.tsx' },
     output: { path: outDir, filename: '[name].js', publicPath: '/', clean: false },
-    resolve: {
-      extensions: ['.ts', '.tsx', '.js', '.json'],
-    },
+    resolve: resolve(),
     module: {
       rules: [
-        {
-          test: /\.tsx?$/,
-          exclude: /node_modules/,
-          use: {
-            loader: 'ts-loader',
-            options: {
-              transpileOnly: true,
-              configFile: path.join(root, 'tsconfig.json'),
-              compilerOptions: { module: 'es2020', sourceMap: false },
-            },
-          },
-        },
+        typescriptRule({ root }),
         // The sample return and icons travel inside the page.
         { test: /\.(png|svg|xlsx)$/i, type: 'asset/inline' },
       ],
