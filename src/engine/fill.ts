@@ -18,7 +18,7 @@ import { a1, sheetRef } from './address';
 import { BLANK, isBlank, isPercentFormat, num, text, type Cell, type CellValue } from './cell';
 import type { CellWrite, FillPlan, SheetWrite } from './fill-plan';
 import type { DataSheetLayout, IndicatorFigures, Quarter, RequiredTwoPlanColumn, ReturnReport } from './report';
-import type { DataColumnRole, Indicator, Template } from './template/schema';
+import { QUARTER_ROLES, type DataColumnRole, type Indicator, type Template } from './template/schema';
 import { readNumber } from './read/number';
 import { ABOUT_TOLERANCE, readTarget, type TargetReading } from './read/target';
 import { roundSignificant } from './read/text';
@@ -189,7 +189,7 @@ function cumulativeFormula(
   locate: (code: string) => { layout: DataSheetLayout; row: number } | null,
   typed: (col: number) => Typed,
 ): string | null {
-  const qCols = (['q1', 'q2', 'q3', 'q4'] as const).slice(0, quarter).map((r) => layout.columns[r]);
+  const qCols = QUARTER_ROLES.slice(0, quarter).map((r) => layout.columns[r]);
   if (ind.kind === 'stock') {
     const c = layout.columns[`q${quarter}`];
     const t = typed(c);
@@ -566,7 +566,7 @@ function twoPlanDetail(
 }
 
 function quarterColsOf(layout: DataSheetLayout, quarter: Quarter): number[] {
-  return (['q1', 'q2', 'q3', 'q4'] as const).slice(0, quarter).map((r) => layout.columns[r]);
+  return QUARTER_ROLES.slice(0, quarter).map((r) => layout.columns[r]);
 }
 
 /** The figures of one indicator, for hosts that show a single row. */

@@ -15,12 +15,12 @@ import { BLANK, num, text, type Cell, type CellValue } from './cell';
 import type { MemorySheet, MemoryWorkbook } from './memory-workbook';
 import type { ReturnReport } from './report';
 import { buildBlankReturn, SAMPLE_HEADER_ROW } from './sample';
-import type { DataColumnRole, Template, TwoPlanColumnRole } from './template/schema';
+import { QUARTER_ROLES, type DataColumnRole, type Template, type TwoPlanColumnRole } from './template/schema';
 import { cellText, findLabelRow, mapColumns } from './validate/layout';
 import type { WorkbookView } from './workbook';
 
 /** The user-typed cells of a data row, in this order: 年计划, then the four quarters. */
-export const TYPED_ROLES = ['plan', 'q1', 'q2', 'q3', 'q4'] as const satisfies readonly DataColumnRole[];
+export const TYPED_ROLES = ['plan', ...QUARTER_ROLES] as const satisfies readonly DataColumnRole[];
 export type TypedRole = (typeof TYPED_ROLES)[number];
 
 /** One return's typed numbers: per non-rate indicator code, [年计划, Q1, Q2, Q3, Q4] as read (null = blank or unreadable). */

@@ -5,7 +5,7 @@
 import { dateSerial, num, text, serialFromDate, type Cell } from './cell';
 import { MemoryWorkbook, type MemorySheet } from './memory-workbook';
 import type { Quarter } from './report';
-import type { DataColumnRole, Indicator, Template, TwoPlanColumnRole } from './template/schema';
+import { QUARTER_ROLES, type DataColumnRole, type Indicator, type Template, type TwoPlanColumnRole } from './template/schema';
 import { stampText } from './validate/cover';
 import { twoPlanLabels } from './validate/two-plan';
 import { readTarget } from './read/target';
@@ -301,7 +301,7 @@ export function buildFilledReturn(template: Template, options: FilledReturnOptio
   }
   writeCover(wb, template, cover, options.stamp ?? true);
 
-  const qCols = (cols: Record<DataColumnRole, number>): number[] => [cols.q1, cols.q2, cols.q3, cols.q4];
+  const qCols = (cols: Record<DataColumnRole, number>): number[] => QUARTER_ROLES.map((r) => cols[r]);
   writeDataSheets(wb, template, options.extraRows ?? 0, (s, row, ind, cols) => {
     const plan = plans.get(ind.code);
     if (plan !== undefined) s.set(row, cols.plan, n(plan));

@@ -3,7 +3,7 @@
  * tool-owned cells, outliers — and the figures (累计, 完成年计划, 进度状态) that 汇总 and fill use.
  */
 import type { DataSheetLayout, IndicatorFigures, Quarter, SheetCompleteness } from '../report';
-import type { DataColumnRole, Indicator, Template } from '../template/schema';
+import { QUARTER_ROLES, type DataColumnRole, type Indicator, type Template } from '../template/schema';
 import type { SheetView, WorkbookView } from '../workbook';
 import { cumulativeOf, percentOfPlan, progressStatus, rateOf, timeProgress } from '../calc/figures';
 import type { IssueSink } from './issues';
@@ -13,7 +13,7 @@ import { BLANK_READING, readCell, type CellReading } from './values';
 
 type Q4<T> = [T, T, T, T];
 /** Columns a data sheet cannot be checked without. */
-const REQUIRED_ROLES: readonly DataColumnRole[] = ['code', 'plan', 'q1', 'q2', 'q3', 'q4'];
+const REQUIRED_ROLES: readonly DataColumnRole[] = ['code', 'plan', ...QUARTER_ROLES];
 
 /** One indicator row as read, before anything depends on the report quarter. */
 export interface IndicatorRead {

@@ -17,7 +17,7 @@ import type { Issue, Lang, Severity } from '../findings';
 import { displayText } from '../read/cover';
 import { plainNumber } from '../read/text';
 import type { DataSheetLayout, IndicatorFigures, Period, ReturnReport } from '../report';
-import type { Template } from '../template/schema';
+import { QUARTER_ROLES, type Template } from '../template/schema';
 import type { WorkbookView } from '../workbook';
 
 export type PreviousMismatchReason =
@@ -109,7 +109,7 @@ function locate(report: ReturnReport, ind: { code: string; sheet: string }): Loc
   const layout: DataSheetLayout | undefined = report.layout.dataSheets.find((l) => l.sheet === ind.sheet);
   const row = layout?.rows[ind.code];
   if (!layout || row === undefined) return null;
-  return { sheet: layout.sheet, row, cols: ['q1', 'q2', 'q3', 'q4'].map((r) => layout.columns[r]) };
+  return { sheet: layout.sheet, row, cols: QUARTER_ROLES.map((r) => layout.columns[r]) };
 }
 
 const EPS = 1e-9;

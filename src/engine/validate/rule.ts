@@ -8,7 +8,7 @@ import type { FindingParams, RuleId } from '../findings';
 import type { IndicatorFigures, Quarter } from '../report';
 import type { Direction } from '../report';
 import type { TargetReading } from '../read/target';
-import type { DataColumnRole, Template, TwoPlanColumnRole } from '../template/schema';
+import { QUARTER_ROLES, type DataColumnRole, type Template, type TwoPlanColumnRole } from '../template/schema';
 import type { SheetView } from '../workbook';
 import type { IndicatorRead } from './data-sheets';
 import type { CellReading } from './values';
@@ -80,7 +80,7 @@ export interface ReadingRule {
 
 export type Rule = IndicatorRule | TwoPlanRowRule | CoverFieldRule | ReadingRule;
 
-export const QUARTER_ROLES = ['q1', 'q2', 'q3', 'q4'] as const;
+export { QUARTER_ROLES };
 
 /** A quarter's number of an indicator, null when blank, failed, absent or after the report quarter. */
 export function quarterValue(r: IndicatorRead | undefined, q: number, quarter: Quarter): number | null {
