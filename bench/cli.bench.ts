@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, promises as fsp, readdirSync, rmSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildFilledReturn } from '../src/engine/sample';
+import { buildFilledReturn } from '../src/engine/testing';
 import { standardTemplate } from '../src/engine/template/load';
 import { readXlsx, writeNewXlsx } from '../src/xlsx';
 import { run } from '../src/cli/main';

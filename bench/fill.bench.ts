@@ -3,7 +3,8 @@
  * quarter cell of every third indicator, so its formulas carry IF(ISNUMBER(X),X,reading) guards). The guards cost a
  * readNumber per text cell a formula refers to; clean cells cost one cell lookup.
  */
-import { buildFilledReturn, checkReturn, planFill, standardTemplate, stressTemplate, text, type MemoryWorkbook, type Template } from '../src/engine';
+import { checkReturn, planFill, standardTemplate, text, type MemoryWorkbook, type Template } from '../src/engine';
+import { buildFilledReturn, stressTemplate } from '../src/engine/testing';
 import { median, sampleMs } from './timing';
 
 function time(label: string, runs: number, fn: () => void): number {

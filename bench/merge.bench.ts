@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { buildFilledReturn } from '../src/engine/sample';
+import { buildFilledReturn } from '../src/engine/testing';
 import { standardTemplate } from '../src/engine/template/load';
 import { writeNewXlsx } from '../src/xlsx';
 import { compileCli, headroom, runBin, type Run } from './child';

@@ -4,7 +4,7 @@
  * no network: a floor of what Excel costs). Run: npx tsx bench/run.ts office-host
  */
 import { performance } from 'node:perf_hooks';
-import { buildFilledReturn, stressTemplate } from '../src/engine/sample';
+import { buildFilledReturn, stressTemplate } from '../src/engine/testing';
 import { standardTemplate } from '../src/engine/template/load';
 import { FakeWorkbookModel, installFakeOffice } from '../src/office-fake';
 import { createExcelHost } from '../src/taskpane/excel';

@@ -18,7 +18,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { SaxesParser } from 'saxes';
 import { checkReturn } from '../src/engine/check';
 import { formatFindings } from '../src/engine/messages';
-import { buildFilledReturn } from '../src/engine/sample';
+import { buildFilledReturn } from '../src/engine/testing';
 import { standardTemplate } from '../src/engine/template/load';
 import type { WorkbookView } from '../src/engine/workbook';
 import { readXlsxSync, writeNewXlsx } from '../src/xlsx';

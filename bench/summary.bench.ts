@@ -1,5 +1,6 @@
 /* Figures summary and revisions: time to draft a summary from a checked return, and to compare two returns. */
-import { buildFilledReturn, checkReturn, standardTemplate } from '../src/engine';
+import { checkReturn, standardTemplate } from '../src/engine';
+import { buildFilledReturn } from '../src/engine/testing';
 import { draftSummary, formatSummary } from '../src/engine/summary';
 import { checkRevisions } from '../src/engine/validate/revisions';
 

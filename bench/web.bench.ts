@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { run } from '../src/cli/main';
 import type { CliIO } from '../src/cli/io';
-import { buildFilledReturn } from '../src/engine/sample';
+import { buildFilledReturn } from '../src/engine/testing';
 import { standardTemplate } from '../src/engine/template/load';
 import { writeNewXlsx } from '../src/xlsx';
 import { buildWeb, launchChromium } from '../test/e2e/support';

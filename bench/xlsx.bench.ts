@@ -1,5 +1,6 @@
 /* The .xlsx layer: write a new return, read it, patch a fill into it — standard and 5,000-row returns. */
-import { buildFilledReturn, checkReturn, planFill, standardTemplate, stressTemplate } from '../src/engine';
+import { checkReturn, planFill, standardTemplate } from '../src/engine';
+import { buildFilledReturn, stressTemplate } from '../src/engine/testing';
 import { patchXlsx, readXlsx, writeNewXlsx } from '../src/xlsx';
 import { openPackage } from '../src/xlsx/zip';
 import { buildRichWorkbook } from '../test/fixtures/rich-workbook';

@@ -11,7 +11,7 @@ import { dirname, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import { dateFromSerial, num, text, cellError, BLANK, type Cell } from '../src/engine/cell';
 import type { MemorySheet, MemoryWorkbook } from '../src/engine/memory-workbook';
-import { buildFilledReturn } from '../src/engine/sample';
+import { buildFilledReturn } from '../src/engine/testing';
 import { standardTemplate } from '../src/engine/template/load';
 import type { Template } from '../src/engine/template/schema';
 

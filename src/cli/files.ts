@@ -77,15 +77,6 @@ export async function pathKind(path: string): Promise<PathKind> {
   }
 }
 
-/** The .xlsx files directly in a folder (not recursive), sorted by name, skipping Excel's `~$` lock files. */
-export async function listWorkbooks(dir: string): Promise<string[]> {
-  const entries = await fsp.readdir(dir, { withFileTypes: true });
-  return entries
-    .filter((e) => (e.isFile() || e.isSymbolicLink()) && /\.xlsx$/i.test(e.name) && !e.name.startsWith('~$'))
-    .map((e) => e.name)
-    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}
-
 export function errorDetail(e: unknown): string {
   const err = e as NodeJS.ErrnoException | undefined;
   if (err?.code === 'ENOENT') return 'ENOENT: folder does not exist';

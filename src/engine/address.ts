@@ -22,15 +22,6 @@ export function cellAddress(row: number, col: number): CellAddress {
   return { row, col };
 }
 
-export function isCellAddress(x: unknown): x is CellAddress {
-  return (
-    typeof x === 'object' &&
-    x !== null &&
-    Number.isInteger((x as CellAddress).row) &&
-    Number.isInteger((x as CellAddress).col)
-  );
-}
-
 /** 1 → A, 27 → AA. */
 export function columnLetters(col: number): string {
   let n = col;
@@ -93,8 +84,4 @@ export function formatRange(r: RangeAddress): string {
 /** Quote a sheet name for use in a formula reference: '创业就业'!D5. */
 export function sheetRef(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
-}
-
-export function cellKey(sheet: string, addr: CellAddress): string {
-  return `${sheet}!${formatA1(addr)}`;
 }

@@ -92,9 +92,6 @@ export function dateFromSerial(serial: number): Date {
   return new Date(EPOCH_1900_MS + Math.round(serial * DAY_MS));
 }
 
-/** 1904-system serial → 1900-system serial. */
-export const serialFrom1904 = (serial: number): number => serial + 1462;
-
 /** The value as a spreadsheet API holds it: blank as '', dates as their serial, errors by code. */
 export function primitiveOf(v: CellValue): number | string | boolean {
   switch (v.kind) {

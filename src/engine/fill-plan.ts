@@ -30,6 +30,3 @@ export interface FillPlan {
   readonly toolOwned: readonly CellWrite[];
   readonly summary: SheetWrite;
 }
-
-/** A constant text written from user data: hosts must store it as text, never as a formula. */
-export const isText = (v: CellValue): v is { kind: 'text'; value: string } => v.kind === 'text';

@@ -17,13 +17,12 @@
 import { a1, sheetRef } from './address';
 import { BLANK, isBlank, isPercentFormat, num, text, type Cell, type CellValue } from './cell';
 import type { CellWrite, FillPlan, SheetWrite } from './fill-plan';
-import type { DataSheetLayout, IndicatorFigures, Quarter, RequiredTwoPlanColumn, ReturnReport } from './report';
+import type { DataSheetLayout, Quarter, RequiredTwoPlanColumn, ReturnReport } from './report';
 import { QUARTER_ROLES, type DataColumnRole, type Indicator, type Template } from './template/schema';
 import { readNumber } from './read/number';
 import { ABOUT_TOLERANCE, readTarget, type TargetReading } from './read/target';
 import { roundSignificant } from './read/text';
 import type { SheetView, WorkbookView } from './workbook';
-
 
 type TwoPlanColumns = DataSheetLayout<RequiredTwoPlanColumn>['columns'];
 
@@ -567,9 +566,4 @@ function twoPlanDetail(
 
 function quarterColsOf(layout: DataSheetLayout, quarter: Quarter): number[] {
   return QUARTER_ROLES.slice(0, quarter).map((r) => layout.columns[r]);
-}
-
-/** The figures of one indicator, for hosts that show a single row. */
-export function figuresOf(report: ReturnReport, code: string): IndicatorFigures | undefined {
-  return report.indicators.find((f) => f.indicator.code === code);
 }

@@ -61,5 +61,3 @@ export interface Issue {
   readonly indicator: string | null;
   readonly params: FindingParams;
 }
-
-export const isRuleId = (s: string): s is RuleId => (RULE_IDS as readonly string[]).includes(s);

@@ -60,14 +60,7 @@ export {
 } from './status';
 export { formatFindings, severityOf, renderMessage, countBySeverity } from './messages';
 export { planFill } from './fill';
-export {
-  buildBlankReturn,
-  buildFilledReturn,
-  stressTemplate,
-  SAMPLE_HEADER_ROW,
-  type BlankReturnOptions,
-  type FilledReturnOptions,
-} from './sample';
+export { buildBlankReturn, type BlankReturnOptions } from './blank';
 export {
   cumulativeOf,
   rateOf,

@@ -14,7 +14,7 @@ import { ExactSum } from './calc/sum';
 import { BLANK, num, text, type Cell, type CellValue } from './cell';
 import type { MemorySheet, MemoryWorkbook } from './memory-workbook';
 import type { ReturnReport } from './report';
-import { buildBlankReturn, SAMPLE_HEADER_ROW } from './sample';
+import { buildBlankReturn, HEADER_ROW } from './blank';
 import { QUARTER_ROLES, type DataColumnRole, type Template, type TwoPlanColumnRole } from './template/schema';
 import { cellText, findLabelRow, mapColumns } from './validate/layout';
 import type { WorkbookView } from './workbook';
@@ -191,7 +191,7 @@ export class Rollup {
     for (const ds of t.sheets.data) {
       const s = wb.sheet(ds.name);
       if (!s) continue;
-      for (let r = SAMPLE_HEADER_ROW + 1; r <= s.rowCount; r++) {
+      for (let r = HEADER_ROW + 1; r <= s.rowCount; r++) {
         const v = s.cell(r, codeCol).value;
         if (v.kind !== 'text') continue;
         const ind = byCode.get(v.value);
@@ -217,7 +217,7 @@ function writeTwoPlan(wb: MemoryWorkbook, t: Template, rows: readonly CarriedTwo
   // Rebuilt from the blank sheet's title and header (it is the blank return's last sheet, so the order holds).
   wb.removeSheet(name);
   const s = wb.addSheet(name);
-  for (let r = 1; r <= SAMPLE_HEADER_ROW; r++) for (let c = 1; c <= blank.colCount; c++) s.set(r, c, blank.cell(r, c));
+  for (let r = 1; r <= HEADER_ROW; r++) for (let c = 1; c <= blank.colCount; c++) s.set(r, c, blank.cell(r, c));
   s.merges = [...blank.merges];
   const order: TwoPlanColumnRole[] = [...t.twoPlan.columns.order];
   // 责任单位 and 统计年度 are optional columns: where the template's own layout lacks them but the returns carry them,
@@ -226,12 +226,12 @@ function writeTwoPlan(wb: MemoryWorkbook, t: Template, rows: readonly CarriedTwo
   for (const role of ['department', 'year'] as const) {
     if (order.includes(role) || !rows.some((row) => row.cells[role] !== undefined)) continue;
     order.push(role);
-    s.set(SAMPLE_HEADER_ROW, order.length, { value: text(labels[role]) });
+    s.set(HEADER_ROW, order.length, { value: text(labels[role]) });
   }
   rows.forEach((row, i) => {
     for (const [role, cell] of Object.entries(row.cells) as [TwoPlanColumnRole, Cell][]) {
       const c = order.indexOf(role) + 1;
-      if (c > 0) s.set(SAMPLE_HEADER_ROW + 1 + i, c, cell);
+      if (c > 0) s.set(HEADER_ROW + 1 + i, c, cell);
     }
   });
 }

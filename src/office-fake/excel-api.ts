@@ -4,7 +4,7 @@
  * loaded throws PropertyNotLoaded; `*OrNullObject` yields null objects; setters check array sizes at sync.
  * It counts syncs and estimates each request's payload. Browser-safe: no Node built-ins.
  */
-import { MAX_COL, MAX_ROW, columnIndex, formatA1, formatRange, parseRange, type RangeAddress } from '../engine/address';
+import { MAX_COL, MAX_ROW, columnIndex, formatRange, parseRange, type RangeAddress } from '../engine/address';
 import { BLANK, errorFromText, primitiveOf, type CellValue } from '../engine/cell';
 import { isValidFormula } from './formula';
 import type { FakeConditionalFormat, FakeConditionalFormatType, FakeSheet, FakeWorkbookModel } from './model';
@@ -1489,6 +1489,3 @@ export function createFakeExcel(model: FakeWorkbookModel, options: FakeExcelOpti
     stats,
   };
 }
-
-/** For tests: the A1 address of a cell on a sheet. */
-export const addressOf = (row: number, col: number): string => formatA1({ row, col });

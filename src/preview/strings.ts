@@ -69,6 +69,5 @@ const en: PreviewStrings = {
 
 export const previewStrings = (lang: Lang): PreviewStrings => (lang === 'en' ? en : zh);
 
-/** Office's displayLanguage for a UI language, and back. */
+/** Office's displayLanguage for a UI language. */
 export const displayLanguageOf = (lang: Lang): string => (lang === 'en' ? 'en-US' : 'zh-CN');
-export const langOf = (displayLanguage: string): Lang => (/^zh/i.test(displayLanguage) ? 'zh-CN' : 'en');

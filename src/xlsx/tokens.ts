@@ -161,15 +161,6 @@ export function scanXml(xml: string, part: string): XmlElement[] {
   return out;
 }
 
-/** The first element with this namespace and local name, optionally only among the children of `parent`. */
-export function findEl(els: readonly XmlElement[], uris: readonly string[], local: string, parent?: number): XmlElement | undefined {
-  return els.find((e, i) => e.local === local && uris.includes(e.uri) && (parent === undefined || e.parent === parent) && i >= 0);
-}
-
-export function indexOfEl(els: readonly XmlElement[], el: XmlElement | undefined): number {
-  return el ? els.indexOf(el) : -1;
-}
-
 /** One text replacement on a part: [start, end) becomes `text`. */
 export interface Edit {
   readonly start: number;

@@ -270,11 +270,6 @@ export function streamEntry(dir: ZipDirectory, e: EntryInfo, sink: (chunk: Uint8
   if (length !== e.originalSize || ((crc ^ 0xffffffff) >>> 0) !== e.crc) throw xlsxError('truncated', `${e.name} is damaged`);
 }
 
-/** One whole entry (small parts: relationships, the workbook, styles). */
-export function entryBytes(dir: ZipDirectory, e: EntryInfo): Uint8Array {
-  return inflateEntry(dir.bytes, e).data;
-}
-
 /** Reads the package, throwing XlsxError (never anything else) for anything that is not a sound zip. */
 export function openPackage(bytes: Uint8Array, maxUncompressedBytes = DEFAULT_MAX_UNCOMPRESSED_BYTES): ZipPackage {
   const dir = readDirectory(bytes, maxUncompressedBytes);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { zipSync, strToU8 } from 'fflate';
 import { MemoryWorkbook } from '../../src/engine/memory-workbook';
-import { buildFilledReturn } from '../../src/engine/sample';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { standardTemplate } from '../../src/engine/template/load';
 import type { WorkbookView } from '../../src/engine/workbook';
 import type { CliIO } from '../../src/cli/io';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { text } from '../../src/engine/cell';
 import { checkReturn } from '../../src/engine/check';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
-import { buildFilledReturn } from '../../src/engine/sample';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { parseTemplateJson, standardTemplate } from '../../src/engine/template/load';
 import type { Template } from '../../src/engine/template/schema';
 import type { WorkbookView } from '../../src/engine/workbook';

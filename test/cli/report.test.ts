@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { text, type CellValue } from '../../src/engine/cell';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import { standardTemplate } from '../../src/engine/template/load';
-import { buildFilledReturn } from '../../src/engine/sample';
+import { buildFilledReturn } from '../../src/engine/testing';
 import type { SheetView } from '../../src/engine/workbook';
 import { compareRows, type ReviewRow } from '../../src/cli/report/model';
 import { esc } from '../../src/cli/report/html';

@@ -4,7 +4,7 @@
  * Q2 → 比上季度增加1426人次.
  */
 import { join } from 'node:path';
-import { buildFilledReturn } from '../../src/engine/sample';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { num, text } from '../../src/engine/cell';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import { standardTemplate } from '../../src/engine/template/load';

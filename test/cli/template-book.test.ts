@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { checkReturn } from '../../src/engine/check';
 import type { CellValue } from '../../src/engine/cell';
 import { planFill } from '../../src/engine/fill';
-import { buildFilledReturn } from '../../src/engine/sample';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { knownTemplates, parseTemplateJson, standardTemplate } from '../../src/engine/template/load';
 import type { Template } from '../../src/engine/template/schema';
 import type { SheetView, WorkbookView } from '../../src/engine/workbook';

@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { text } from '../../src/engine/cell';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
-import { buildFilledReturn } from '../../src/engine/sample';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { knownTemplates, standardTemplate } from '../../src/engine/template/load';
 import type { WorkbookView } from '../../src/engine/workbook';
 import { readXlsx } from '../../src/xlsx';

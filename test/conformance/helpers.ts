@@ -1,6 +1,5 @@
 /* Helpers for the spec-conformance tests: a clean sample return to damage, addresses by indicator code and role. */
 import {
-  buildFilledReturn,
   checkReturn,
   formatFindings,
   formatA1,
@@ -13,6 +12,7 @@ import {
   type ReturnReport,
   type Template,
 } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 
 export const tpl: Template = standardTemplate();
 

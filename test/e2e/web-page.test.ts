@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import * as acorn from 'acorn';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { checkReturn, formatFindings, type Finding, type ReturnReport } from '../../src/engine';
-import { buildFilledReturn } from '../../src/engine/sample';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { standardTemplate } from '../../src/engine/template/load';
 import { uiStrings } from '../../src/taskpane/i18n';
 import { readXlsx } from '../../src/xlsx';

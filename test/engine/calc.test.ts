@@ -1,5 +1,6 @@
 /* 累计 by kind, 完成年计划, 序时进度, every 进度状态 and 达标状态 branch, completeness. */
-import { buildBlankReturn, buildFilledReturn, checkReturn, num, text, type IndicatorFigures, type ReturnReport } from '../../src/engine';
+import { buildBlankReturn, checkReturn, num, text, type IndicatorFigures, type ReturnReport } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { HAND_COUNTS, HAND_ROWS, setHandTwoPlan } from '../fixtures/two-plan-hand';
 import { checkAfter, clear, hits, numAt, put, sheet, tpl } from './helpers';
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { buildBlankReturn, buildFilledReturn, checkReturn, formatFindings, num, standardTemplate, text } from '../../src/engine';
+import { buildBlankReturn, checkReturn, formatFindings, num, standardTemplate, text } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 
 const tpl = standardTemplate();
 

@@ -3,7 +3,8 @@
  * so Excel/LibreOffice users and viewers that never recalculate see the same numbers. Never skipped: where LibreOffice is
  * not installed: CI installs it, and a missing LibreOffice fails this suite rather than skipping it.
  */
-import { buildFilledReturn, checkReturn, formatA1, num, planFill, text } from '../../src/engine';
+import { checkReturn, formatA1, num, planFill, text } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { clear, numAt, put, sheet, tpl } from './helpers';
 import { libreOfficePath, recalcWithLibreOffice } from './lo-helper';
 

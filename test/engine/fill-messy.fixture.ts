@@ -5,7 +5,19 @@
  * engine, LibreOffice and the fake Excel. Not a test file itself.
  */
 import fc from 'fast-check';
-import { a1, buildFilledReturn, cellError, checkReturn, ERROR_CODES, num, text, type Cell, type FillPlan, type MemoryWorkbook, type Template } from '../../src/engine';
+import {
+  a1,
+  cellError,
+  checkReturn,
+  ERROR_CODES,
+  num,
+  text,
+  type Cell,
+  type FillPlan,
+  type MemoryWorkbook,
+  type Template,
+} from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { FakeWorkbookModel, fromEngineCell } from '../../src/office-fake';
 
 /** How the fill formula must treat the cell: through the guard with the engine's reading, or as the engine counts it

@@ -4,7 +4,8 @@
  * the engine counts them; clean cells keep the plain formulas. The fake Excel evaluator shows the formulas evaluate to
  * the engine's figures, and stay live: a plain number typed over the text later is used.
  */
-import { a1, buildFilledReturn, checkReturn, num, planFill, sheetRef, type CellWrite, type FillPlan } from '../../src/engine';
+import { a1, checkReturn, num, planFill, sheetRef, type CellWrite, type FillPlan } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { disagreements, evaluate, GUARDED, MESSY, messyReturn, placeOf, type Place } from './fill-messy.fixture';
 import { tpl } from './helpers';
 

@@ -4,7 +4,8 @@
  * Excel evaluator) to the figure the engine caches for it. Booleans and dates are left out (see src/engine/fill.ts).
  */
 import fc from 'fast-check';
-import { buildFilledReturn, checkReturn, planFill } from '../../src/engine';
+import { checkReturn, planFill } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { applyTypedEdits, disagreements, evaluate, typedEditArb } from './fill-messy.fixture';
 import { tpl } from './helpers';
 

@@ -1,5 +1,6 @@
 /* planFill: formulas at the tool-owned cells (addresses from the layout), cached values, and the 汇总 sheet. */
-import { buildFilledReturn, checkReturn, formatA1, num, planFill, text, type CellWrite, type FillPlan } from '../../src/engine';
+import { checkReturn, formatA1, num, planFill, text, type CellWrite, type FillPlan } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { HAND_COUNTS, HAND_ROWS, setHandTwoPlan } from '../fixtures/two-plan-hand';
 import { checkAfter, numAt, put, sheet, tpl } from './helpers';
 

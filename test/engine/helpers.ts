@@ -1,6 +1,5 @@
 /* Shared test helpers for the engine: a clean sample return to damage, and compact views of findings. */
 import {
-  buildFilledReturn,
   checkReturn,
   formatFindings,
   standardTemplate,
@@ -11,6 +10,7 @@ import {
   type ReturnReport,
   type Template,
 } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 
 export const tpl: Template = standardTemplate();
 

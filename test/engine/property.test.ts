@@ -1,7 +1,6 @@
 /* Property: checking a randomly damaged return never throws, and every finding points at a real place. */
 import fc from 'fast-check';
 import {
-  buildFilledReturn,
   cellError,
   checkReturn,
   ERROR_CODES,
@@ -13,6 +12,7 @@ import {
   type Cell,
   type MemoryWorkbook,
 } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { tpl } from './helpers';
 
 const SHEETS = ['封面', '创业就业', '维权服务', '关爱救助', '家庭建设', '组织建设', '两纲监测'];

@@ -1,6 +1,7 @@
 import { a1 } from '../../src/engine/address';
 import { num, text } from '../../src/engine/cell';
-import { buildFilledReturn, checkReturn, formatFindings, PreviousReturnError, standardTemplate } from '../../src/engine';
+import { checkReturn, formatFindings, PreviousReturnError, standardTemplate } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import type { ReturnReport } from '../../src/engine/report';
 import { checkRevisions, withRevisions, type RevisionsResult } from '../../src/engine/validate/revisions';

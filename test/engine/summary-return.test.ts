@@ -1,5 +1,6 @@
 /** The figures summary end to end: a workbook holding the seeds' figures → checkReturn → draftSummary. */
-import { buildFilledReturn, checkReturn, num, text, standardTemplate } from '../../src/engine';
+import { checkReturn, num, text, standardTemplate } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import { draftSummary, formatSummary } from '../../src/engine/summary';
 

@@ -3,7 +3,7 @@
  * (test/fixtures/two-plan-targets.ts), base-missing at the 基期值 cell, target-order on resolved targets, and block 3's
  * counts on a 200-row sheet whose statuses are known by construction.
  */
-import { buildFilledReturn } from '../../src/engine/sample';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { checkReturn } from '../../src/engine/check';
 import { planFill } from '../../src/engine/fill';
 import { readTarget, resolveTarget } from '../../src/engine/read/target';

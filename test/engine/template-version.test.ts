@@ -1,5 +1,6 @@
 /* A federation's own template version (an added indicator, a renamed unit, a reworded message) works with no code change. */
-import { buildBlankReturn, buildFilledReturn, checkReturn, formatFindings, parseTemplateJson, planFill, type Template } from '../../src/engine';
+import { buildBlankReturn, checkReturn, formatFindings, parseTemplateJson, planFill, type Template } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { hits, tpl } from './helpers';
 
 function version2(): Template {

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { checkReturn } from '../../src/engine/check';
 import { formatFindings } from '../../src/engine/messages';
-import { buildFilledReturn } from '../../src/engine/sample';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { standardTemplate } from '../../src/engine/template/load';
 import { readXlsx } from '../../src/xlsx';
 import { viewToXlsx } from '../cli/helpers';

@@ -5,7 +5,8 @@
  * headless in one soffice run, read back, and every formula cell compared with the engine's figure. Never skipped.
  */
 import fc from 'fast-check';
-import { buildFilledReturn, checkReturn, num, planFill, standardTemplate, text, type CellValue } from '../../src/engine';
+import { checkReturn, num, planFill, standardTemplate, text, type CellValue } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { a1 } from '../../src/engine/address';
 import type { CellWrite, FillPlan } from '../../src/engine/fill-plan';
 import { patchXlsx, readXlsx, writeNewXlsx } from '../../src/xlsx';

@@ -3,7 +3,8 @@
  * pane wrote into the fake workbook is saved with every formula's cached result spoiled, recalculated headless in one
  * soffice run, and every formula cell of the plan compared with the engine's figure.
  */
-import { buildFilledReturn, planFill, standardTemplate } from '../../src/engine';
+import { planFill, standardTemplate } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { a1 } from '../../src/engine/address';
 import { FakeWorkbookModel, installFakeOffice } from '../../src/office-fake';
 import { createExcelHost } from '../../src/taskpane/excel';

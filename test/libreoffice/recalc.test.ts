@@ -4,7 +4,8 @@
  * every cached result deliberately wrong, recalculated headless in LibreOffice Calc, read back, and compared with
  * the engine's own figures from checkReturn.
  */
-import { buildFilledReturn, checkReturn, planFill, standardTemplate } from '../../src/engine';
+import { checkReturn, planFill, standardTemplate } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { num, text, type Cell, type CellValue } from '../../src/engine/cell';
 import type { CellWrite, FillPlan } from '../../src/engine/fill-plan';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';

@@ -1,4 +1,5 @@
-import { buildFilledReturn, checkReturn, planFill, standardTemplate } from '../../src/engine';
+import { checkReturn, planFill, standardTemplate } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { parseA1 } from '../../src/engine/address';
 import type { CellValue } from '../../src/engine/cell';
 import type { CellWrite, FillPlan } from '../../src/engine/fill-plan';

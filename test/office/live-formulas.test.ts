@@ -3,7 +3,8 @@
  * user's own SUM in 累计 that skips `1262余` is reported at once — on the fake Office.js, which calculates as Excel
  * does (SUM skips text). By hand: 1000 + 925 = 1925 shown, the tool's 累计 is 1000 + 1262 + 925 = 3187.
  */
-import { buildFilledReturn, standardTemplate } from '../../src/engine';
+import { standardTemplate } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { FakeWorkbookModel, installFakeOffice, type FakeOfficeEnvironment } from '../../src/office-fake';
 import { createExcelHost } from '../../src/taskpane/excel';
 

@@ -5,7 +5,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFilledReturn, standardTemplate, type Cell, type WorkbookView } from '../../src/engine';
+import { standardTemplate, type Cell, type WorkbookView } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { FakeWorkbookModel, createFakeOffice } from '../../src/office-fake';
 import { createExcelHost } from '../../src/taskpane/excel';
 import { createWpsHost } from '../../src/wps/host';

@@ -3,7 +3,8 @@
  * a completed check, changes the workbook as a user would, then fills, marks and clears. Expected places come from
  * the workbook itself (the row whose 指标代码 cell holds the code, the column whose header is 累计), not from the plan.
  */
-import { buildFilledReturn, standardTemplate } from '../../src/engine';
+import { standardTemplate } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { FakeWorkbookModel, installFakeOffice, type FakeConditionalFormat, type FakeOfficeEnvironment, type FakeSheet } from '../../src/office-fake';
 import { createExcelHost, MARK_FORMULA } from '../../src/taskpane/excel';
 import { DIAGNOSTIC_STEPS, HostError } from '../../src/taskpane/host';

@@ -1,7 +1,7 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { buildFilledReturn } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import type { Lang } from '../../src/engine/findings';
 import { FakeWorkbookModel, createFakeOffice } from '../../src/office-fake';
 import { createExcelHost } from '../../src/taskpane/excel';

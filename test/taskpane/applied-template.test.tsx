@@ -6,7 +6,8 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { buildBlankReturn, buildFilledReturn, embedTemplate, knownTemplates, standardTemplate, text, type Template } from '../../src/engine';
+import { buildBlankReturn, embedTemplate, knownTemplates, standardTemplate, text, type Template } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import { FakeWorkbookModel, createFakeOffice } from '../../src/office-fake';
 import { App } from '../../src/taskpane/App';

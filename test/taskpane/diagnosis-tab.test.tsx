@@ -2,7 +2,8 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { buildFilledReturn, standardTemplate } from '../../src/engine';
+import { standardTemplate } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { FakeWorkbookModel, installFakeOffice } from '../../src/office-fake';
 import { App } from '../../src/taskpane/App';
 import { DiagnosisPanel } from '../../src/taskpane/components/DiagnosisPanel';

@@ -3,7 +3,8 @@
  * Office.context.displayLanguage and mounts the pane over the Excel host into #container.
  */
 import { screen, waitFor } from '@testing-library/react';
-import { buildFilledReturn, standardTemplate } from '../../src/engine';
+import { standardTemplate } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { FakeWorkbookModel, installFakeOffice } from '../../src/office-fake';
 
 // The first mount loads the engine, Fluent and the host: slow on a shared two-core machine.

@@ -5,7 +5,8 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { buildFilledReturn, num, standardTemplate, text, type Lang } from '../../src/engine';
+import { num, standardTemplate, text, type Lang } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { FakeWorkbookModel, createFakeOffice } from '../../src/office-fake';
 import { App } from '../../src/taskpane/App';
 import { createExcelHost } from '../../src/taskpane/excel';

@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { buildFilledReturn, standardTemplate } from '../../src/engine';
+import { standardTemplate } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { FakeWorkbookModel } from '../../src/office-fake';
 import { createFakeWps } from '../../src/wps-fake';
 

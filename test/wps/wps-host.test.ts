@@ -4,7 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFilledReturn, standardTemplate } from '../../src/engine';
+import { standardTemplate } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { EMBEDDED_TEMPLATE_SHEET, embedTemplate, templateFromSheet } from '../../src/engine/template/embed';
 import { FakeWorkbookModel } from '../../src/office-fake';
 import { MARK_FILLS, MARK_FORMULA } from '../../src/taskpane/excel';

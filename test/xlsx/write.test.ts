@@ -1,4 +1,5 @@
-import { buildBlankReturn, buildFilledReturn, checkReturn, standardTemplate } from '../../src/engine';
+import { buildBlankReturn, checkReturn, standardTemplate } from '../../src/engine';
+import { buildFilledReturn } from '../../src/engine/testing';
 import { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import { num, text } from '../../src/engine/cell';
 import type { WorkbookView } from '../../src/engine/workbook';

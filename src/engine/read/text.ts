@@ -47,13 +47,6 @@ export function hasDigit(s: string): boolean {
 /** Chinese numeral characters, digits and magnitudes (lower-case forms). */
 export const CHINESE_NUMERAL_CHARS = '〇零一二两三四五六七八九十百千万亿';
 
-/** True when the string holds a digit or a Chinese numeral word (近万 holds 万). */
-export function hasDigitOrNumeral(s: string): boolean {
-  if (hasDigit(s)) return true;
-  for (const ch of s) if (CHINESE_NUMERAL_CHARS.includes(ch)) return true;
-  return false;
-}
-
 /** Expands JavaScript's exponent notation into plain digits ("1.5e-7" → "0.00000015"). */
 function expandExponent(s: string): string {
   const m = /^(-?)(\d+)(?:\.(\d*))?e([+-]?\d+)$/i.exec(s);

@@ -3,7 +3,7 @@
  * has no figure; a placeholder with no figure outside any segment makes the whole pattern unavailable (null), so the
  * caller falls back to a plainer pattern. An unknown `{key}` (a typo in a template) is left as typed, so it shows.
  */
-import { formatPercent as shownPercent, roundShown, toFixedShown } from '../display';
+import { formatPercent as shownPercent, toFixedShown } from '../display';
 
 /** null or undefined = no figure for this placeholder. */
 export type PatternValues = Readonly<Record<string, string | null | undefined>>;
@@ -48,11 +48,6 @@ function renderFrom(pattern: string, start: number, values: PatternValues, neste
 export function renderPattern(pattern: string, values: PatternValues): string | null {
   const r = renderFrom(pattern, 0, values, false);
   return r.missing ? null : r.text;
-}
-
-/** Rounds half away from zero on the decimal value, as Excel shows it (71.875 → 71.9 at one decimal). */
-export function roundTo(x: number, decimals: number): number {
-  return roundShown(x, decimals);
 }
 
 /** A fraction as staff write a percent, as Excel shows it: 1.070625 → 107.06% (fixed decimals). */

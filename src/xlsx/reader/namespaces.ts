@@ -32,6 +32,3 @@ export const REL_TYPE = {
   styles: `${REL_TYPES}styles`,
   sharedStrings: `${REL_TYPES}sharedStrings`,
 } as const;
-
-/** True for a Strict package (its workbook in the purl.oclc.org namespace). */
-export const isStrictNs = (uri: string): boolean => STRICT.has(uri);

@@ -1,5 +1,6 @@
 import { standardTemplate } from '../../src/engine/template/load';
-import { buildBlankReturn, buildFilledReturn, stressTemplate, SAMPLE_HEADER_ROW } from '../../src/engine/sample';
+import { buildBlankReturn, HEADER_ROW } from '../../src/engine/blank';
+import { buildFilledReturn, stressTemplate } from '../../src/engine/testing';
 import type { MemorySheet } from '../../src/engine/memory-workbook';
 import type { Cell } from '../../src/engine/cell';
 
@@ -24,7 +25,7 @@ describe('buildBlankReturn', () => {
     expect(cover.cell(5, 2).value.kind).toBe('blank');
     const s = wb.sheet('创业就业')!;
     expect(txt(s.cell(1, 1))).toBe('创业就业工作统计表');
-    const header = Array.from({ length: 12 }, (_, i) => txt(s.cell(SAMPLE_HEADER_ROW, i + 1)));
+    const header = Array.from({ length: 12 }, (_, i) => txt(s.cell(HEADER_ROW, i + 1)));
     expect(header).toEqual(['指标代码', '指标名称', '计量单位', '年计划', '第一季度', '第二季度', '第三季度', '第四季度', '累计', '完成年计划(%)', '序时进度(%)', '备注']);
     expect([txt(s.cell(3, 1)), txt(s.cell(3, 2)), txt(s.cell(3, 3))]).toEqual(['A01', '妇女技能培训人数', '人次']);
     expect(s.rowCount).toBe(2 + 15);
@@ -81,7 +82,7 @@ describe('stressTemplate', () => {
     const t2 = stressTemplate(tpl, 2000);
     expect(t2.indicators).toHaveLength(2000);
     const wb = buildFilledReturn(t2, { quarter: 4 });
-    const rows = t2.sheets.data.reduce((n, d) => n + wb.sheet(d.name)!.rowCount - SAMPLE_HEADER_ROW, 0);
+    const rows = t2.sheets.data.reduce((n, d) => n + wb.sheet(d.name)!.rowCount - HEADER_ROW, 0);
     expect(rows).toBe(2000);
   });
 });
