@@ -10,12 +10,10 @@
  * C10 2023/2717 = 74.46%, D01 521/725 = 71.86%, E03 (第二季度 blank, counted 0) 3255/6532 = 49.83% — 8 of them.
  * A01: (820 + 1262余 + 1105) / 4000 = 79.675% → 79.68%.
  */
-import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readXlsx } from '../../src/xlsx';
-import { sofficePath } from '../libreoffice/soffice';
+import { convertInLibreOffice } from '../libreoffice/soffice';
 import { runCli, tempDir } from './helpers';
 
 const SAMPLE = join(__dirname, '..', '..', 'assets', 'sample-return.xlsx');
@@ -49,37 +47,18 @@ function parseCsv(text: string): string[][] {
 
 /** Every sheet of every file as LibreOffice Calc shows it after a full recalculation, in one soffice run. */
 function showInLibreOffice(files: Record<string, string>): Record<string, Record<string, string[][]>> {
-  const work = join(tmpdir(), `fulian-shown-${process.pid}-${Date.now()}`);
-  const profile = join(work, 'profile');
-  mkdirSync(join(profile, 'user'), { recursive: true });
-  writeFileSync(
-    join(profile, 'user', 'registrymodifications.xcu'),
-    '<?xml version="1.0" encoding="UTF-8"?><oor:items xmlns:oor="http://openoffice.org/2001/registry">' +
-      '<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>' +
-      '</oor:items>',
-  );
-  const out = join(work, 'out');
-  mkdirSync(out);
-  try {
-    // Sheet -1: every sheet to its own NAME-SHEET.csv; token 9 "true": cell contents as shown (formatted).
-    const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
-    execFileSync(sofficePath(), [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', filter, '--outdir', out, ...Object.values(files)], {
-      timeout: 150_000,
-      stdio: 'pipe',
-      env: { ...process.env, HOME: work },
-    });
-    const result: Record<string, Record<string, string[][]>> = {};
-    for (const [name, path] of Object.entries(files)) {
-      const base = path.split('/').pop()!.replace(/\.xlsx$/, '');
-      result[name] = {};
-      for (const f of readdirSync(out)) {
-        if (f.startsWith(`${base}-`) && f.endsWith('.csv')) result[name]![f.slice(base.length + 1, -4)] = parseCsv(readFileSync(join(out, f), 'utf8'));
-      }
+  // Sheet -1: every sheet to its own NAME-SHEET.csv; token 9 "true": cell contents as shown (formatted).
+  const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1';
+  const bytes = Object.fromEntries(Object.entries(files).map(([name, path]) => [name, new Uint8Array(readFileSync(path))]));
+  const out = convertInLibreOffice(bytes, { filter });
+  const result: Record<string, Record<string, string[][]>> = {};
+  for (const name of Object.keys(files)) {
+    result[name] = {};
+    for (const [f, csv] of Object.entries(out)) {
+      if (f.startsWith(`${name}-`) && f.endsWith('.csv')) result[name]![f.slice(name.length + 1, -4)] = parseCsv(Buffer.from(csv).toString('utf8'));
     }
-    return result;
-  } finally {
-    rmSync(work, { recursive: true, force: true });
   }
+  return result;
 }
 
 beforeAll(async () => {

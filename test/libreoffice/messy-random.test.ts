@@ -5,29 +5,19 @@
  * headless in one soffice run, read back, and every formula cell compared with the engine's figure. Never skipped.
  */
 import fc from 'fast-check';
-import { checkReturn, num, planFill, standardTemplate, text, type CellValue } from '../../src/engine';
+import { checkReturn, planFill, standardTemplate } from '../../src/engine';
 import { buildFilledReturn } from '../../src/engine/testing';
 import { a1 } from '../../src/engine/address';
-import type { CellWrite, FillPlan } from '../../src/engine/fill-plan';
+import type { FillPlan } from '../../src/engine/fill-plan';
 import { patchXlsx, readXlsx, writeNewXlsx } from '../../src/xlsx';
 import { applyTypedEdits, messyReturn, typedEditArb } from '../engine/fill-messy.fixture';
 import { recalcInLibreOffice } from './soffice';
+import { wrongCaches } from './spoiled';
 
 jest.setTimeout(240_000);
 
 const template = standardTemplate();
 const RETURNS = Number(process.env.FILL_LO_RETURNS ?? 12);
-
-/** Every formula's cached result made wrong, so a right value afterwards can only come from a recalculation. */
-function wrongCache(plan: FillPlan): FillPlan {
-  const spoil = (w: CellWrite): CellWrite => {
-    if (!w.formula) return w;
-    const v = w.value;
-    const wrong: CellValue = v.kind === 'number' ? num(v.value + 12345) : v.kind === 'blank' ? num(-99999) : text('缓存错误');
-    return { ...w, value: wrong };
-  };
-  return { toolOwned: plan.toolOwned.map(spoil), summary: { ...plan.summary, cells: plan.summary.cells.map(spoil) } };
-}
 
 test(`${RETURNS} randomly messy returns recalculate in LibreOffice to the engine's figures in every formula cell`, async () => {
   const cases = fc.sample(
@@ -47,7 +37,7 @@ test(`${RETURNS} randomly messy returns recalculate in LibreOffice to the engine
     const view = (await readXlsx(bytes)).view; // the file as a host reads it
     const plan = planFill(view, template, checkReturn(view, template));
     guarded += [...plan.toolOwned, ...plan.summary.cells].filter((w) => w.formula?.includes('IF(ISNUMBER(')).length;
-    built[`messy${i}`] = { plan, bytes: patchXlsx(bytes, wrongCache(plan)) };
+    built[`messy${i}`] = { plan, bytes: patchXlsx(bytes, wrongCaches(plan)) };
   }
   expect(guarded).toBeGreaterThan(RETURNS); // the sample does exercise the guard
   // test/engine/fill-messy's fixed fixture (judged there by our own evaluator) goes through the same soffice run.
@@ -55,7 +45,7 @@ test(`${RETURNS} randomly messy returns recalculate in LibreOffice to the engine
     const bytes = await writeNewXlsx(messyReturn(template, quarter, 1).wb);
     const view = (await readXlsx(bytes)).view;
     const plan = planFill(view, template, checkReturn(view, template));
-    built[`fixture-q${quarter}`] = { plan, bytes: patchXlsx(bytes, wrongCache(plan)) };
+    built[`fixture-q${quarter}`] = { plan, bytes: patchXlsx(bytes, wrongCaches(plan)) };
   }
 
   const out = recalcInLibreOffice(Object.fromEntries(Object.entries(built).map(([n, b]) => [n, b.bytes])));

@@ -6,8 +6,8 @@
  */
 import { checkReturn, planFill, standardTemplate } from '../../src/engine';
 import { buildFilledReturn } from '../../src/engine/testing';
-import { num, text, type Cell, type CellValue } from '../../src/engine/cell';
-import type { CellWrite, FillPlan } from '../../src/engine/fill-plan';
+import { num, type Cell, type CellValue } from '../../src/engine/cell';
+import type { FillPlan } from '../../src/engine/fill-plan';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import type { Quarter, ReturnReport } from '../../src/engine/report';
 import type { SheetView, WorkbookView } from '../../src/engine/workbook';
@@ -16,6 +16,7 @@ import { a1 } from '../../src/engine/address';
 import { cellsByRef, parts } from '../fixtures/compare';
 import { buildRichWorkbook } from '../fixtures/rich-workbook';
 import { recalcInLibreOffice } from './soffice';
+import { wrongCaches } from './spoiled';
 import { MESSY } from '../engine/fill-messy.fixture';
 
 jest.setTimeout(240_000);
@@ -79,18 +80,6 @@ function applyEdits(view: MemoryWorkbook, report: ReturnReport, edits: readonly 
   }
 }
 
-/** Every formula's cached result made wrong, so a right value afterwards can only come from a recalculation. */
-function wrongCache(plan: FillPlan): FillPlan {
-  const spoil = (w: CellWrite): CellWrite => {
-    if (!w.formula) return w;
-    const v = w.value;
-    const wrong: CellValue =
-      v.kind === 'number' ? num(v.value + 12345) : v.kind === 'text' ? text('缓存错误') : v.kind === 'blank' ? num(-99999) : text('缓存错误');
-    return { ...w, value: wrong };
-  };
-  return { toolOwned: plan.toolOwned.map(spoil), summary: { ...plan.summary, cells: plan.summary.cells.map(spoil) } };
-}
-
 const numOf = (c: Cell): number | null => {
   const v = c.value;
   if (v.kind === 'blank' || (v.kind === 'text' && v.value === '')) return null;
@@ -137,7 +126,7 @@ beforeAll(async () => {
     const read = (await readXlsx(bytes)).view;
     const report = checkReturn(read, template);
     const plan = planFill(read, template, report);
-    built[name] = { report, plan, patched: patchXlsx(bytes, wrongCache(plan)) };
+    built[name] = { report, plan, patched: patchXlsx(bytes, wrongCaches(plan)) };
   }
   const out = recalcInLibreOffice(Object.fromEntries(Object.entries(built).map(([n, b]) => [n, b.patched])));
   for (const [name, b] of Object.entries(built)) cases[name] = { ...b, saved: out[name]!, recalculated: (await readXlsx(out[name]!)).view };
