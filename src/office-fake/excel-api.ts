@@ -6,6 +6,7 @@
  */
 import { MAX_COL, MAX_ROW, columnIndex, formatRange, parseRange, type RangeAddress } from '../engine/address';
 import { BLANK, errorFromText, primitiveOf, type CellValue } from '../engine/cell';
+import { utf8Length } from '../engine/utf8';
 import { isValidFormula } from './formula';
 import type { FakeConditionalFormat, FakeConditionalFormatType, FakeSheet, FakeWorkbookModel } from './model';
 
@@ -135,21 +136,6 @@ interface Runtime {
   readonly payloadLimit: number;
   readonly nullChaining: 'propagate' | 'throw';
   readonly generalFormat: string;
-}
-
-/** UTF-8 byte length of a string (the wire encoding). */
-export function utf8Length(s: string): number {
-  let n = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) n += 1;
-    else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c < 0xdc00) {
-      n += 4;
-      i++;
-    } else n += 3;
-  }
-  return n;
 }
 
 /** Fixed overhead of one action in a request batch (ids, action type, object path id), bytes. */

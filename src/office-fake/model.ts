@@ -4,7 +4,7 @@
  * it and subscribes to redraw. Browser-safe: no Node built-ins.
  */
 import { MAX_COL, formatRange, type RangeAddress } from '../engine/address';
-import { BLANK, isDateFormat, type Cell, type CellValue } from '../engine/cell';
+import { BLANK, isDateFormat, numberValue, type Cell, type CellValue } from '../engine/cell';
 import { cellsOf, MemoryWorkbook } from '../engine/memory-workbook';
 import type { WorkbookView } from '../engine/workbook';
 import { Evaluator, type EvalContext } from './formula';
@@ -339,8 +339,7 @@ export function fromEngineCell(cell: Cell): FakeCell {
 
 /** A stored cell as an engine cell: a number with a date format reads as a date. */
 export function toEngineCell(c: FakeCell): Cell {
-  const value: CellValue =
-    c.value.kind === 'number' && isDateFormat(c.numberFormat) ? { kind: 'date', serial: c.value.value } : c.value;
+  const value: CellValue = c.value.kind === 'number' ? numberValue(c.value.value, c.numberFormat) : c.value;
   return {
     value,
     ...(c.formula ? { formula: c.formula } : {}),

@@ -12,7 +12,7 @@
  * Value2 as COM codes or as text, and whether Formula takes a 2-D array.
  */
 import { MAX_COL, MAX_ROW, formatRange, parseRange, type RangeAddress } from '../engine/address';
-import { BLANK, errorFromText, type CellValue } from '../engine/cell';
+import { BLANK, errorFromText, primitiveOf, type CellValue } from '../engine/cell';
 import type { FakeConditionalFormat, FakeConditionalFormatType, FakeSheet, FakeWorkbookModel } from '../office-fake/model';
 import { isValidFormula } from '../office-fake/formula';
 import { comErrorCode, hexOfBgr, bgrOf } from '../wps/values';
@@ -286,21 +286,11 @@ export class FakeRange extends FakeSheetRef {
     return out;
   }
 
+  /** Value2 as VBA gives it: Office's values (primitiveOf) but for a blank, Empty (null), and an error, its CVErr code. */
   private scalarOf(v: CellValue): WpsScalar {
-    switch (v.kind) {
-      case 'blank':
-        return null;
-      case 'number':
-        return v.value;
-      case 'date':
-        return v.serial;
-      case 'text':
-        return v.value;
-      case 'boolean':
-        return v.value;
-      case 'error':
-        return this.io.options.errorValues === 'text' ? v.code : (comErrorCode(v.code) ?? v.code);
-    }
+    if (v.kind === 'blank') return null;
+    if (v.kind === 'error' && this.io.options.errorValues !== 'text') return comErrorCode(v.code) ?? v.code;
+    return primitiveOf(v);
   }
 
   private fresh(): FakeSheet {

@@ -16,15 +16,17 @@
  */
 import { columnLetters, formatRange, parseA1, type RangeAddress } from '../engine/address';
 import type { CheckOptions } from '../engine/check';
-import type { CellWrite } from '../engine/fill-plan';
 import { checkReturn, formatFindings, planFill } from '../engine';
 import { MemorySheet, MemoryWorkbook } from '../engine/memory-workbook';
 import type { Template } from '../engine/template/schema';
 import type { CheckOutcome, Diagnosis, WorkbookHost } from '../taskpane/host';
-import { MARK_FILLS, MARK_FORMULA, marksFor, planExcelWrites, rectangles, sheetsToRead, type WriteOp } from '../taskpane/excel';
+import { MARK_FILLS, MARK_FORMULA, marksFor } from '../taskpane/excel-marks';
+import { sheetsToRead } from '../taskpane/excel-read';
+import { rangeOfAddress } from '../taskpane/excel-values';
+import { planExcelWrites, rectangles, type WriteOp } from '../taskpane/excel-writes';
 import { XL_EXPRESSION, type WpsApplication, type WpsGrid, type WpsScalar, type WpsSheets, type WpsWorkbook, type WpsWorksheet } from './api';
 import { runWpsDiagnosis } from './diagnose';
-import { bgrOf, gridOf, putBlock, rangeOfAddress, sameRuleFormula } from './values';
+import { bgrOf, gridOf, putBlock, sameRuleFormula } from './values';
 
 export interface WpsHostOptions {
   /** WPS's Application; defaults to `window.Application` (WPS加载项 pages get it as a global). */
@@ -172,25 +174,19 @@ function writeFormulas(ws: WpsWorksheet, at: RangeAddress, data: WriteInput[][])
 
 /** Cells of a block (row-major) with a key; same-key cells joined into rectangles. */
 function blocksBy<T>(at: RangeAddress, data: T[][], keep: (v: T) => boolean, key: (v: T) => string): { key: string; range: RangeAddress; rows: T[][] }[] {
-  const groups = new Map<string, CellWrite[]>();
-  const byPos = new Map<string, T>();
+  const groups = new Map<string, { row: number; col: number; v: T }[]>();
   data.forEach((line, r) =>
     line.forEach((v, c) => {
       if (!keep(v)) return;
       const k = key(v);
-      const row = at.start.row + r;
-      const col = at.start.col + c;
-      byPos.set(`${row}:${col}`, v);
       const list = groups.get(k) ?? [];
-      list.push({ sheet: '', row, col, value: { kind: 'blank' } });
+      list.push({ row: at.start.row + r, col: at.start.col + c, v });
       groups.set(k, list);
     }),
   );
   const out: { key: string; range: RangeAddress; rows: T[][] }[] = [];
   for (const [k, cells] of groups) {
-    for (const rect of rectangles(cells)) {
-      out.push({ key: k, range: rect.range, rows: rect.cells.map((line) => line.map((w) => byPos.get(`${w!.row}:${w!.col}`)!)) });
-    }
+    for (const rect of rectangles(cells)) out.push({ key: k, range: rect.range, rows: rect.cells.map((line) => line.map((x) => x.v)) });
   }
   return out;
 }

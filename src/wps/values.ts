@@ -7,10 +7,9 @@
  * "returns Null if all cells in the specified range don't have the same number format"), and an error cell's Value2
  * either as its text (`#DIV/0!`) or as the COM error code a VBA CVErr carries (0x800A07D7 = -2146826281 for #DIV/0!).
  */
-import { parseRange, type RangeAddress } from '../engine/address';
-import { errorFromText, isDateFormat, type Cell, type CellValue, type ErrorCode } from '../engine/cell';
+import type { RangeAddress } from '../engine/address';
+import { cellError, cellValueFrom, putHostGrid, type CellValue, type ErrorCode } from '../engine/cell';
 import type { MemorySheet } from '../engine/memory-workbook';
-import { isGeneralFormat } from '../taskpane/excel';
 import type { WpsGrid, WpsScalar } from './api';
 
 /** COM SCODEs of Excel's cell errors (0x800A0000 + xlErr…), as signed 32-bit numbers. */
@@ -36,27 +35,15 @@ export function gridOf(answer: WpsGrid, rows: number, cols: number): WpsScalar[]
   return Array.from({ length: rows }, () => Array.from({ length: cols }, () => answer as WpsScalar));
 }
 
-/** `$A$1:$L$60` (or `Sheet!$A$1`) as a range. */
-export function rangeOfAddress(address: string): RangeAddress {
-  const local = address.includes('!') ? address.slice(address.lastIndexOf('!') + 1) : address;
-  return parseRange(local.replace(/\$/g, ''));
-}
-
-/** One Value2 into an engine value; `fmt` tells a date serial from a number. */
+/** One Value2 into an engine value: WPS's own case, an error as its COM code, then the cases every host shares. */
 export function cellValueOf(v: WpsScalar, fmt: string | undefined): CellValue {
-  if (v === null || v === undefined || v === '') return { kind: 'blank' };
-  if (typeof v === 'number') {
-    const code = COM_ERROR_CODES[v];
-    if (code) return { kind: 'error', code };
-    return isDateFormat(fmt) ? { kind: 'date', serial: v } : { kind: 'number', value: v };
-  }
-  if (typeof v === 'boolean') return { kind: 'boolean', value: v };
-  return errorFromText(String(v)) ?? { kind: 'text', value: String(v) };
+  const code = typeof v === 'number' ? COM_ERROR_CODES[v] : undefined;
+  return code ? cellError(code) : cellValueFrom(v, fmt);
 }
 
 /**
  * A block of cells read from WPS into the engine's sheet. `formats` may hold null where the format is unknown
- * (read as General).
+ * (read as General; WPS in Chinese names General 'G/通用格式', as Excel on the web does).
  */
 export function putBlock(
   sheet: MemorySheet,
@@ -65,20 +52,7 @@ export function putBlock(
   formulas: readonly (readonly WpsScalar[])[],
   formats: readonly (readonly (string | null)[])[],
 ): void {
-  values.forEach((line, r) => {
-    line.forEach((v, c) => {
-      const f = formulas[r]?.[c];
-      const fmtRaw = formats[r]?.[c];
-      // WPS in Chinese names General 'G/通用格式', as Excel on the web does (isGeneralFormat).
-      const fmt = typeof fmtRaw === 'string' && !isGeneralFormat(fmtRaw) ? fmtRaw : undefined;
-      const formula = typeof f === 'string' && f.startsWith('=') && f !== v ? f : undefined;
-      const value = cellValueOf(v, fmt);
-      // A formatted blank is kept (as blank) so fill knows a tool-owned cell formatted as Text.
-      if (value.kind === 'blank' && !formula && !fmt) return;
-      const cell: Cell = { value, ...(formula ? { formula } : {}), ...(fmt ? { numberFormat: fmt } : {}) };
-      sheet.set(at.start.row + r, at.start.col + c, cell);
-    });
-  });
+  putHostGrid({ values, formulas, numberFormats: formats }, at.start, (r, c, cell) => sheet.set(r, c, cell), cellValueOf);
 }
 
 /** '#FFC7CE' → the BGR number VBA's Color takes (RGB(255, 199, 206) = 255 + 199·256 + 206·65536). */

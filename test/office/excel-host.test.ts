@@ -9,17 +9,10 @@ import { join } from 'node:path';
 import { readXlsx } from '../../src/xlsx';
 import { messyReturn } from '../engine/fill-messy.fixture';
 import { FakeWorkbookModel, installFakeOffice, type FakeOfficeEnvironment } from '../../src/office-fake';
-import {
-  batchWrites,
-  createExcelHost,
-  estimatePayload,
-  MARK_FILLS,
-  MARK_FORMULA,
-  marksFor,
-  planExcelWrites,
-  rectangles,
-  sheetFromRange,
-} from '../../src/taskpane/excel';
+import { createExcelHost } from '../../src/taskpane/excel';
+import { MARK_FILLS, MARK_FORMULA, marksFor } from '../../src/taskpane/excel-marks';
+import { sheetFromRange } from '../../src/taskpane/excel-values';
+import { batchWrites, estimatePayload, planExcelWrites, rectangles } from '../../src/taskpane/excel-writes';
 
 const template = standardTemplate();
 

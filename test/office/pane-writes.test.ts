@@ -6,7 +6,8 @@
 import { standardTemplate } from '../../src/engine';
 import { buildFilledReturn } from '../../src/engine/testing';
 import { FakeWorkbookModel, installFakeOffice, type FakeConditionalFormat, type FakeOfficeEnvironment, type FakeSheet } from '../../src/office-fake';
-import { createExcelHost, MARK_FORMULA } from '../../src/taskpane/excel';
+import { createExcelHost } from '../../src/taskpane/excel';
+import { MARK_FORMULA } from '../../src/taskpane/excel-marks';
 import { DIAGNOSTIC_STEPS, HostError } from '../../src/taskpane/host';
 
 const template = standardTemplate();

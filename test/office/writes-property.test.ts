@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parseRange } from '../../src/engine/address';
 import type { CellWrite } from '../../src/engine/fill-plan';
-import { batchWrites, estimatePayload, planExcelWrites, rectangles } from '../../src/taskpane/excel';
+import { batchWrites, estimatePayload, planExcelWrites, rectangles } from '../../src/taskpane/excel-writes';
 
 const cellsArb = fc
   .uniqueArray(fc.tuple(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 12 })), {

@@ -12,7 +12,7 @@ import { TextDecoder as NodeTextDecoder, TextEncoder as NodeTextEncoder } from '
 import { standardTemplate } from '../../src/engine';
 import { FakeWorkbookModel } from '../../src/office-fake';
 import { App } from '../../src/taskpane/App';
-import { MARK_FORMULA } from '../../src/taskpane/excel';
+import { MARK_FORMULA } from '../../src/taskpane/excel-marks';
 import { createWpsHost } from '../../src/wps/host';
 import { createFakeWps } from '../../src/wps-fake';
 import { readXlsx } from '../../src/xlsx';

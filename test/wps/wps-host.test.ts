@@ -8,7 +8,7 @@ import { standardTemplate } from '../../src/engine';
 import { buildFilledReturn } from '../../src/engine/testing';
 import { EMBEDDED_TEMPLATE_SHEET, embedTemplate, templateFromSheet } from '../../src/engine/template/embed';
 import { FakeWorkbookModel } from '../../src/office-fake';
-import { MARK_FILLS, MARK_FORMULA } from '../../src/taskpane/excel';
+import { MARK_FILLS, MARK_FORMULA } from '../../src/taskpane/excel-marks';
 import { DIAGNOSTIC_STEPS } from '../../src/taskpane/host';
 import { createWpsHost } from '../../src/wps/host';
 import { bgrOf, cellValueOf, gridOf, hexOfBgr } from '../../src/wps/values';

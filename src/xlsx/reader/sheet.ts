@@ -6,7 +6,7 @@
  * longer than Excel's 32,767 characters refuses the file at once with the cell named.
  */
 import { columnLetters, MAX_COL, MAX_ROW, type RangeAddress } from '../../engine/address';
-import { BLANK, BLANK_CELL, bool, cellError, isDateFormat, isErrorCode, num, serialFromDate, text, type Cell, type CellValue } from '../../engine/cell';
+import { BLANK, BLANK_CELL, bool, cellError, isErrorCode, numberValue, serialFromDate, text, type Cell, type CellValue } from '../../engine/cell';
 import type { MemorySheet } from '../../engine/memory-workbook';
 import { shiftFormula } from '../cell-xml';
 import { xlsxError } from '../errors';
@@ -158,8 +158,7 @@ export function readSheet(pkg: PartReader, sheet: MemorySheet, ctx: SheetContext
         if (vText === undefined || vText.trim() === '') break;
         const n = Number(vText);
         if (!Number.isFinite(n)) value = cellError('#NUM!');
-        else if (isDateFormat(fmt)) value = { kind: 'date', serial: ctx.date1904 ? Math.round((n + 1462) * 1e9) / 1e9 : n };
-        else value = num(n);
+        else value = numberValue(n, fmt, ctx.date1904);
       }
     }
     if (value.kind === 'text' && value.value.length > MAX_TEXT) {
