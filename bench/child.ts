@@ -6,11 +6,10 @@ import { performance } from 'node:perf_hooks';
 
 const ROOT = join(__dirname, '..');
 
-/** The compiled CLI, as installed (bin/ + dist/ + package.json), in `pkg`; a private tsc build leaves dist/ alone. */
+/** The compiled CLI, as installed (bin/ + dist/ + package.json), in `pkg`; a private bundle leaves dist/ alone. */
 export function compileCli(pkg: string): void {
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.cli.json'), '--outDir', join(pkg, 'dist')], {
-    stdio: 'pipe',
-  });
+  const webpack = join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
+  execFileSync(process.execPath, [webpack, '--config', join(ROOT, 'webpack.cli.js'), '--env', `out=${join(pkg, 'dist')}`], { cwd: ROOT, stdio: 'pipe' });
   mkdirSync(join(pkg, 'bin'));
   copyFileSync(join(ROOT, 'bin/fulian-returns.js'), join(pkg, 'bin/fulian-returns.js'));
   copyFileSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));

@@ -1,6 +1,6 @@
 /**
  * Reviewer figures over 300 generated returns of one period, in one run, each measured in its own child process of
- * the compiled CLI (a private tsc build, laid out like the package, so the shared dist/ is left alone):
+ * the compiled CLI (a private bundle, laid out like the package, so the shared dist/ is left alone):
  *   - `check DIR --json` on one thread (FULIAN_RETURNS_JOBS=1) and on the worker pool (os.availableParallelism()),
  *     target: workers ≤ 0.65× serial on 2 cores;
  *   - `merge DIR -o OUT` over the 300, and over 30 of them;
@@ -31,7 +31,7 @@ export default async function bench(): Promise<void> {
     const pkg = join(root, 'pkg');
     const tBuild = performance.now();
     compileCli(pkg);
-    console.log(`compiled the CLI (tsc) in ${f0(performance.now() - tBuild)} ms`);
+    console.log(`bundled the CLI (webpack.cli.js) in ${f0(performance.now() - tBuild)} ms`);
 
     const all = join(pkg, 'returns');
     const small = join(pkg, 'returns-30');

@@ -1,7 +1,7 @@
 /**
  * The installed command: spawns `node bin/fulian-returns.js` against compiled output. When dist/ is newer than every
  * source it compiles from (as after `npm run build:cli`, which `npm test` runs first), the repository's own bin and
- * dist/ are used; otherwise the CLI is built with tsconfig.cli.json into a private folder laid out like the package
+ * dist/ are used; otherwise the CLI is bundled (webpack.cli.js) into a private folder laid out like the package
  * (bin/, dist/, package.json), never touching the shared dist/.
  */
 import { spawnSync } from 'node:child_process';
@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 afterAll(() => cleanup());
 
-// Compiled code resolves zod/fflate from the repository's node_modules through NODE_PATH.
+// The bundle carries zod, fflate and saxes; NODE_PATH only matters to a build that does not.
 const spawn = (args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], {
     cwd: dir,

@@ -164,21 +164,25 @@ function newest(paths: string[]): number {
 function distIsFresh(): boolean {
   const main = join(repoRoot, 'dist/cli/main.js');
   if (!existsSync(main)) return false;
-  const sources = ['src/cli', 'src/engine', 'src/xlsx', 'src/templates', 'tsconfig.cli.json'].map((p) => join(repoRoot, p));
+  const sources = ['src/cli', 'src/engine', 'src/xlsx', 'src/templates', 'tsconfig.cli.json', 'webpack.cli.js'].map((p) => join(repoRoot, p));
   return statSync(main).mtimeMs > newest(sources);
+}
+
+/** The CLI bundle (webpack.cli.js, as `npm run build:cli` builds it) into `distDir`/cli. */
+export function buildCli(distDir: string): void {
+  const webpack = join(repoRoot, 'node_modules/webpack-cli/bin/cli.js');
+  execFileSync(process.execPath, [webpack, '--config', join(repoRoot, 'webpack.cli.js'), '--env', `out=${distDir}`], { cwd: repoRoot, stdio: 'pipe' });
 }
 
 /**
  * The installed command's bin over compiled output: the repository's own bin and dist/ when dist/ is newer than every
- * source it compiles from (as after `npm run build:cli`, which `npm test` runs first); otherwise a tsc build into
+ * source it compiles from (as after `npm run build:cli`, which `npm test` runs first); otherwise a private build into
  * `dir/pkg`, laid out like the package (bin/, dist/, package.json), never touching the shared dist/.
  */
 export function compiledBin(dir: string): string {
   if (distIsFresh()) return join(repoRoot, 'bin/fulian-returns.js');
   const pkg = join(dir, 'pkg');
-  execFileSync(process.execPath, [join(repoRoot, 'node_modules/typescript/bin/tsc'), '-p', join(repoRoot, 'tsconfig.cli.json'), '--outDir', join(pkg, 'dist')], {
-    stdio: 'pipe',
-  });
+  buildCli(join(pkg, 'dist'));
   mkdirSync(join(pkg, 'bin'));
   copyFileSync(join(repoRoot, 'bin/fulian-returns.js'), join(pkg, 'bin/fulian-returns.js'));
   copyFileSync(join(repoRoot, 'package.json'), join(pkg, 'package.json'));

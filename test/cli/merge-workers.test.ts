@@ -1,6 +1,6 @@
 /**
- * The worker pool from both builds: compiled (the fresh dist/ or a private tsc build laid out like the package, spawned
- * through the real bin, where worker.js sits beside pool.js) and the TypeScript sources (jest: the bootstrap registers tsx). Plus how
+ * The worker pool from both builds: compiled (the fresh dist/ or a private bundle laid out like the package, spawned
+ * through the real bin, where worker.js sits beside main.js and the pool's chunk) and the TypeScript sources (jest: the bootstrap registers tsx). Plus how
  * many threads are chosen, and a worker that cannot start failing its tasks instead of hanging.
  */
 import { spawnSync } from 'node:child_process';
@@ -35,7 +35,7 @@ const spawn = (args: string[], jobs: string) =>
 
 describe('worker pool', () => {
   it('picks the compiled worker where it exists and the TypeScript source otherwise', () => {
-    const compiled = join(dirname(bin), '..', 'dist/cli/parallel');
+    const compiled = join(dirname(bin), '..', 'dist/cli');
     expect(existsSync(join(compiled, 'worker.js'))).toBe(true);
     expect(workerEntry(compiled)).toEqual({ file: join(compiled, 'worker.js'), typescript: false });
     expect(workerEntry(join(root, 'src/cli/parallel'))).toEqual({ file: join(root, 'src/cli/parallel/worker.ts'), typescript: true });

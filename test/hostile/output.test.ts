@@ -133,11 +133,13 @@ describe('temp files never stay behind', () => {
     const d = folder();
     const target = join(d, 'target.xlsx');
     writeFileSync(target, 'the old file');
-    // The compiled writer, with rename held forever: the temp file is written and waiting when the signal comes.
-    const atomic = join(bin, '..', '..', 'dist', 'cli', 'atomic-write.js');
+    // The CLI's writer in a process of its own (the source through tsx's hook: the bundle has no module to require
+    // alone), with rename held forever: the temp file is written and waiting when the signal comes.
+    const atomic = join(__dirname, '..', '..', 'src', 'cli', 'atomic-write.ts');
     const script = `
       const fs = require('fs');
       fs.promises.rename = () => new Promise(() => {});
+      require(${JSON.stringify(require.resolve('tsx/cjs/api'))}).register();
       const { writeFileAtomic } = require(${JSON.stringify(atomic)});
       writeFileAtomic(${JSON.stringify(target)}, new Uint8Array(1 << 20)).then(() => process.exit(0));
       setInterval(() => {

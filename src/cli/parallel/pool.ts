@@ -3,8 +3,9 @@
  * up a queue behind it), results delivered in input order with a bounded window (so memory stays flat however many
  * files there are), and a serial path with the very same task function when one thread is enough.
  *
- * Workers run from the compiled CLI (dist/cli/parallel/worker.js) or, under jest and tsx where only the TypeScript
- * sources exist, from worker.ts through tsx's CommonJS hook: the bootstrap below picks whichever is there.
+ * Workers run from the CLI bundle (dist/cli/worker.js, beside the chunk this module is bundled into) or, under jest
+ * and tsx where only the TypeScript sources exist, from worker.ts through tsx's CommonJS hook: the bootstrap below
+ * picks whichever is there.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
@@ -48,7 +49,7 @@ export function chooseJobs(
   return Math.max(1, Math.min(availableParallelism(), count, byMemory));
 }
 
-/** Where the worker's code is: compiled JavaScript beside this file, else the TypeScript source. */
+/** Where the worker's code is: the bundled worker.js beside this file, else the TypeScript source. */
 export function workerEntry(dir: string = __dirname): { readonly file: string; readonly typescript: boolean } {
   const compiled = join(dir, 'worker.js');
   if (existsSync(compiled)) return { file: compiled, typescript: false };
