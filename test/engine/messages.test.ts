@@ -1,4 +1,5 @@
-import { cellError, formatFindings, num, parseTemplate, RULE_IDS, text, type Template } from '../../src/engine';
+import { cellError, formatFindings, knownTemplates, num, parseTemplate, RULE_IDS, text, type Template } from '../../src/engine';
+import { PARAM_NAMES, unknownPlaceholders } from '../../src/engine/messages';
 import { checkAfter, clear, numAt, put, sheet, tpl } from './helpers';
 
 const JY = '创业就业';
@@ -96,5 +97,28 @@ describe("formatFindings", () => {
       const b = key(zh[i]!);
       expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] <= b[2])))).toBe(true);
     }
+  });
+
+  it('gives each issue exactly the params its rule declares', () => {
+    for (const i of damaged.issues) expect([i.rule, Object.keys(i.params).sort()]).toEqual([i.rule, Object.keys(PARAM_NAMES[i.rule]).sort()]);
+    const outlier = damaged.issues.find((i) => i.rule === 'outlier');
+    expect(Object.keys(outlier?.params ?? {}).sort()).toEqual(['column', 'factor', 'indicator', 'name', 'reference', 'value']);
+    const cover = damaged.issues.find((i) => i.rule === 'cover-field-missing');
+    expect(cover?.params).toEqual({ label: '审核人', key: 'reviewer' });
+  });
+});
+
+describe('unknownPlaceholders', () => {
+  it('finds none in the shipped templates: every message names only its rule\'s params or where it points', () => {
+    expect(knownTemplates().length).toBeGreaterThan(1);
+    for (const t of knownTemplates()) expect([t.version, unknownPlaceholders(t)]).toEqual([t.version, []]);
+  });
+  it('names a placeholder its rule has no param for, by rule and language', () => {
+    const tuned = structuredClone(tpl) as Template;
+    tuned.rules['plan-missing'] = { severity: 'error', message: { 'zh-CN': '{indicator}{column}无计划，{value}', en: '{cell}: {plan} missing' } };
+    expect(unknownPlaceholders(tuned)).toEqual([
+      { rule: 'plan-missing', lang: 'zh-CN', name: 'value' },
+      { rule: 'plan-missing', lang: 'en', name: 'plan' },
+    ]);
   });
 });

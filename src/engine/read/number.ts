@@ -1,5 +1,5 @@
 import { type Cell, type CellValue, errorFromText, isPercentFormat } from '../cell';
-import type { FindingParams } from '../findings';
+import type { CellParams, OwnParams } from '../findings';
 import type { Template } from '../template/schema';
 import { displayText } from './cover';
 import { parseFigure } from './numeral';
@@ -8,13 +8,21 @@ import { foldFullWidth, plainNumber, roundSignificant } from './text';
 /** A warning earned while reading a value that still counts (e.g. 1262余 counts as 1262). */
 export interface ReadNote {
   readonly rule: 'approximate-value' | 'unit-in-cell' | 'full-width-digits';
-  readonly params: FindingParams;
+  /** The params of the note's message that the reader knows (where the cell is, its caller adds). */
+  readonly params: OwnParams<ReadNote['rule'], CellParams>;
+}
+
+/** A value the reader refused, and what the cell shows. */
+export interface ReadRefusal {
+  readonly kind: 'invalid';
+  readonly rule: 'not-a-number' | 'formula-error';
+  readonly params: OwnParams<ReadRefusal['rule'], CellParams>;
 }
 
 export type NumberReading =
   | { readonly kind: 'blank' }
   | { readonly kind: 'number'; readonly value: number; readonly notes: readonly ReadNote[] }
-  | { readonly kind: 'invalid'; readonly rule: 'not-a-number' | 'formula-error'; readonly params: FindingParams };
+  | ReadRefusal;
 
 export interface ReadContext {
   /** The column's unit (计量单位 of the indicator): 人, 万元, %, … */

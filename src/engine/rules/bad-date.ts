@@ -2,7 +2,7 @@
 import { readDate } from '../read/cover';
 import type { CoverFieldRule } from '../validate/rule';
 
-export const rule: CoverFieldRule = {
+export const rule: CoverFieldRule<'bad-date'> = {
   id: 'bad-date',
   scope: 'cover-field',
   fieldType: 'date',

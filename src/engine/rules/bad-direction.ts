@@ -3,7 +3,7 @@ import { isBlank } from '../cell';
 import { displayText } from '../read/cover';
 import type { TwoPlanRowRule } from '../validate/rule';
 
-export const rule: TwoPlanRowRule = {
+export const rule: TwoPlanRowRule<'bad-direction'> = {
   id: 'bad-direction',
   scope: 'two-plan-row',
   check({ sheet, row, columns, direction, report }) {

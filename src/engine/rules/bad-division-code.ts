@@ -2,7 +2,7 @@
 import { isDivisionCode } from '../read/cover';
 import type { CoverFieldRule } from '../validate/rule';
 
-export const rule: CoverFieldRule = {
+export const rule: CoverFieldRule<'bad-division-code'> = {
   id: 'bad-division-code',
   scope: 'cover-field',
   fieldType: 'division-code',

@@ -2,7 +2,7 @@
 import { readPeriod } from '../read/cover';
 import type { CoverFieldRule } from '../validate/rule';
 
-export const rule: CoverFieldRule = {
+export const rule: CoverFieldRule<'bad-period'> = {
   id: 'bad-period',
   scope: 'cover-field',
   fieldType: 'period',

@@ -2,7 +2,7 @@
 import { isPhone } from '../read/cover';
 import type { CoverFieldRule } from '../validate/rule';
 
-export const rule: CoverFieldRule = {
+export const rule: CoverFieldRule<'bad-phone'> = {
   id: 'bad-phone',
   scope: 'cover-field',
   fieldType: 'phone',

@@ -3,7 +3,7 @@ import { displayText } from '../read/cover';
 import { needsBase } from '../read/target';
 import type { TwoPlanRowRule } from '../validate/rule';
 
-export const rule: TwoPlanRowRule = {
+export const rule: TwoPlanRowRule<'base-missing'> = {
   id: 'base-missing',
   scope: 'two-plan-row',
   check({ sheet, row, columns, baseline, midTyped, finalTyped, report }) {

@@ -10,7 +10,7 @@ import type { DataColumnRole, Template } from '../template/schema';
 import type { IndicatorContext, IndicatorRule } from '../validate/rule';
 import { fmtNum, fmtPct, shownContent } from '../validate/values';
 
-export const rule: IndicatorRule = {
+export const rule: IndicatorRule<'cumulative-mismatch'> = {
   id: 'cumulative-mismatch',
   scope: 'indicator',
   check(ctx) {

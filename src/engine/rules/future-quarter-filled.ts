@@ -2,7 +2,7 @@
 import { QUARTER_ROLES, type IndicatorRule } from '../validate/rule';
 import { fmtNum } from '../validate/values';
 
-export const rule: IndicatorRule = {
+export const rule: IndicatorRule<'future-quarter-filled'> = {
   id: 'future-quarter-filled',
   scope: 'indicator',
   check({ row, quarter, periodKnown, report }) {

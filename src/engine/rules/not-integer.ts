@@ -2,7 +2,7 @@
 import { QUARTER_ROLES, type IndicatorRule } from '../validate/rule';
 import { fmtNum } from '../validate/values';
 
-export const rule: IndicatorRule = {
+export const rule: IndicatorRule<'not-integer'> = {
   id: 'not-integer',
   scope: 'indicator',
   check({ row, report }) {

@@ -5,7 +5,7 @@
 import { quarterValue, quartersUpTo, type IndicatorRule } from '../validate/rule';
 import { fmtNum } from '../validate/values';
 
-export const rule: IndicatorRule = {
+export const rule: IndicatorRule<'outlier'> = {
   id: 'outlier',
   scope: 'indicator',
   check({ row, figures, quarter, template, report }) {

@@ -2,7 +2,7 @@
 import { quarterValue, quartersUpTo, type IndicatorRule } from '../validate/rule';
 import { fmtNum } from '../validate/values';
 
-export const rule: IndicatorRule = {
+export const rule: IndicatorRule<'part-exceeds-total'> = {
   id: 'part-exceeds-total',
   scope: 'indicator',
   check({ row, found, quarter, report }) {

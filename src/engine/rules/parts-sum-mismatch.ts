@@ -3,7 +3,7 @@ import { sumExact } from '../calc/sum';
 import { quarterValue, quartersUpTo, type IndicatorRule } from '../validate/rule';
 import { fmtNum } from '../validate/values';
 
-export const rule: IndicatorRule = {
+export const rule: IndicatorRule<'parts-sum-mismatch'> = {
   id: 'parts-sum-mismatch',
   scope: 'indicator',
   check({ row, found, quarter, template, report }) {

@@ -3,7 +3,7 @@ import { rateOf } from '../calc/figures';
 import { quartersUpTo, type IndicatorRule } from '../validate/rule';
 import { fmtPct } from '../validate/values';
 
-export const rule: IndicatorRule = {
+export const rule: IndicatorRule<'rate-mismatch'> = {
   id: 'rate-mismatch',
   scope: 'indicator',
   check({ row, found, quarter, template, report }) {

@@ -6,7 +6,7 @@ import { rateOf } from '../calc/figures';
 import { quartersUpTo, type IndicatorRule } from '../validate/rule';
 import { fmtPct } from '../validate/values';
 
-export const rule: IndicatorRule = {
+export const rule: IndicatorRule<'rate-out-of-range'> = {
   id: 'rate-out-of-range',
   scope: 'indicator',
   check({ row, figures, found, quarter, report }) {

@@ -1,7 +1,7 @@
 /** `required-missing`: a quarter up to the report quarter left blank (a rate row's quarters are not required). */
 import { quartersUpTo, type IndicatorRule } from '../validate/rule';
 
-export const rule: IndicatorRule = {
+export const rule: IndicatorRule<'required-missing'> = {
   id: 'required-missing',
   scope: 'indicator',
   check({ row, quarter, report }) {

@@ -5,7 +5,7 @@
 import { quarterValue, quartersUpTo, type IndicatorRule } from '../validate/rule';
 import { fmtNum } from '../validate/values';
 
-export const rule: IndicatorRule = {
+export const rule: IndicatorRule<'stock-decrease'> = {
   id: 'stock-decrease',
   scope: 'indicator',
   check({ row, quarter, report }) {

@@ -3,7 +3,7 @@ import { displayText } from '../read/cover';
 import type { TwoPlanColumnRole } from '../template/schema';
 import type { TwoPlanRowRule } from '../validate/rule';
 
-export const rule: TwoPlanRowRule = {
+export const rule: TwoPlanRowRule<'target-order'> = {
   id: 'target-order',
   scope: 'two-plan-row',
   check({ sheet, row, columns, baseline, mid, final, direction, report }) {

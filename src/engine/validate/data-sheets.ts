@@ -6,6 +6,7 @@ import type { DataSheetLayout, IndicatorFigures, Quarter, SheetCompleteness } fr
 import { QUARTER_ROLES, type DataColumnRole, type Indicator, type Template } from '../template/schema';
 import type { SheetView, WorkbookView } from '../workbook';
 import { cumulativeOf, percentOfPlan, progressStatus, rateOf, timeProgress } from '../calc/figures';
+import { joinParams } from '../findings';
 import type { IssueSink } from './issues';
 import { cellText, findLabelRow, isNoteText, mapColumns } from './layout';
 import { INDICATOR_RULES } from './rules';
@@ -173,13 +174,9 @@ export function checkDataSheets(
       rule.check({
         ...base,
         report: (role, params) => {
-          const col = role ? r.columns[role] : undefined;
-          sink.add(rule.id, r.sheet, col ? r.row : 0, col ?? 0, r.indicator.code, {
-            indicator: r.indicator.code,
-            name: r.indicator.name,
-            ...(role ? { column: labels[role] } : {}),
-            ...params,
-          });
+          const col = r.columns[role];
+          const place = { indicator: r.indicator.code, name: r.indicator.name, column: labels[role] };
+          sink.add(rule.id, r.sheet, col ? r.row : 0, col ?? 0, r.indicator.code, joinParams(place, params));
         },
       });
     }

@@ -1,6 +1,6 @@
 /** Collects issues while a check runs and sorts them deterministically: template sheet order, row, column, rule. */
 import { formatA1 } from '../address';
-import type { FindingParams, Issue, RuleId } from '../findings';
+import { issueOf, type Issue, type RuleId, type RuleParams } from '../findings';
 
 interface Entry {
   readonly issue: Issue;
@@ -16,11 +16,11 @@ export class IssueSink {
   constructor(private readonly sheetOrder: readonly string[]) {}
 
   /** An issue at (row, col) on `sheet`, or at no cell when `row` is 0. */
-  add(rule: RuleId, sheet: string, row: number, col: number, indicator: string | null, params: FindingParams): void {
+  add<R extends RuleId>(rule: R, sheet: string, row: number, col: number, indicator: string | null, params: RuleParams[R]): void {
     const cell = row > 0 && col > 0 ? formatA1({ row, col }) : null;
     const i = this.sheetOrder.indexOf(sheet);
     this.entries.push({
-      issue: { rule, sheet, cell, indicator, params },
+      issue: issueOf(rule, sheet, cell, indicator, params),
       sheetIndex: i < 0 ? this.sheetOrder.length : i,
       row: cell ? row : 0,
       col: cell ? col : 0,

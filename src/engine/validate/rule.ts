@@ -4,7 +4,7 @@
  * number) keep it there and carry only their id and scope.
  */
 import type { Cell } from '../cell';
-import type { FindingParams, RuleId } from '../findings';
+import type { CellParams, OwnParams, RowParams, RuleId } from '../findings';
 import type { IndicatorFigures, Quarter } from '../report';
 import type { Direction } from '../report';
 import type { TargetReading } from '../read/target';
@@ -13,10 +13,8 @@ import type { SheetView } from '../workbook';
 import type { IndicatorRead } from './data-sheets';
 import type { CellReading } from './values';
 
-export type Params = Record<string, string | number>;
-
 /** One indicator of a data sheet, once the report quarter is known and its figures are computed. */
-export interface IndicatorContext {
+export interface IndicatorContext<R extends RuleId = RuleId> {
   readonly row: IndicatorRead;
   readonly figures: IndicatorFigures;
   readonly found: ReadonlyMap<string, IndicatorRead>;
@@ -25,8 +23,8 @@ export interface IndicatorContext {
   readonly periodKnown: boolean;
   readonly template: Template;
   readonly sheet: SheetView;
-  /** Reports this rule at the row's cell in `role`'s column (no cell when null). */
-  report(role: DataColumnRole | null, params: Params): void;
+  /** Reports this rule at the row's cell in `role`'s column (no cell when the sheet lacks it); the row and column are added. */
+  report(role: DataColumnRole, params: OwnParams<R, CellParams>): void;
 }
 
 /** One field of 封面: its value cell (not blank) and the field's type. */
@@ -36,7 +34,7 @@ export interface CoverFieldContext {
 }
 
 /** One row of 两纲监测 as read: its baseline, targets as typed and as numbers, and its direction. */
-export interface TwoPlanRowContext {
+export interface TwoPlanRowContext<R extends RuleId = RuleId> {
   readonly sheet: SheetView;
   readonly row: number;
   readonly columns: Partial<Record<TwoPlanColumnRole, number>>;
@@ -48,37 +46,37 @@ export interface TwoPlanRowContext {
   readonly final: number | null;
   readonly direction: Direction | null;
   /** Reports this rule at the row's cell in `role`'s column, with the row's code and name. */
-  report(role: TwoPlanColumnRole, params: Params): void;
+  report(role: TwoPlanColumnRole, params: OwnParams<R, RowParams>): void;
 }
 
-export interface TwoPlanRowRule {
-  readonly id: RuleId;
+export interface TwoPlanRowRule<R extends RuleId = RuleId> {
+  readonly id: R;
   readonly scope: 'two-plan-row';
-  check(ctx: TwoPlanRowContext): void;
+  check(ctx: TwoPlanRowContext<R>): void;
 }
 
-export interface IndicatorRule {
-  readonly id: RuleId;
+export interface IndicatorRule<R extends RuleId = RuleId> {
+  readonly id: R;
   readonly scope: 'indicator';
-  check(ctx: IndicatorContext): void;
+  check(ctx: IndicatorContext<R>): void;
 }
 
 /** A cover field rule: `accepts` says whether a non-blank value of a field of its type is well formed. */
-export interface CoverFieldRule {
-  readonly id: RuleId;
+export interface CoverFieldRule<R extends RuleId = RuleId> {
+  readonly id: R;
   readonly scope: 'cover-field';
   readonly fieldType: CoverFieldContext['type'];
   accepts(cell: Cell): boolean;
 }
 
 /** Detected while reading: a sheet or row (`structure`), a number (`reading`), a 封面 field, or the previous quarter's return. */
-export interface ReadingRule {
-  readonly id: RuleId;
+export interface ReadingRule<R extends RuleId = RuleId> {
+  readonly id: R;
   readonly scope: 'structure' | 'reading' | 'cover' | 'revisions';
   readonly check?: undefined;
 }
 
-export type Rule = IndicatorRule | TwoPlanRowRule | CoverFieldRule | ReadingRule;
+export type Rule<R extends RuleId = RuleId> = IndicatorRule<R> | TwoPlanRowRule<R> | CoverFieldRule<R> | ReadingRule<R>;
 
 export { QUARTER_ROLES };
 
@@ -92,5 +90,3 @@ export function quarterValue(r: IndicatorRead | undefined, q: number, quarter: Q
 export function* quartersUpTo(quarter: Quarter): Generator<{ q: number; role: (typeof QUARTER_ROLES)[number] }> {
   for (let q = 1; q <= quarter; q++) yield { q, role: QUARTER_ROLES[q - 1] as (typeof QUARTER_ROLES)[number] };
 }
-
-export type { FindingParams };

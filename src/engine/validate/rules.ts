@@ -34,7 +34,7 @@ import { rule as targetOrder } from '../rules/target-order';
 import { rule as unitInCell } from '../rules/unit-in-cell';
 import { rule as unknownIndicator } from '../rules/unknown-indicator';
 
-export const RULES: Readonly<Record<RuleId, Rule>> = {
+export const RULES: { readonly [R in RuleId]: Rule<R> } = {
   'approximate-value': approximateValue,
   'bad-date': badDate,
   'bad-direction': badDirection,
@@ -69,7 +69,7 @@ export const RULES: Readonly<Record<RuleId, Rule>> = {
   'unknown-indicator': unknownIndicator,
 };
 
-const all = Object.values(RULES);
+const all: readonly Rule[] = Object.values(RULES);
 /** The rules checkDataSheets runs on every indicator found. */
 export const INDICATOR_RULES: readonly IndicatorRule[] = all.filter((r): r is IndicatorRule => r.scope === 'indicator');
 /** The rules checkCover runs on a non-blank field value, by field type. */

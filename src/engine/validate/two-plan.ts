@@ -5,6 +5,7 @@ import { readTarget, resolveTarget, targetNumber, type TargetReading } from '../
 import type { DataSheetLayout, RequiredTwoPlanColumn, TwoPlanCounts, TwoPlanRowFigures } from '../report';
 import type { Template, TwoPlanColumnRole } from '../template/schema';
 import type { WorkbookView } from '../workbook';
+import { joinParams } from '../findings';
 import type { IssueSink } from './issues';
 import { cellText, findLabelRow, isNoteText, mapColumns } from './layout';
 import { TWO_PLAN_ROW_RULES } from './rules';
@@ -95,7 +96,7 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
         ...rowContext,
         report: (role, params) => {
           const c = columns[role];
-          sink.add(rule.id, name, c === undefined ? 0 : r, c ?? 0, code, { indicator: code, name: rowName, ...params });
+          sink.add(rule.id, name, c === undefined ? 0 : r, c ?? 0, code, joinParams({ indicator: code, name: rowName }, params));
         },
       });
     }

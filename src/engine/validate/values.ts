@@ -2,7 +2,7 @@
 import { isBlank, type Cell } from '../cell';
 import { displayCell, toFixedShown } from '../display';
 import { displayText } from '../read/cover';
-import type { FindingParams } from '../findings';
+import { joinParams, type CellParams } from '../findings';
 import { readNumber, type ReadContext } from '../read/number';
 import type { IssueSink } from './issues';
 
@@ -29,17 +29,17 @@ export function readCell(
   cell: Cell,
   ctx: ReadContext,
   indicator: string | null,
-  base: FindingParams,
+  base: CellParams,
 ): CellReading {
   const r = readNumber(cell, ctx);
   switch (r.kind) {
     case 'blank':
       return BLANK_READING;
     case 'invalid':
-      sink.add(r.rule, sheet, row, col, indicator, { ...r.params, ...base });
+      sink.add(r.rule, sheet, row, col, indicator, joinParams(base, r.params));
       return { blank: false, value: null, failed: true };
     case 'number':
-      for (const note of r.notes) sink.add(note.rule, sheet, row, col, indicator, { ...note.params, ...base });
+      for (const note of r.notes) sink.add(note.rule, sheet, row, col, indicator, joinParams(base, note.params));
       return { blank: false, value: r.value, failed: false };
   }
 }
