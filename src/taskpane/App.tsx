@@ -58,6 +58,11 @@ const messageOf = (e: unknown, lang: Lang): string =>
   e instanceof HostError ? uiStrings(lang).hostProblem(e.problem) : (e instanceof Error ? e.message : String(e)) || String(e);
 
 /** The sheets in the order their findings are shown: the workbook's own order, then the template's. */
+/** The close button of a pane message. */
+function DismissAction({ label, onDismiss }: { readonly label: string; readonly onDismiss: () => void }) {
+  return <Button appearance="transparent" aria-label={label} icon={<Dismiss20Regular />} onClick={onDismiss} />;
+}
+
 function sheetOrder(outcome: CheckOutcome, template: Template): string[] {
   const t = template.sheets;
   const seen = new Set<string>();
@@ -265,16 +270,7 @@ export function App({ host, template: standard, lang = 'zh-CN', memory = browser
             <MessageBarTitle>{strings.errorTitle}</MessageBarTitle>
             {error}
           </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label={strings.dismiss}
-                icon={<Dismiss20Regular />}
-                onClick={() => setError(null)}
-              />
-            }
-          />
+          <MessageBarActions containerAction={<DismissAction label={strings.dismiss} onDismiss={() => setError(null)} />} />
         </MessageBar>
       )}
 
@@ -282,14 +278,7 @@ export function App({ host, template: standard, lang = 'zh-CN', memory = browser
         <MessageBar intent="success" layout="multiline" data-testid="pane-done">
           <MessageBarBody>{done.text}</MessageBarBody>
           <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label={strings.dismiss}
-                icon={<Dismiss20Regular />}
-                onClick={() => setDone(null)}
-              />
-            }
+            containerAction={<DismissAction label={strings.dismiss} onDismiss={() => setDone(null)} />}
           >
             {done.task === 'fill' && <Button onClick={onOpenSummary}>{strings.openSummary(template.sheets.summary)}</Button>}
           </MessageBarActions>

@@ -25,44 +25,15 @@ import { minimalStyles, StyleBook } from './styles';
 import { applyEdits, scanXml } from './tokens';
 import { worksheetXml } from './worksheet';
 import { escapeAttr, NS, setAttr } from './xml';
-import { DEFAULT_MAX_UNCOMPRESSED_BYTES, noWorkbook, openPackage, text, utf8, writePackage, type ZipPackage } from './zip';
+import { PackageParts } from './package-parts';
+import { DEFAULT_MAX_UNCOMPRESSED_BYTES, noWorkbook, openPackage, writePackage } from './zip';
 
 const CT = '[Content_Types].xml';
-
-class Pkg {
-  constructor(readonly z: ZipPackage) {}
-  has(name: string): boolean {
-    return this.z.parts.has(name);
-  }
-  get(name: string): string | undefined {
-    return text(this.z.parts.get(name));
-  }
-  set(name: string, xml: string): void {
-    if (!this.z.parts.has(name)) this.z.names.push(name);
-    // A part read as UTF-16 is written back as UTF-8, and its declaration must say so.
-    this.z.parts.set(name, utf8(xml.replace(/^(\uFEFF?<\?xml[^>]*?encoding\s*=\s*["'])utf-16[^"']*/i, '$1UTF-8')));
-  }
-  /** Sets a part only when its text changed, so an untouched part keeps its exact bytes. */
-  update(name: string, before: string | undefined, after: string): void {
-    if (before !== after) this.set(name, after);
-  }
-  delete(name: string): void {
-    if (!this.z.parts.delete(name)) return;
-    const i = this.z.names.indexOf(name);
-    if (i >= 0) this.z.names.splice(i, 1);
-  }
-  /** The uncompressed size of the package as it stands. */
-  size(): number {
-    let n = 0;
-    for (const b of this.z.parts.values()) n += b.length;
-    return n;
-  }
-}
 
 /** Applies a FillPlan to the package; returns new bytes. Pure. */
 export function patchXlsx(bytes: Uint8Array, plan: FillPlan, opts: { maxUncompressedBytes?: number } = {}): Uint8Array {
   const limit = opts.maxUncompressedBytes ?? DEFAULT_MAX_UNCOMPRESSED_BYTES;
-  const pkg = new Pkg(openPackage(bytes, limit));
+  const pkg = new PackageParts(openPackage(bytes, limit));
   const wb = workbookPart(pkg.z.parts, (n) => pkg.get(n));
   if (!wb) throw noWorkbook(pkg.z.parts);
   const wbRelsPath = relsPathFor(wb);
@@ -215,7 +186,7 @@ function setFullCalcOnLoad(wbXml: string, part: string, flavour: Flavour): strin
  * The old 汇总 part is replaced: its relationships (drawings, comments, tables …) go, and so do the parts
  * they pointed to when nothing else refers to them.
  */
-function dropSheetRelations(pkg: Pkg, part: string, setCt: (x: string) => void, getCt: () => string): void {
+function dropSheetRelations(pkg: PackageParts, part: string, setCt: (x: string) => void, getCt: () => string): void {
   const relsPath = relsPathFor(part);
   const rels = parseRels(pkg.get(relsPath), relsPath);
   pkg.delete(relsPath);
@@ -233,7 +204,7 @@ function dropSheetRelations(pkg: Pkg, part: string, setCt: (x: string) => void, 
   }
 }
 
-function isReferenced(pkg: Pkg, target: string): boolean {
+function isReferenced(pkg: PackageParts, target: string): boolean {
   for (const name of pkg.z.names) {
     if (!name.endsWith('.rels')) continue;
     const owner = name.replace(/_rels\/([^/]*)\.rels$/, '$1');

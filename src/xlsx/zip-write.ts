@@ -28,6 +28,30 @@ const DOS_TIME = 0;
 const DOS_DATE = ((2000 - 1980) << 9) | (1 << 5) | 1;
 const LIMIT = 0xffffffff;
 
+interface EntryFields {
+  readonly flags: number;
+  readonly method: number;
+  readonly crc: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly nameLength: number;
+}
+
+/**
+ * The run of fields the local header (from byte 6) and the central directory header (from byte 8) share: flags,
+ * method, time, date, CRC-32, compressed and uncompressed sizes, name length (APPNOTE 4.3.7 and 4.3.12).
+ */
+function setEntryFields(v: DataView, at: number, f: EntryFields): void {
+  v.setUint16(at, f.flags, true);
+  v.setUint16(at + 2, f.method, true);
+  v.setUint16(at + 4, DOS_TIME, true);
+  v.setUint16(at + 6, DOS_DATE, true);
+  v.setUint32(at + 8, f.crc, true);
+  v.setUint32(at + 12, f.compressedSize, true);
+  v.setUint32(at + 16, f.size, true);
+  v.setUint16(at + 20, f.nameLength, true);
+}
+
 export function writeZip(entries: readonly ZipEntryIn[]): Uint8Array {
   const enc = new TextEncoder();
   const chunks: Uint8Array[] = [];
@@ -50,18 +74,12 @@ export function writeZip(entries: readonly ZipEntryIn[]): Uint8Array {
       ({ method, crc, compressed: body, size } = e);
     }
     if (offset > LIMIT || body.length > LIMIT || size > LIMIT) throw new Error('writeZip: the package is too large for a zip without zip64');
+    const fields: EntryFields = { flags, method, crc, compressedSize: body.length, size, nameLength: name.length };
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
     lv.setUint32(0, 0x04034b50, true);
     lv.setUint16(4, 20, true);
-    lv.setUint16(6, flags, true);
-    lv.setUint16(8, method, true);
-    lv.setUint16(10, DOS_TIME, true);
-    lv.setUint16(12, DOS_DATE, true);
-    lv.setUint32(14, crc, true);
-    lv.setUint32(18, body.length, true);
-    lv.setUint32(22, size, true);
-    lv.setUint16(26, name.length, true);
+    setEntryFields(lv, 6, fields);
     lv.setUint16(28, 0, true);
     local.set(name, 30);
     const cd = new Uint8Array(46 + name.length);
@@ -69,14 +87,7 @@ export function writeZip(entries: readonly ZipEntryIn[]): Uint8Array {
     cv.setUint32(0, 0x02014b50, true);
     cv.setUint16(4, 20, true);
     cv.setUint16(6, 20, true);
-    cv.setUint16(8, flags, true);
-    cv.setUint16(10, method, true);
-    cv.setUint16(12, DOS_TIME, true);
-    cv.setUint16(14, DOS_DATE, true);
-    cv.setUint32(16, crc, true);
-    cv.setUint32(20, body.length, true);
-    cv.setUint32(24, size, true);
-    cv.setUint16(28, name.length, true);
+    setEntryFields(cv, 8, fields);
     cv.setUint32(42, offset, true);
     cd.set(name, 46);
     chunks.push(local, body);

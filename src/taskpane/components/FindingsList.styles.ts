@@ -1,5 +1,29 @@
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { makeStyles, tokens, type GriffelStyle } from '@fluentui/react-components';
 import { section, sectionHeading, visuallyHidden } from './shared.styles';
+
+/** A finding's row and a bundle's row: a button laid out as a grid, text-sized, with the pane's focus ring. */
+const rowButton: GriffelStyle = {
+  display: 'grid',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'start',
+    width: '100%',
+    boxSizing: 'border-box',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+    borderRadius: tokens.borderRadiusMedium,
+    color: tokens.colorNeutralForeground1,
+    fontFamily: tokens.fontFamilyBase,
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
+    textAlign: 'start',
+    cursor: 'pointer',
+    ':focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
+    },
+};
 
 export const useFindingsListStyles = makeStyles({
   visuallyHidden,
@@ -31,34 +55,15 @@ export const useFindingsListStyles = makeStyles({
     padding: 0,
   },
   row: {
-    display: 'grid',
+    ...rowButton,
     gridTemplateColumns: 'auto 3.5em 1fr',
-    columnGap: tokens.spacingHorizontalS,
-    alignItems: 'start',
-    width: '100%',
-    boxSizing: 'border-box',
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-    paddingLeft: tokens.spacingHorizontalXS,
-    paddingRight: tokens.spacingHorizontalXS,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorTransparentStroke}`,
-    borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorTransparentBackground,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    textAlign: 'start',
-    cursor: 'pointer',
     ':hover': {
       backgroundColor: tokens.colorSubtleBackgroundHover,
     },
     ':active': {
       backgroundColor: tokens.colorSubtleBackgroundPressed,
-    },
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
     },
   },
   // Four tabs do not fit 320 px in English ("Notes (0)" was cut): they wrap instead.
@@ -73,30 +78,11 @@ export const useFindingsListStyles = makeStyles({
     flexDirection: 'column',
   },
   bundleRow: {
-    display: 'grid',
+    ...rowButton,
     gridTemplateColumns: 'auto 1fr auto',
-    columnGap: tokens.spacingHorizontalS,
-    alignItems: 'start',
-    width: '100%',
-    boxSizing: 'border-box',
-    paddingTop: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalXS,
-    paddingLeft: tokens.spacingHorizontalXS,
-    paddingRight: tokens.spacingHorizontalXS,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
-    color: tokens.colorNeutralForeground1,
-    fontFamily: tokens.fontFamilyBase,
-    fontSize: tokens.fontSizeBase300,
-    lineHeight: tokens.lineHeightBase300,
-    textAlign: 'start',
-    cursor: 'pointer',
     ':hover': { backgroundColor: tokens.colorNeutralBackground2Hover },
-    ':focus-visible': {
-      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
-      outlineOffset: `calc(-1 * ${tokens.strokeWidthThick})`,
-    },
   },
   bundleTitle: {
     fontWeight: tokens.fontWeightSemibold,

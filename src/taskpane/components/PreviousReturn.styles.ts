@@ -1,5 +1,4 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { visuallyHidden } from './shared.styles';
 
 export const usePreviousReturnStyles = makeStyles({
   root: {
@@ -29,6 +28,4 @@ export const usePreviousReturnStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,
   },
-  /** Visually hidden: the button opens it (display:none would keep some webviews from opening the file dialog). */
-  file: visuallyHidden,
 });

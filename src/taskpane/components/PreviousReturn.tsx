@@ -1,4 +1,4 @@
-import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
+import { Button, Spinner } from '@fluentui/react-components';
 import { Dismiss16Regular, History20Regular } from '@fluentui/react-icons';
 import { useId, useRef, useState } from 'react';
 import { checkReturn } from '../../engine/check';
@@ -8,6 +8,7 @@ import type { Template } from '../../engine/template/schema';
 import { comparePeriods } from '../../engine/validate/revisions';
 import type { WorkbookView } from '../../engine/workbook';
 import { summaryStrings } from './summary-strings';
+import { FilePickerInput } from './FilePickerInput';
 import { usePreviousReturnStyles } from './PreviousReturn.styles';
 
 /** The previous quarter's return the user picked, read in the browser (the file never leaves it). */
@@ -100,25 +101,14 @@ export function PreviousReturn({ template, lang, current, previous, onChange, di
           </div>
         </>
       )}
-      <input
-        ref={inputRef}
-        className={styles.file}
-        type="file"
-        tabIndex={-1}
+      <FilePickerInput
+        inputRef={inputRef}
         accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-        aria-label={strings.pickPrevious}
-        data-testid="previous-file"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void onFile(f);
-        }}
+        label={strings.pickPrevious}
+        testId="previous-file"
+        error={error}
+        onFile={(f) => void onFile(f)}
       />
-      {error !== null && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
     </section>
   );
 }

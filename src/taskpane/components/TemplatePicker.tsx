@@ -1,10 +1,11 @@
-import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { Dismiss16Regular, DocumentArrowUp20Regular } from '@fluentui/react-icons';
 import { useId, useRef, useState } from 'react';
 import { parseTemplateJson } from '../../engine/template/load';
 import type { Template } from '../../engine/template/schema';
 import type { TemplateSource } from '../applied-template';
 import type { UiStrings } from '../i18n';
+import { FilePickerInput } from './FilePickerInput';
 import { usePreviousReturnStyles } from './PreviousReturn.styles';
 
 export interface TemplatePickerProps {
@@ -64,25 +65,14 @@ export function TemplatePicker({ source, strings, disabled, onLoad, onForget }: 
           </Button>
         )}
       </div>
-      <input
-        ref={inputRef}
-        className={styles.file}
-        type="file"
-        tabIndex={-1}
+      <FilePickerInput
+        inputRef={inputRef}
         accept=".json,application/json"
-        aria-label={strings.loadTemplate}
-        data-testid="template-file"
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void onFile(f);
-        }}
+        label={strings.loadTemplate}
+        testId="template-file"
+        error={error}
+        onFile={(f) => void onFile(f)}
       />
-      {error !== null && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      )}
     </section>
   );
 }

@@ -12,7 +12,8 @@ import { xlsxError } from '../errors';
 import { STRICT, TRANSITIONAL } from '../flavour';
 import { addRel, emptyRels, freeRelId, listSheets, parseRels, relsPathFor, resolveTarget, setOverride, workbookPart } from '../opc';
 import { escapeAttr, findElement, NS, rootPrefix } from '../xml';
-import { noWorkbook, openPackage, text, utf8, writePackage, type ZipPackage } from '../zip';
+import { PackageParts } from '../package-parts';
+import { noWorkbook, openPackage, writePackage } from '../zip';
 import { commentRefs, COMMENTS_CT, dropAuthorComments, mergeComments, newComments } from './comments';
 import { issuesSheetXml, type IssueRow } from './issues-sheet';
 import { appendNotes, dropNotes, idmapBlocks, newVml, noteCells, VML_CT, type NoteCell } from './vml';
@@ -44,29 +45,6 @@ function flavour(workbookXml: string) {
   const strict = /xmlns(?::[\w.-]+)?\s*=\s*"http:\/\/purl\.oclc\.org\/ooxml\/spreadsheetml\/main"/.test(workbookXml);
   const fl = strict ? STRICT : TRANSITIONAL;
   return { main: fl.main, rel: fl.rel, comments: fl.relType('comments'), vml: fl.relType('vmlDrawing'), worksheet: fl.relType('worksheet') };
-}
-
-class Pkg {
-  constructor(readonly z: ZipPackage) {}
-  has(name: string): boolean {
-    return this.z.parts.has(name);
-  }
-  get(name: string): string | undefined {
-    return text(this.z.parts.get(name));
-  }
-  /** Sets a part only when its text changed, so an untouched part keeps its exact bytes. */
-  put(name: string, xml: string): void {
-    if (this.z.parts.has(name) && this.get(name) === xml) return;
-    if (!this.z.parts.has(name)) this.z.names.push(name);
-    this.z.parts.set(name, utf8(xml));
-  }
-  /** `xl/comments1.xml`, `xl/comments2.xml` …: the first name no part has. */
-  freeName(prefix: string, ext: string): string {
-    const taken = new Set([...this.z.names].map((n) => n.toLowerCase()));
-    let n = 1;
-    while (taken.has(`${prefix}${n}${ext}`.toLowerCase())) n++;
-    return `${prefix}${n}${ext}`;
-  }
 }
 
 /** `xl/worksheets/sheet1.xml`, `xl/comments1.xml` → `../comments1.xml`. */
@@ -134,7 +112,7 @@ const toNoteCell = (ref: string): NoteCell => {
 /** The annotated copy's bytes. Pure: the input array is never written. */
 export function annotateXlsx(bytes: Uint8Array, findings: readonly AnnotateFinding[], options: AnnotateOptions = {}): Uint8Array {
   const lang = options.lang ?? 'zh-CN';
-  const pkg = new Pkg(openPackage(bytes));
+  const pkg = new PackageParts(openPackage(bytes));
   const wb = workbookPart(pkg.z.parts, (n) => pkg.get(n));
   if (!wb) throw noWorkbook(pkg.z.parts);
   const wbXml0 = pkg.get(wb)!;
