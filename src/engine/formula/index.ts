@@ -1,0 +1,2 @@
+export * from './expr';
+export { printExpr, printFormula, numberLiteral, stringLiteral } from './print';
