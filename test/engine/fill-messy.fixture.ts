@@ -144,7 +144,7 @@ export function disagreements(model: FakeWorkbookModel, written: FillPlan, expec
 
 /**
  * What users type into a cell a fill formula reads. No dates (a spreadsheet holds them as numbers, which the engine
- * refuses) and no booleans (LibreOffice holds TRUE as the number 1, Excel as a boolean): see src/engine/fill.ts.
+ * refuses) and no booleans (LibreOffice holds TRUE as the number 1, Excel as a boolean): see src/engine/fill/index.ts.
  */
 export const typedCellArb: fc.Arbitrary<Cell> = fc.oneof(
   fc.constant<Cell>({ value: { kind: 'blank' } }),

@@ -1,7 +1,7 @@
 /*
  * Property: whatever users type into the cells the fill formulas read — numbers, percent-formatted fractions, the
  * messy text of spec section 3, arbitrary text, spaces, error values — every formula planFill writes evaluates (fake
- * Excel evaluator) to the figure the engine caches for it. Booleans and dates are left out (see src/engine/fill.ts).
+ * Excel evaluator) to the figure the engine caches for it. Booleans and dates are left out (see src/engine/fill/index.ts).
  */
 import fc from 'fast-check';
 import { checkReturn, planFill } from '../../src/engine';
