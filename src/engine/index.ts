@@ -11,7 +11,6 @@ export * from './findings';
 export type * from './report';
 export * from './fill-plan';
 export type { Template, Indicator, DataColumnRole, TwoPlanColumnRole, CoverField, TwoPlanDefaultRow } from './template/schema';
-export { templateSchema, indicatorSchema } from './template/schema';
 export { parseTemplate, parseTemplateJson, standardTemplate, knownTemplates, knownTemplate, type TemplateResult } from './template/load';
 export { chooseTemplate, templateKey, type TemplateChoice } from './template/choose';
 export { embedTemplate, readEmbeddedTemplate, templateFromSheet, EMBEDDED_TEMPLATE_SHEET } from './template/embed';

@@ -15,7 +15,8 @@ import { BLANK, num, text, type Cell, type CellValue } from './cell';
 import type { MemorySheet, MemoryWorkbook } from './memory-workbook';
 import type { ReturnReport } from './report';
 import { buildBlankReturn, HEADER_ROW } from './blank';
-import { QUARTER_ROLES, type DataColumnRole, type Template, type TwoPlanColumnRole } from './template/schema';
+import { QUARTER_ROLES } from './template/quarters';
+import type { DataColumnRole, Template, TwoPlanColumnRole } from './template/schema';
 import { cellText, findLabelRow, mapColumns } from './validate/layout';
 import type { WorkbookView } from './workbook';
 

@@ -2,7 +2,7 @@
 import { BLANK, isBlank, isPercentFormat, num, text, type CellValue } from '../cell';
 import type { CellWrite, SheetWrite } from '../fill-plan';
 import type { DataSheetLayout, Quarter, ReturnReport } from '../report';
-import { QUARTER_ROLES } from '../template/schema';
+import { QUARTER_ROLES } from '../template/quarters';
 import type { WorkbookView } from '../workbook';
 import {
   absolute,

@@ -11,4 +11,4 @@ export {
 } from './format';
 export { resolvePhrases, type ResolvedPhrases } from './phrases';
 export { renderPattern, formatPercent, formatValue } from './pattern';
-export { phrasesSchema, type Phrases, type PhraseSet } from './phrases-schema';
+export type { Phrases, PhraseSet } from './phrases-schema';

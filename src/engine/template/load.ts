@@ -1,11 +1,27 @@
-import { z } from 'zod';
 import standard from '../../templates/fulian-quarterly.json';
 import standard2026v2 from '../../templates/fulian-quarterly-2026.2.json';
-import { templateSchema, type Template } from './schema';
+import type { Template } from './schema';
+import type { ZodTemplateResult } from './zod-parse';
 
-export type TemplateResult =
-  | { readonly ok: true; readonly template: Template }
-  | { readonly ok: false; readonly error: string; readonly issues: readonly z.core.$ZodIssue[] };
+export type TemplateResult = ZodTemplateResult;
+
+/**
+ * The shipped templates as this build carries them. Each file is already what the schema makes of it, key order
+ * included (test/engine/template-shipped.test.ts validates them with zod), so they are used as they are: validating
+ * them again at every start-up was a fifth of a one-file check.
+ */
+const SHIPPED = [standard, standard2026v2] as unknown as readonly Template[];
+
+let zod: typeof import('./zod-parse') | undefined;
+
+/**
+ * zod and the schema, loaded synchronously on the first template that must be validated: parseTemplate stays
+ * synchronous for every host, and a return checked with a shipped template never evaluates zod.
+ */
+function validator(): typeof import('./zod-parse') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a lazy load that must stay synchronous
+  return (zod ??= require('./zod-parse') as typeof import('./zod-parse'));
+}
 
 /**
  * Rules added after a template version was published: a federation's own template written before them still loads,
@@ -25,13 +41,19 @@ function withLaterRules(data: unknown): unknown {
 
 /** Validates template data (already parsed from JSON); a broken template yields a precise message, never a throw. */
 export function parseTemplate(data: unknown): TemplateResult {
-  const r = templateSchema.safeParse(withLaterRules(data));
-  if (r.success) return { ok: true, template: r.data };
-  return { ok: false, error: z.prettifyError(r.error), issues: r.error.issues };
+  return validator().zodParseTemplate(withLaterRules(data));
 }
 
-/** Parses template JSON text; JSON syntax errors come back as errors too. */
+let shippedJson: readonly string[] | undefined;
+
+/**
+ * Parses template JSON text; JSON syntax errors come back as errors too. Text that is a shipped template exactly as
+ * embedTemplate writes it (JSON.stringify of the template) is what zod would return for it, so it is taken without
+ * zod (a fresh object, as zod's would be); any other text, one character edited, is validated.
+ */
 export function parseTemplateJson(json: string): TemplateResult {
+  shippedJson ??= SHIPPED.map((t) => JSON.stringify(t));
+  if (shippedJson.includes(json)) return { ok: true, template: JSON.parse(json) as Template };
   let data: unknown;
   try {
     data = JSON.parse(json);
@@ -41,8 +63,6 @@ export function parseTemplateJson(json: string): TemplateResult {
   return parseTemplate(data);
 }
 
-let cached: Template[] | undefined;
-
 /**
  * Every version of the standard template this build knows, oldest first: 2026.1 (the one in force, whose layout the
  * contract describes) and 2026.2 (A09 named 创业担保贷款（小额担保贷款）发放金额; two-plan default rows with the 2030
@@ -50,14 +70,7 @@ let cached: Template[] | undefined;
  * either is checked and merged with its own version.
  */
 export function knownTemplates(): readonly Template[] {
-  if (!cached) {
-    cached = [standard, standard2026v2].map((data) => {
-      const r = parseTemplate(data);
-      if (!r.ok) throw new Error(`a shipped standard template is invalid:\n${r.error}`);
-      return r.template;
-    });
-  }
-  return cached;
+  return SHIPPED;
 }
 
 /** The standard template `fulian-quarterly` in force (2026.1): what `new` makes and unstamped returns are read as. */

@@ -196,8 +196,6 @@ export const templateSchema = z
 export type Template = z.infer<typeof templateSchema>;
 export type Indicator = z.infer<typeof indicatorSchema>;
 export type DataColumnRole = z.infer<typeof dataColumnRole>;
-/** The four quarter columns of a data sheet, Q1 to Q4: the one list of them. */
-export const QUARTER_ROLES = ['q1', 'q2', 'q3', 'q4'] as const satisfies readonly DataColumnRole[];
 export type TwoPlanColumnRole = z.infer<typeof twoPlanColumnRole>;
 export type CoverField = Template['cover']['fields'][number];
 export type TwoPlanDefaultRow = Template['twoPlan']['defaultRows'][number];

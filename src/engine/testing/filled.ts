@@ -5,7 +5,8 @@
 import { dateSerial, serialFromDate, type Cell } from '../cell';
 import { MemoryWorkbook } from '../memory-workbook';
 import type { Quarter } from '../report';
-import { QUARTER_ROLES, type DataColumnRole, type Indicator, type Template } from '../template/schema';
+import { QUARTER_ROLES } from '../template/quarters';
+import type { DataColumnRole, Indicator, Template } from '../template/schema';
 import { readTarget } from '../read/target';
 import { numberCell as n, textCell as t, writeCover, writeDataSheets, writeTwoPlan } from '../blank';
 

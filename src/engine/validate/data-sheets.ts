@@ -3,7 +3,8 @@
  * tool-owned cells, outliers — and the figures (累计, 完成年计划, 进度状态) that 汇总 and fill use.
  */
 import type { DataSheetLayout, IndicatorFigures, Quarter, SheetCompleteness } from '../report';
-import { QUARTER_ROLES, type DataColumnRole, type Indicator, type Template } from '../template/schema';
+import { QUARTER_ROLES } from '../template/quarters';
+import type { DataColumnRole, Indicator, Template } from '../template/schema';
 import type { SheetView, WorkbookView } from '../workbook';
 import { cumulativeOf, percentOfPlan, progressStatus, rateOf, timeProgress } from '../calc/figures';
 import { joinParams } from '../findings';

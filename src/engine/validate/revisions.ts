@@ -17,7 +17,8 @@ import type { Issue, Lang, Severity } from '../findings';
 import { displayText } from '../read/cover';
 import { plainNumber } from '../read/text';
 import type { DataSheetLayout, IndicatorFigures, Period, ReturnReport } from '../report';
-import { QUARTER_ROLES, type Template } from '../template/schema';
+import { QUARTER_ROLES } from '../template/quarters';
+import type { Template } from '../template/schema';
 import type { WorkbookView } from '../workbook';
 
 export type PreviousMismatchReason =
