@@ -4,6 +4,7 @@ import {
   add,
   AND,
   binary,
+  call,
   cell,
   COUNTIFS,
   div,
@@ -25,7 +26,10 @@ import {
   SUM,
   sum,
   TRUE,
+  type Expr,
 } from '../../src/engine/formula';
+import { parseFormula, type Node } from '../../src/office-fake/formula';
+import fc from 'fast-check';
 
 const A1 = cell(1, 1);
 const B1 = cell(1, 2);
@@ -131,5 +135,88 @@ describe('formula printer: calls and precedence', () => {
     expect(printExpr(sum([A1]))).toBe('A1');
     expect(printExpr(sum([A1, sub(B1, C1)]))).toBe('A1+(B1-C1)');
     expect(() => sum([])).toThrow(RangeError);
+  });
+});
+
+/*
+ * Round trip through a parser we did not write for this printer (the fake Excel's, built from Excel's documented
+ * grammar): whatever tree is printed, the parser reads back the same tree, so every parenthesis the printer leaves out
+ * was one precedence did not need, and every quote is read as written.
+ */
+describe('formula printer: what it prints parses back to the same tree', () => {
+  type Canon = readonly unknown[];
+  const canon = (e: Expr): Canon => {
+    switch (e.kind) {
+      case 'number':
+        return e.value < 0 ? ['neg', ['num', -e.value]] : ['num', e.value === 0 ? 0 : e.value];
+      case 'string':
+        return ['str', e.value];
+      case 'boolean':
+        return ['bool', e.value];
+      case 'ref': {
+        const to = e.to ?? e.from;
+        return ['ref', e.sheet ?? null, e.from.row, e.from.col, to.row, to.col, !e.from.absRow, !e.from.absCol, !to.absRow, !to.absCol];
+      }
+      case 'call':
+        return ['call', e.name, ...e.args.map(canon)];
+      case 'negate':
+        return ['neg', canon(e.arg)];
+      case 'binary':
+        return [e.op, canon(e.left), canon(e.right)];
+      case 'group':
+        return canon(e.expr);
+    }
+  };
+  const canonNode = (n: Node): Canon => {
+    switch (n.k) {
+      case 'lit':
+        return typeof n.v === 'number' ? ['num', n.v] : typeof n.v === 'string' ? ['str', n.v] : ['bool', n.v];
+      case 'ref':
+        return ['ref', n.sheet ?? null, n.r1, n.c1, n.r2, n.c2, n.rel.r1, n.rel.c1, n.rel.r2, n.rel.c2];
+      case 'call':
+        return ['call', n.name, ...n.args.map(canonNode)];
+      case 'un':
+        return n.op === '-' ? ['neg', canonNode(n.a)] : ['un', n.op, canonNode(n.a)];
+      case 'bin':
+        return [n.op, canonNode(n.a), canonNode(n.b)];
+    }
+  };
+
+  const corner = fc.record({ row: fc.integer({ min: 1, max: 40 }), col: fc.integer({ min: 1, max: 40 }), absRow: fc.boolean(), absCol: fc.boolean() });
+  const sheetName = fc.oneof(fc.constantFrom('创业就业', '两纲监测', "Bob's", 'Sheet 1', "''", 'a!b'), fc.string({ minLength: 1, maxLength: 5 }).filter((s) => !/[[\]:*?/\\]/.test(s)));
+  const ref: fc.Arbitrary<Expr> = fc
+    .record({ from: corner, span: fc.option(fc.tuple(fc.nat(5), fc.nat(5), fc.boolean(), fc.boolean())), sheet: fc.option(sheetName, { nil: undefined }) })
+    .map(({ from, span, sheet }) => {
+      const c = { row: from.row, col: from.col, ...(from.absRow ? { absRow: true } : {}), ...(from.absCol ? { absCol: true } : {}) };
+      if (!span) return sheet === undefined ? { kind: 'ref', from: c } : { kind: 'ref', from: c, sheet };
+      const to = { row: from.row + span[0], col: from.col + span[1], ...(span[2] ? { absRow: true } : {}), ...(span[3] ? { absCol: true } : {}) };
+      return range(c, to, sheet);
+    });
+  const leaf: fc.Arbitrary<Expr> = fc.oneof(
+    fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e25, max: 1e25 })).map(num),
+    fc.string({ maxLength: 6 }).map(str),
+    fc.constantFrom(TRUE, FALSE),
+    ref,
+  );
+  const OPS = ['=', '<>', '<', '<=', '>', '>=', '&', '+', '-', '*', '/', '^'] as const;
+  const NAMES = ['IF', 'SUM', 'AND', 'OR', 'NOT', 'N', 'ABS', 'COUNTIFS'] as const;
+  const { tree } = fc.letrec<{ tree: Expr }>((tie) => ({
+    tree: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.tuple(fc.constantFrom(...OPS), tie('tree'), tie('tree')).map(([op, l, r]) => binary(op, l, r)),
+      tie('tree').map(negate),
+      tie('tree').map(group),
+      fc.tuple(fc.constantFrom(...NAMES), fc.array(tie('tree'), { maxLength: 3 })).map(([name, args]) => call(name, ...args)),
+    ),
+  }));
+
+  it('for random trees of every node and operator', () => {
+    fc.assert(
+      fc.property(tree, (e) => {
+        expect(canonNode(parseFormula(printFormula(e)))).toEqual(canon(e));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
