@@ -7,28 +7,57 @@
 import { a1, checkReturn, num, planFill, sheetRef, type CellWrite, type FillPlan } from '../../src/engine';
 import { buildFilledReturn } from '../../src/engine/testing';
 import { disagreements, evaluate, GUARDED, MESSY, messyReturn, placeOf, type Place } from './fill-messy.fixture';
+import { parseFormula, type Node } from '../../src/office-fake/formula';
 import { tpl } from './helpers';
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-/** A reference to `p` as a formula on `sheet` writes it. */
-const refTo = (p: Place, onSheet: string): string => (p.sheet === onSheet ? a1(p.row, p.col) : `${sheetRef(p.sheet)}!${a1(p.row, p.col)}`);
-const mentions = (formula: string, ref: string): boolean => new RegExp(`(?<![A-Z$!'])${escape(ref)}(?!\\d)`).test(formula);
+/** How a formula reads the cell at `p`: through the guard IF(ISNUMBER(X),X,c), in a blank test (X="", X<>""), or bare. */
+type Use = { readonly how: 'guard'; readonly constant: number } | { readonly how: 'blank' | 'bare' };
+
+/**
+ * Every reading of `p` in a formula written on `onSheet`, found in its syntax tree (the fake Excel's parser, not ours):
+ * a reference to `p` or a range holding it. 汇总 block 2's COUNTA terms only count whether cells are filled (text or
+ * number alike), so they are left out.
+ */
+function usesOf(formula: string, onSheet: string, p: Place): Use[] {
+  const isP = (n: Node): boolean =>
+    n.k === 'ref' && (n.sheet ?? onSheet) === p.sheet && n.r1 <= p.row && p.row <= n.r2 && n.c1 <= p.col && p.col <= n.c2;
+  const isCellP = (n: Node | undefined): boolean => n !== undefined && isP(n) && n.k === 'ref' && n.r1 === n.r2 && n.c1 === n.c2;
+  const out: Use[] = [];
+  const walk = (n: Node): void => {
+    if (n.k === 'call' && n.name === 'COUNTA') return;
+    if (n.k === 'call' && n.name === 'IF' && n.args.length === 3) {
+      const [test, then, otherwise] = n.args;
+      if (test?.k === 'call' && test.name === 'ISNUMBER' && isCellP(test.args[0]) && isCellP(then) && otherwise?.k === 'lit' && typeof otherwise.v === 'number') {
+        out.push({ how: 'guard', constant: otherwise.v });
+        return;
+      }
+    }
+    if (n.k === 'bin' && (n.op === '=' || n.op === '<>') && isCellP(n.a) && n.b.k === 'lit' && n.b.v === '') {
+      out.push({ how: 'blank' });
+      return;
+    }
+    if (isP(n)) out.push({ how: 'bare' });
+    if (n.k === 'call') n.args.forEach(walk);
+    else if (n.k === 'un') walk(n.a);
+    else if (n.k === 'bin') {
+      walk(n.a);
+      walk(n.b);
+    }
+  };
+  walk(parseFormula(formula));
+  return out;
+}
 
 interface Planned {
-  readonly formula: string;
-  readonly ref: string;
   readonly w: CellWrite;
+  readonly uses: readonly Use[];
 }
-/**
- * Every formula of the plan that reads the value of `p`, with the reference as that formula writes it. 汇总 block 2's
- * COUNTA terms only count whether cells are filled (text or number alike), so they are left out.
- */
+/** Every formula of the plan that reads the value of `p`, with how it reads it. */
 function referring(plan: FillPlan, p: Place): Planned[] {
   const out: Planned[] = [];
-  for (const w of plan.toolOwned) if (w.formula && mentions(w.formula, refTo(p, w.sheet))) out.push({ formula: w.formula, ref: refTo(p, w.sheet), w });
-  for (const w of plan.summary.cells) {
-    const ref = refTo(p, plan.summary.name);
-    if (w.formula && !w.formula.includes('COUNTA(') && mentions(w.formula, ref)) out.push({ formula: w.formula, ref, w });
+  for (const w of [...plan.toolOwned, ...plan.summary.cells]) {
+    const uses = w.formula ? usesOf(w.formula, w.sheet, p) : [];
+    if (uses.length > 0) out.push({ w, uses });
   }
   return out;
 }
@@ -71,11 +100,10 @@ describe('planFill over messy typed values: the guard', () => {
       }
       expect({ at: `${m.code} ${m.role}`, used: uses.length > 0 }).toEqual({ at: `${m.code} ${m.role}`, used: true });
       for (const u of uses) {
-        const guard = `IF(ISNUMBER(${u.ref}),${u.ref},${m.constant})`;
-        expect({ at: `${m.code} ${m.role}`, formula: u.formula, guarded: u.formula.includes(guard) }).toEqual({ at: `${m.code} ${m.role}`, formula: u.formula, guarded: true });
-        // Nothing reads the cell bare any more: only the guard and the blank tests (X="" / X<>"") name it.
-        const rest = u.formula.split(guard).join('').split(`${u.ref}=""`).join('').split(`${u.ref}<>""`).join('');
-        expect({ formula: u.formula, bare: mentions(rest, u.ref) }).toEqual({ formula: u.formula, bare: false });
+        // Nothing reads the cell bare: only the guard, with the engine's reading, and the blank tests name it.
+        const wrong = u.uses.filter((x) => x.how === 'bare' || (x.how === 'guard' && Math.abs(x.constant - m.constant!) > 1e-12));
+        expect({ at: `${m.code} ${m.role}`, formula: u.w.formula, wrong }).toEqual({ at: `${m.code} ${m.role}`, formula: u.w.formula, wrong: [] });
+        expect(u.uses.some((x) => x.how === 'guard')).toBe(true);
       }
       guardedCells++;
     });
@@ -215,7 +243,7 @@ describe('planFill over messy typed values: clean returns keep their formulas', 
     const clean = buildFilledReturn(tpl, { quarter: 3, seed: 1 });
     const cleanPlan = planFill(clean, tpl, checkReturn(clean, tpl));
     const byPlace = new Map([...cleanPlan.toolOwned, ...cleanPlan.summary.cells].map((w) => [`${w.sheet}!${w.row},${w.col}`, w.formula]));
-    const touched = new Set(messy.places.flatMap((p) => referring(plan, p).map((u) => `${u.w.sheet}!${u.w.row},${u.w.col}`)));
+    const touched = new Set(messy.places.flatMap((p) => referring(plan, p).map(({ w }) => `${w.sheet}!${w.row},${w.col}`)));
     // …and block 2's count of a sheet holding spaces-only text, which takes that cell off its COUNTA.
     for (const w of plan.summary.cells) if (w.formula?.includes('-ISTEXT(')) touched.add(`${w.sheet}!${w.row},${w.col}`);
     let same = 0;

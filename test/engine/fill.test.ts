@@ -1,6 +1,7 @@
 /* planFill: formulas at the tool-owned cells (addresses from the layout), cached values, and the 汇总 sheet. */
 import { checkReturn, formatA1, num, planFill, text, type CellWrite, type FillPlan } from '../../src/engine';
 import { buildFilledReturn } from '../../src/engine/testing';
+import { AND, cell, eq, ge, IF, le, ne, NOT, OR, printFormula, str, TRIM, type Expr } from '../../src/engine/formula';
 import { HAND_COUNTS, HAND_ROWS, setHandTwoPlan } from '../fixtures/two-plan-hand';
 import { checkAfter, numAt, put, sheet, tpl } from './helpers';
 
@@ -48,8 +49,23 @@ describe('planFill: tool-owned cells', () => {
   it('writes 达标状态 per two-plan row, reading 方向 from the row', () => {
     const { p } = plan(3);
     const k = at(p.toolOwned, '两纲监测', 'K3')!;
-    expect(k.formula).toContain('OR(TRIM(F3)="≥",TRIM(F3)=">=",TRIM(F3)="不低于")');
-    expect(k.formula).toMatch(/^=IF\(J3="","无数据",/);
+    // Columns of the standard 两纲监测: F 方向, H 中期目标, I 终期目标, J 本期值. The rule of spec section 1, as a tree.
+    const [F3, H3, I3, J3] = [6, 8, 9, 10].map((c) => cell(3, c)) as [Expr, Expr, Expr, Expr];
+    const directionIs = (...signs: string[]): Expr => OR(...signs.map((s) => eq(TRIM(F3), str(s))));
+    const higher = directionIs('≥', '>=', '不低于');
+    const lower = directionIs('≤', '<=', '不高于');
+    const meets = (target: Expr): Expr => OR(AND(higher, ge(J3, target)), AND(lower, le(J3, target)));
+    const blank = str('');
+    const rule = IF(
+      eq(J3, blank),
+      str('无数据'),
+      IF(
+        OR(eq(I3, blank), AND(NOT(higher), NOT(lower))),
+        str('无数据'),
+        IF(meets(I3), str('已实现终期目标'), IF(AND(ne(H3, blank), meets(H3)), str('达到中期目标'), str('未达标'))),
+      ),
+    );
+    expect(k.formula).toBe(printFormula(rule));
     expect(k.value.kind).toBe('text');
   });
 });

@@ -9,6 +9,7 @@ import { planFill } from '../../src/engine/fill';
 import { readTarget, resolveTarget } from '../../src/engine/read/target';
 import { text } from '../../src/engine/cell';
 import { TARGET_CASES, writeTargetCases, type TargetCase } from '../fixtures/two-plan-targets';
+import { ABS, AND, cell, eq, ge, gt, IF, ISNUMBER, le, lt, mul, ne, NOT, num, OR, printExpr, printFormula, str, sub, TRIM, type Expr } from '../../src/engine/formula';
 import { tpl } from './helpers';
 
 const TP = '两纲监测';
@@ -58,9 +59,44 @@ describe('two-plan targets as plans write them', () => {
     const { wb, report: r } = checked(TARGET_CASES);
     const plan = planFill(wb, tpl, r);
     const status = (row: number) => plan.toolOwned.find((w) => w.sheet === TP && w.row === row && w.col === 11)!;
-    expect(status(3).formula).toContain('G3*0.8');
-    expect(status(9).formula).toMatch(/J9>G9/); // 逐步提高
-    expect(status(11).formula).toContain('ABS(');
+    // Columns as writeTargetCases lays them out: F 方向, G 基期值, H 中期目标, I 终期目标, J 本期值.
+    const at = (row: number) => ({ F: cell(row, 6), G: cell(row, 7), H: cell(row, 8), I: cell(row, 9), J: cell(row, 10) });
+    const directionIs = (F: Expr, ...signs: string[]): Expr => OR(...signs.map((s) => eq(TRIM(F), str(s))));
+    const sides = (F: Expr) => ({ higher: directionIs(F, '≥', '>=', '不低于'), lower: directionIs(F, '≤', '<=', '不高于') });
+    const meets = (row: number, target: Expr): Expr => {
+      const { higher, lower } = sides(at(row).F);
+      return OR(AND(higher, ge(at(row).J, target)), AND(lower, le(at(row).J, target)));
+    };
+    const blank = str('');
+    // T01 比2020年降20% (row 3): while 终期目标 is that text, the target is 基期值 × 0.8, and without a number in 基期值
+    // the row cannot be judged; a number typed over the text is compared as it is. No 中期目标: a plain blank cell.
+    const t01 = at(3);
+    const t01Sides = sides(t01.F);
+    expect(status(3).formula).toBe(
+      printFormula(
+        IF(
+          eq(t01.J, blank),
+          str('无数据'),
+          IF(
+            OR(eq(t01.I, blank), AND(NOT(ISNUMBER(t01.I)), NOT(ISNUMBER(t01.G))), AND(NOT(t01Sides.higher), NOT(t01Sides.lower))),
+            str('无数据'),
+            IF(
+              IF(ISNUMBER(t01.I), meets(3, t01.I), meets(3, mul(t01.G, num(0.8)))),
+              str('已实现终期目标'),
+              IF(AND(ne(t01.H, blank), meets(3, t01.H)), str('达到中期目标'), str('未达标')),
+            ),
+          ),
+        ),
+      ),
+    );
+    // T07 逐步提高 (row 9): better than 基期值 in the row's direction.
+    const t07 = at(9);
+    const t07Sides = sides(t07.F);
+    const better = OR(AND(t07Sides.higher, gt(t07.J, t07.G)), AND(t07Sides.lower, lt(t07.J, t07.G)));
+    expect(status(9).formula).toContain(printExpr(IF(ISNUMBER(t07.I), meets(9, t07.I), better)));
+    // T09 50%左右 (row 11, a % row in points): within 5% of 50, whatever the direction.
+    const t09 = at(11);
+    expect(status(11).formula).toContain(printExpr(IF(ISNUMBER(t09.I), meets(11, t09.I), le(ABS(sub(t09.J, num(50))), mul(num(0.05), ABS(num(50)))))));
     for (const [i, k] of TARGET_CASES.entries()) expect(status(3 + i).value).toEqual(text(k.status));
   });
 });
