@@ -1,6 +1,7 @@
 /** Every sentence the command line prints itself, in Chinese (default) and English. Messages live in one place. */
 import { toFixedShown } from '../engine/display';
 import type { Lang, Severity } from '../engine/findings';
+import type { XlsxErrorReason } from '../xlsx/errors';
 import type { ArgProblem } from './args';
 
 export const LANGS: readonly Lang[] = ['zh-CN', 'en'];
@@ -9,29 +10,17 @@ export function isLang(s: string): s is Lang {
   return (LANGS as readonly string[]).includes(s);
 }
 
+/** Why a file was not checked: the xlsx layer's reasons, and the file system's and the CLI's own. */
 export type ReadFailure =
+  | XlsxErrorReason
   | 'not-found'
   | 'is-directory'
   | 'no-access'
   | 'unreadable'
-  | 'not-xlsx'
-  | 'legacy-xls'
-  | 'ods'
-  | 'xlsb'
-  | 'csv'
-  | 'other-document'
-  | 'duplicate-entry'
-  | 'beyond-limits'
   | 'not-regular'
   | 'file-too-large'
   | 'needs-converter'
   | 'convert-failed'
-  | 'encrypted'
-  | 'truncated'
-  | 'too-large'
-  | 'no-workbook'
-  | 'empty'
-  | 'bad-xml'
   | 'no-xlsx-in-folder'
   | 'check-failed';
 

@@ -128,19 +128,21 @@ export class WorkPool {
   }
 
   private answered(w: Worker, a: WorkAnswer): void {
-    const job = this.running.get(w);
-    this.running.delete(w);
-    this.idle.push(w);
-    job?.pending.resolve(a);
+    this.release(w)?.pending.resolve(a);
     this.pump();
   }
 
   private failed(w: Worker, e: Error): void {
+    this.release(w)?.pending.reject(e);
+    this.pump();
+  }
+
+  /** The worker is idle again; its job, if it had one. */
+  private release(w: Worker): Job | undefined {
     const job = this.running.get(w);
     this.running.delete(w);
     this.idle.push(w);
-    job?.pending.reject(e);
-    this.pump();
+    return job;
   }
 }
 

@@ -112,14 +112,15 @@ function notANumber(text: string): NumberReading {
   return { kind: 'invalid', rule: 'not-a-number', params: { text } };
 }
 
-function stripPrefixes(s: string): { rest: string; found: boolean } {
+/** Strips approximation words (约, 左右 …) from one end of `s`, repeatedly, never leaving it empty. */
+function stripAffixes(s: string, affixes: readonly string[], end: 'start' | 'end'): { rest: string; found: boolean } {
   let rest = s;
   let found = false;
   for (let again = true; again; ) {
     again = false;
-    for (const p of APPROX_PREFIXES) {
-      if (rest.startsWith(p) && rest.length > p.length) {
-        rest = rest.slice(p.length);
+    for (const p of affixes) {
+      if ((end === 'start' ? rest.startsWith(p) : rest.endsWith(p)) && rest.length > p.length) {
+        rest = end === 'start' ? rest.slice(p.length) : rest.slice(0, rest.length - p.length);
         found = again = true;
         break;
       }
@@ -128,21 +129,8 @@ function stripPrefixes(s: string): { rest: string; found: boolean } {
   return { rest, found };
 }
 
-function stripSuffixes(s: string): { rest: string; found: boolean } {
-  let rest = s;
-  let found = false;
-  for (let again = true; again; ) {
-    again = false;
-    for (const p of APPROX_SUFFIXES) {
-      if (rest.endsWith(p) && rest.length > p.length) {
-        rest = rest.slice(0, rest.length - p.length);
-        found = again = true;
-        break;
-      }
-    }
-  }
-  return { rest, found };
-}
+const stripPrefixes = (s: string): { rest: string; found: boolean } => stripAffixes(s, APPROX_PREFIXES, 'start');
+const stripSuffixes = (s: string): { rest: string; found: boolean } => stripAffixes(s, APPROX_SUFFIXES, 'end');
 
 /** The unit typed at the end of `s`, if it is one the column can take: its own unit, a template unit, or %. */
 function trailingUnit(s: string, ctx: ReadContext): string | null {

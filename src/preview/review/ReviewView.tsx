@@ -90,10 +90,21 @@ export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: Revi
     return out;
   };
 
-  const downloadRollup = async (): Promise<void> => {
+  /** Runs one download with the buttons disabled; a failure becomes the error notice. */
+  const whileWorking = async (work: () => Promise<void>): Promise<void> => {
     setWorking(true);
-    setNotice(null);
     try {
+      await work();
+    } catch (e) {
+      setNotice({ intent: 'error', text: s.failed(reason(e)) });
+    } finally {
+      setWorking(false);
+    }
+  };
+
+  const downloadRollup = (): Promise<void> =>
+    whileWorking(async () => {
+      setNotice(null);
       // Every .xlsx of the batch, readable or not, as merge takes the files it is given (files that are no returns
       // are listed apart and not given).
       const inputs = await bytesOf(items.map((it) => it.file));
@@ -103,39 +114,22 @@ export function ReviewView({ lang, template, batch, pool, onPick, onOpen }: Revi
         saveAs(r.bytes, `${r.unit}-${r.period}.xlsx`);
         setNotice({ intent: 'success', text: [s.rolledUp(r.merged, r.unit, r.period), r.note].filter(Boolean).join(' ') });
       }
-    } catch (e) {
-      setNotice({ intent: 'error', text: s.failed(reason(e)) });
-    } finally {
-      setWorking(false);
-    }
-  };
+    });
 
-  const downloadReviewBook = async (): Promise<void> => {
-    setWorking(true);
-    try {
+  const downloadReviewBook = (): Promise<void> =>
+    whileWorking(async () => {
       saveAs(await pool().reviewWorkbook(items, template, lang), lang === 'en' ? 'review-report.xlsx' : '审核报告.xlsx');
-    } catch (e) {
-      setNotice({ intent: 'error', text: s.failed(reason(e)) });
-    } finally {
-      setWorking(false);
-    }
-  };
+    });
 
-  const downloadAnnotated = async (): Promise<void> => {
-    setWorking(true);
-    setNotice(null);
-    try {
+  const downloadAnnotated = (): Promise<void> =>
+    whileWorking(async () => {
+      setNotice(null);
       const findings = new Map(items.flatMap((it) => (it.ok ? [[it.file, it.findings] as const] : [])));
       const returns = (await bytesOf([...findings.keys()])).map((r) => ({ ...r, findings: findings.get(r.name)! }));
       const { zip, failed } = await pool().annotatedZip(returns, lang);
       saveAs(zip, lang === 'en' ? 'annotated-returns.zip' : '退回修改.zip', 'application/zip');
       if (failed.length) setNotice({ intent: 'warning', text: failed.map((f) => `${f.name}：${f.error}`).join('；') });
-    } catch (e) {
-      setNotice({ intent: 'error', text: s.failed(reason(e)) });
-    } finally {
-      setWorking(false);
-    }
-  };
+    });
 
   const unreadable = items.filter((it) => !it.ok).length;
   return (

@@ -14,6 +14,19 @@ export interface StatusPanelProps {
   readonly strings: ReviewStrings;
 }
 
+/** One list of the status: a small heading over its items. */
+function ListBlock({ heading, testId, children }: { readonly heading: string; readonly testId?: string; readonly children: React.ReactNode }) {
+  const styles = useReviewStyles();
+  return (
+    <div>
+      <h3 className={styles.heading}>{heading}</h3>
+      <ul className={styles.list} data-testid={testId}>
+        {children}
+      </ul>
+    </div>
+  );
+}
+
 export function StatusPanel({ items, lang, strings: s }: StatusPanelProps) {
   const styles = useReviewStyles();
   const [text, setText] = React.useState('');
@@ -57,50 +70,34 @@ export function StatusPanel({ items, lang, strings: s }: StatusPanelProps) {
       )}
       {status && (
         <div className={styles.statusGrid}>
-          <div>
-            <h3 className={styles.heading}>
-              {s.received} ({status.received.length})
-            </h3>
-            <ul className={styles.list} data-testid="status-received">
-              {status.received.map((r) => (
-                <li key={r.file}>
-                  {r.unit} · {r.file}
-                  {r.errors > 0 ? ` · ${s.errors} ${r.errors}` : ''}
-                </li>
-              ))}
-            </ul>
-          </div>
-          <div>
-            <h3 className={styles.heading}>
-              {s.missing} ({status.missing.length})
-            </h3>
-            <ul className={styles.list} data-testid="status-missing">
-              {status.missing.map((m) => (
-                <li key={`${m.divisionCode ?? ''}${m.unit}`}>{m.divisionCode ? `${m.divisionCode} ${m.unit}` : m.unit}</li>
-              ))}
-            </ul>
-          </div>
+          <ListBlock heading={`${s.received} (${status.received.length})`} testId="status-received">
+            {status.received.map((r) => (
+              <li key={r.file}>
+                {r.unit} · {r.file}
+                {r.errors > 0 ? ` · ${s.errors} ${r.errors}` : ''}
+              </li>
+            ))}
+          </ListBlock>
+          <ListBlock heading={`${s.missing} (${status.missing.length})`} testId="status-missing">
+            {status.missing.map((m) => (
+              <li key={`${m.divisionCode ?? ''}${m.unit}`}>{m.divisionCode ? `${m.divisionCode} ${m.unit}` : m.unit}</li>
+            ))}
+          </ListBlock>
           {status.unexpected.length > 0 && (
-            <div>
-              <h3 className={styles.heading}>{s.unexpected}</h3>
-              <ul className={styles.list}>
-                {status.unexpected.map((f) => (
-                  <li key={f}>{f}</li>
-                ))}
-              </ul>
-            </div>
+            <ListBlock heading={s.unexpected}>
+              {status.unexpected.map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ListBlock>
           )}
           {status.duplicates.length > 0 && (
-            <div>
-              <h3 className={styles.heading}>{s.duplicates}</h3>
-              <ul className={styles.list}>
-                {status.duplicates.map((d) => (
-                  <li key={d.unit}>
-                    {d.unit}：{d.files.join('、')}
-                  </li>
-                ))}
-              </ul>
-            </div>
+            <ListBlock heading={s.duplicates}>
+              {status.duplicates.map((d) => (
+                <li key={d.unit}>
+                  {d.unit}：{d.files.join('、')}
+                </li>
+              ))}
+            </ListBlock>
           )}
         </div>
       )}

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { sectionHeading } from './shared.styles';
+import { hint, toolbar, sectionHeading } from './shared.styles';
 
 export const useDiagnosisPanelStyles = makeStyles({
   root: {
@@ -8,18 +8,8 @@ export const useDiagnosisPanelStyles = makeStyles({
     rowGap: tokens.spacingVerticalM,
   },
   title: sectionHeading,
-  intro: {
-    margin: 0,
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
-  toolbar: {
-    display: 'flex',
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-  },
+  intro: hint,
+  toolbar,
   steps: {
     margin: 0,
     paddingLeft: tokens.spacingHorizontalXL,

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { hint, toolbar } from './shared.styles';
 
 export const usePreviousReturnStyles = makeStyles({
   root: {
@@ -12,18 +13,8 @@ export const usePreviousReturnStyles = makeStyles({
     lineHeight: tokens.lineHeightBase300,
     fontWeight: tokens.fontWeightSemibold,
   },
-  hint: {
-    margin: 0,
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
-  row: {
-    display: 'flex',
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-  },
+  hint,
+  row: toolbar,
   comparing: {
     fontSize: tokens.fontSizeBase200,
     lineHeight: tokens.lineHeightBase200,

@@ -1,5 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { sectionHeading } from './shared.styles';
+import { hint, toolbar, sectionHeading } from './shared.styles';
 
 export const useSummaryPanelStyles = makeStyles({
   root: {
@@ -7,18 +7,8 @@ export const useSummaryPanelStyles = makeStyles({
     flexDirection: 'column',
     rowGap: tokens.spacingVerticalM,
   },
-  toolbar: {
-    display: 'flex',
-    alignItems: 'center',
-    flexWrap: 'wrap',
-    gap: tokens.spacingHorizontalS,
-  },
-  intro: {
-    margin: 0,
-    color: tokens.colorNeutralForeground3,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-  },
+  toolbar,
+  intro: hint,
   title: sectionHeading,
   paragraph: {
     display: 'flex',

@@ -16,6 +16,22 @@ export const sectionHeading: GriffelStyle = {
   fontWeight: tokens.fontWeightSemibold,
 };
 
+/** A section's small grey introduction under its heading. */
+export const hint: GriffelStyle = {
+  margin: 0,
+  color: tokens.colorNeutralForeground3,
+  fontSize: tokens.fontSizeBase200,
+  lineHeight: tokens.lineHeightBase200,
+};
+
+/** A row of buttons (and a spinner or status beside them) that wraps when the pane is narrow. */
+export const toolbar: GriffelStyle = {
+  display: 'flex',
+  alignItems: 'center',
+  flexWrap: 'wrap',
+  gap: tokens.spacingHorizontalS,
+};
+
 /** A list without bullets, items stacked like the section's own content. */
 export const plainList: GriffelStyle = {
   listStyleType: 'none',
