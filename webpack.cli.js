@@ -11,6 +11,7 @@
 'use strict';
 
 const path = require('node:path');
+const { typescriptRule, resolve } = require('./webpack.shared');
 
 const root = __dirname;
 
@@ -34,19 +35,8 @@ module.exports = (env = {}) => ({
   node: { __dirname: false, __filename: false },
   // Only the TypeScript sources run workers through tsx's hook (jest, tsx bench/run.ts); the bundle never does.
   externals: { 'tsx/cjs/api': 'commonjs tsx/cjs/api' },
-  resolve: { extensions: ['.ts', '.js', '.json'] },
-  module: {
-    rules: [
-      {
-        test: /\.ts$/,
-        exclude: /node_modules/,
-        use: {
-          loader: 'ts-loader',
-          options: { transpileOnly: true, configFile: path.join(root, 'tsconfig.cli.json'), compilerOptions: { module: 'es2020' } },
-        },
-      },
-    ],
-  },
+  resolve: resolve(),
+  module: { rules: [typescriptRule({ root, configFile: 'tsconfig.cli.json' })] },
   optimization: { minimize: false, chunkIds: 'named', moduleIds: 'named' },
   performance: { hints: false },
   stats: 'errors-warnings',

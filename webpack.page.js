@@ -138,7 +138,7 @@ function pageConfig({ mode, outDir }) {
     resolve: resolve(),
     module: {
       rules: [
-        typescriptRule({ root }),
+        typescriptRule({ root, sourceMap: false }),
         // The sample return and icons travel inside the page.
         { test: /\.(png|svg|xlsx)$/i, type: 'asset/inline' },
       ],

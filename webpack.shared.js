@@ -8,8 +8,11 @@
 
 const path = require('node:path');
 
-/** The ts-loader rule; `sourceMap`: emit source maps (development builds). */
-function typescriptRule({ root, sourceMap = false }) {
+/**
+ * The ts-loader rule. `configFile`: the tsconfig it reads (tsconfig.json; the CLI's tsconfig.cli.json); `sourceMap`:
+ * emit source maps (development builds), else left to the tsconfig.
+ */
+function typescriptRule({ root, configFile = 'tsconfig.json', sourceMap }) {
   return {
     test: /\.tsx?$/,
     exclude: /node_modules/,
@@ -17,8 +20,8 @@ function typescriptRule({ root, sourceMap = false }) {
       loader: 'ts-loader',
       options: {
         transpileOnly: true,
-        configFile: path.join(root, 'tsconfig.json'),
-        compilerOptions: { module: 'es2020', sourceMap },
+        configFile: path.join(root, configFile),
+        compilerOptions: sourceMap === undefined ? { module: 'es2020' } : { module: 'es2020', sourceMap },
       },
     },
   };
