@@ -70,7 +70,7 @@ const SNIPPETS: Snippet[] = [
     code: "import { Button, tokens } from '@fluentui/react-components';\nexport const Ok = () => <Button appearance=\"transparent\" id=\"container\" />;\nexport const c = tokens.colorNeutralForeground1;\nexport const sel = '#container';\nexport const rgbToHex = 1;\n",
   },
   // the Excel host writes cell fills as '#RRGGBB': not UI
-  { file: 'src/taskpane/excel.ts', code: "export const FILL = '#FFC7CE';\n" },
+  { file: 'src/taskpane/excel-marks.ts', code: "export const FILL = '#FFC7CE';\n" },
   // the ES5 scripts: newer syntax does not parse
   { file: 'src/wps/addin/main.js', code: 'let x = () => 1;\nx();\n' },
 ];

@@ -8,7 +8,7 @@ import { MAX_COL, MAX_ROW, columnIndex, formatRange, parseRange, type RangeAddre
 import { BLANK, errorFromText, primitiveOf, type CellValue } from '../engine/cell';
 import { utf8Length } from '../engine/utf8';
 import { isValidFormula } from './formula';
-import type { FakeConditionalFormat, FakeConditionalFormatType, FakeSheet, FakeWorkbookModel } from './model';
+import { colsOf, overlaps, rangeGrid, rowsOf, type FakeConditionalFormat, type FakeConditionalFormatType, type FakeSheet, type FakeWorkbookModel } from './model';
 
 // ---------------------------------------------------------------- errors
 
@@ -254,13 +254,14 @@ export abstract class ClientObject<T = unknown> {
     }
   }
 
-  protected abstract get typeName(): string;
+  /** The Office class it stands for, e.g. 'Range'. */
+  protected abstract readonly typeName: string;
   /** Scalar properties that `load` can fill, read from the target. */
-  protected abstract readers(): Record<string, (t: T) => unknown>;
-  /** Navigation properties (format, font, …) for paths like 'format/fill/color'. */
-  protected navigation(): Record<string, () => ClientObject<unknown>> {
+  protected readers(): Record<string, (t: T) => unknown> {
     return {};
   }
+  /** Navigation properties (format, font, …: getters of this class) for paths like 'format/fill/color'. */
+  protected readonly navigable: readonly string[] = [];
 
   get isNullObject(): boolean {
     if (!this.nullable) return false;
@@ -325,14 +326,14 @@ export abstract class ClientObject<T = unknown> {
     const t = this.target();
     if (t === null) return;
     const readers = this.readers();
-    const nav = this.navigation();
+    const nav = this.navigable;
     const own = paths.length === 0 ? Object.keys(readers) : [];
     const deeper = new Map<string, string[]>();
     for (const p of paths) {
       const [head, ...rest] = p.split('/');
       if (!head) continue;
       if (head in readers && rest.length === 0) own.push(head);
-      else if (head in nav) {
+      else if (nav.includes(head)) {
         const list = deeper.get(head) ?? [];
         if (rest.length) list.push(rest.join('/'));
         deeper.set(head, list);
@@ -343,7 +344,7 @@ export abstract class ClientObject<T = unknown> {
       this._loaded.set(p, v);
       this.context._responseBytes += 16 + utf8Length(JSON.stringify(v ?? null));
     }
-    for (const [head, rest] of deeper) nav[head]!()._applyLoad(rest);
+    for (const [head, rest] of deeper) (this as unknown as Record<string, ClientObject<unknown>>)[head]?._applyLoad(rest);
   }
 
   private readonly _children = new Map<string, unknown>();
@@ -352,6 +353,14 @@ export abstract class ClientObject<T = unknown> {
   protected child<C>(name: string, make: () => C): C {
     if (!this._children.has(name)) this._children.set(name, make());
     return this._children.get(name) as C;
+  }
+
+  /**
+   * A navigation property over the same target (format, font, rule, …): a null parent makes it a null object too;
+   * a required parent, a required child.
+   */
+  protected facet<C>(name: string, Make: new (context: RequestContext, resolver: Resolver<T>, nullable: boolean) => C): C {
+    return this.child(name, () => new Make(this.context, this.nullable ? () => this.target() : () => this.required(), this.nullable));
   }
 
   protected get<V>(prop: string): V {
@@ -394,12 +403,7 @@ interface WorkbookTarget {
 }
 
 export class Workbook extends ClientObject<WorkbookTarget> {
-  protected get typeName(): string {
-    return 'Workbook';
-  }
-  protected readers(): Record<string, (t: WorkbookTarget) => unknown> {
-    return {};
-  }
+  protected readonly typeName = 'Workbook';
   get worksheets(): WorksheetCollection {
     return this.child('worksheets', () => new WorksheetCollection(this.context, () => this.required().model, false));
   }
@@ -423,10 +427,8 @@ export class Workbook extends ClientObject<WorkbookTarget> {
 }
 
 export class Application extends ClientObject<FakeWorkbookModel> {
-  protected get typeName(): string {
-    return 'Application';
-  }
-  protected readers(): Record<string, (t: FakeWorkbookModel) => unknown> {
+  protected readonly typeName = 'Application';
+  protected override readers(): Record<string, (t: FakeWorkbookModel) => unknown> {
     return { calculationMode: (t) => t.calculationMode };
   }
   get calculationMode(): string {
@@ -452,12 +454,7 @@ const INVALID_SHEET_NAME = /[\\/?*[\]:]/;
 export class WorksheetCollection extends ClientObject<FakeWorkbookModel> {
   private _items: Worksheet[] | undefined;
 
-  protected get typeName(): string {
-    return 'WorksheetCollection';
-  }
-  protected readers(): Record<string, (t: FakeWorkbookModel) => unknown> {
-    return {};
-  }
+  protected readonly typeName = 'WorksheetCollection';
 
   get items(): Worksheet[] {
     if (!this._items) throw notLoaded('items');
@@ -533,15 +530,13 @@ function sheetById(model: FakeWorkbookModel, id: string): FakeSheet {
 interface SheetTarget extends FakeSheet {}
 
 export class Worksheet extends ClientObject<SheetTarget> {
-  protected get typeName(): string {
-    return 'Worksheet';
-  }
+  protected readonly typeName = 'Worksheet';
 
   private model(): FakeWorkbookModel {
     return this.context.runtime.model;
   }
 
-  protected readers(): Record<string, (t: FakeSheet) => unknown> {
+  protected override readers(): Record<string, (t: FakeSheet) => unknown> {
     return {
       name: (t) => t.name,
       id: (t) => t.id,
@@ -550,12 +545,10 @@ export class Worksheet extends ClientObject<SheetTarget> {
     };
   }
 
-  protected override navigation(): Record<string, () => ClientObject<unknown>> {
-    return { protection: () => this.protection as ClientObject<unknown> };
-  }
+  protected override readonly navigable = ['protection'];
 
   get protection(): WorksheetProtection {
-    return this.child('protection', () => new WorksheetProtection(this.context, () => this.target(), this.nullable));
+    return this.facet('protection', WorksheetProtection);
   }
 
   get name(): string {
@@ -669,10 +662,8 @@ export class Worksheet extends ClientObject<SheetTarget> {
 }
 
 export class WorksheetProtection extends ClientObject<FakeSheet> {
-  protected get typeName(): string {
-    return 'WorksheetProtection';
-  }
-  protected readers(): Record<string, (t: FakeSheet) => unknown> {
+  protected readonly typeName = 'WorksheetProtection';
+  protected override readers(): Record<string, (t: FakeSheet) => unknown> {
     return { protected: (t) => t.protected };
   }
   get protected(): boolean {
@@ -720,26 +711,13 @@ interface RangeTarget {
 
 const MAX_MATERIALIZED_CELLS = 2_000_000;
 
-function rowsOf(r: RangeAddress): number {
-  return r.end.row - r.start.row + 1;
-}
-function colsOf(r: RangeAddress): number {
-  return r.end.col - r.start.col + 1;
-}
-
 const huge = (t: RangeTarget): boolean => rowsOf(t.range) * colsOf(t.range) > NULL_VALUES_CELLS;
 
 function grid<V>(t: RangeTarget, f: (row: number, col: number) => V): V[][] {
   if (rowsOf(t.range) * colsOf(t.range) > MAX_MATERIALIZED_CELLS) {
     throw new FakeOfficeError(ErrorCodes.responsePayloadSizeLimitExceeded, 'The response payload size has exceeded the limit.');
   }
-  const out: V[][] = [];
-  for (let r = t.range.start.row; r <= t.range.end.row; r++) {
-    const line: V[] = [];
-    for (let c = t.range.start.col; c <= t.range.end.col; c++) line.push(f(r, c));
-    out.push(line);
-  }
-  return out;
+  return rangeGrid(t.range, f);
 }
 
 /** A cell value as Office returns it in `values`. */
@@ -797,11 +775,9 @@ function interpretInput(
 }
 
 export class Range extends ClientObject<RangeTarget> {
-  protected get typeName(): string {
-    return 'Range';
-  }
+  protected readonly typeName = 'Range';
 
-  protected readers(): Record<string, (t: RangeTarget) => unknown> {
+  protected override readers(): Record<string, (t: RangeTarget) => unknown> {
     return {
       address: (t) => `${quoteSheetName(t.sheet.name)}!${formatRange(t.range)}`,
       addressLocal: (t) => `${quoteSheetName(t.sheet.name)}!${formatRange(t.range)}`,
@@ -835,9 +811,7 @@ export class Range extends ClientObject<RangeTarget> {
     };
   }
 
-  protected override navigation(): Record<string, () => ClientObject<unknown>> {
-    return { format: () => this.format as ClientObject<unknown> };
-  }
+  protected override readonly navigable = ['format'];
 
   get address(): string {
     return this.get('address');
@@ -894,11 +868,11 @@ export class Range extends ClientObject<RangeTarget> {
   }
 
   get format(): RangeFormat {
-    return this.child('format', () => new RangeFormat(this.context, () => this.target(), this.nullable));
+    return this.facet('format', RangeFormat);
   }
 
   get conditionalFormats(): ConditionalFormatCollection {
-    return this.child('conditionalFormats', () => new ConditionalFormatCollection(this.context, () => this.target(), this.nullable));
+    return this.facet('conditionalFormats', ConditionalFormatCollection);
   }
 
   get worksheet(): Worksheet {
@@ -1055,18 +1029,14 @@ function uniform<V>(t: RangeTarget, f: (row: number, col: number) => V): V | nul
 }
 
 export class RangeFormat extends ClientObject<RangeTarget> {
-  protected get typeName(): string {
-    return 'RangeFormat';
-  }
-  protected readers(): Record<string, (t: RangeTarget) => unknown> {
+  protected readonly typeName = 'RangeFormat';
+  protected override readers(): Record<string, (t: RangeTarget) => unknown> {
     return {
       columnWidth: (t) => t.sheet.columnWidth(t.range.start.col),
       rowHeight: () => 15,
     };
   }
-  protected override navigation(): Record<string, () => ClientObject<unknown>> {
-    return { font: () => this.font as ClientObject<unknown>, fill: () => this.fill as ClientObject<unknown> };
-  }
+  protected override readonly navigable = ['font', 'fill'];
   get columnWidth(): number {
     return this.get('columnWidth');
   }
@@ -1083,10 +1053,10 @@ export class RangeFormat extends ClientObject<RangeTarget> {
     return this.get('rowHeight');
   }
   get font(): RangeFont {
-    return this.child('font', () => new RangeFont(this.context, () => this.target(), this.nullable));
+    return this.facet('font', RangeFont);
   }
   get fill(): RangeFill {
-    return this.child('fill', () => new RangeFill(this.context, () => this.target(), this.nullable));
+    return this.facet('fill', RangeFill);
   }
   autofitColumns(): void {
     this.act(null, false, () => void this.required());
@@ -1094,10 +1064,8 @@ export class RangeFormat extends ClientObject<RangeTarget> {
 }
 
 export class RangeFont extends ClientObject<RangeTarget> {
-  protected get typeName(): string {
-    return 'RangeFont';
-  }
-  protected readers(): Record<string, (t: RangeTarget) => unknown> {
+  protected readonly typeName = 'RangeFont';
+  protected override readers(): Record<string, (t: RangeTarget) => unknown> {
     return {
       bold: (t) => uniform(t, (r, c) => t.sheet.cell(r, c).format.bold ?? false),
       italic: (t) => uniform(t, (r, c) => t.sheet.cell(r, c).format.italic ?? false),
@@ -1135,10 +1103,8 @@ export class RangeFont extends ClientObject<RangeTarget> {
 }
 
 export class RangeFill extends ClientObject<RangeTarget> {
-  protected get typeName(): string {
-    return 'RangeFill';
-  }
-  protected readers(): Record<string, (t: RangeTarget) => unknown> {
+  protected readonly typeName = 'RangeFill';
+  protected override readers(): Record<string, (t: RangeTarget) => unknown> {
     return { color: (t) => uniform(t, (r, c) => t.sheet.cell(r, c).format.fill ?? '#FFFFFF') };
   }
   get color(): string | null {
@@ -1180,9 +1146,6 @@ function normalizeColor(v: string | null | undefined): string | undefined {
 
 // ---------------------------------------------------------------- conditional formats
 
-const overlaps = (a: RangeAddress, b: RangeAddress): boolean =>
-  a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
-
 interface CfTarget {
   readonly sheet: FakeSheet;
   readonly cf: FakeConditionalFormat;
@@ -1191,12 +1154,7 @@ interface CfTarget {
 export class ConditionalFormatCollection extends ClientObject<RangeTarget> {
   private _items: ConditionalFormat[] | undefined;
 
-  protected get typeName(): string {
-    return 'ConditionalFormatCollection';
-  }
-  protected readers(): Record<string, (t: RangeTarget) => unknown> {
-    return {};
-  }
+  protected readonly typeName = 'ConditionalFormatCollection';
 
   private inRange(t: RangeTarget): FakeConditionalFormat[] {
     return t.sheet.conditionalFormats.filter((cf) => overlaps(cf.range, t.range));
@@ -1264,10 +1222,8 @@ function atIndex(list: readonly FakeConditionalFormat[], sheet: FakeSheet, index
 }
 
 export class ConditionalFormat extends ClientObject<CfTarget> {
-  protected get typeName(): string {
-    return 'ConditionalFormat';
-  }
-  protected readers(): Record<string, (t: CfTarget) => unknown> {
+  protected readonly typeName = 'ConditionalFormat';
+  protected override readers(): Record<string, (t: CfTarget) => unknown> {
     return {
       id: (t) => String(t.sheet.conditionalFormats.indexOf(t.cf)),
       type: (t) => t.cf.type,
@@ -1275,9 +1231,7 @@ export class ConditionalFormat extends ClientObject<CfTarget> {
       stopIfTrue: () => false,
     };
   }
-  protected override navigation(): Record<string, () => ClientObject<unknown>> {
-    return { custom: () => this.custom as ClientObject<unknown>, customOrNullObject: () => this.customOrNullObject as ClientObject<unknown> };
-  }
+  protected override readonly navigable = ['custom', 'customOrNullObject'];
   get id(): string {
     return this.get('id');
   }
@@ -1322,28 +1276,19 @@ export class ConditionalFormat extends ClientObject<CfTarget> {
 }
 
 export class CustomConditionalFormat extends ClientObject<CfTarget> {
-  protected get typeName(): string {
-    return 'CustomConditionalFormat';
-  }
-  protected readers(): Record<string, (t: CfTarget) => unknown> {
-    return {};
-  }
-  protected override navigation(): Record<string, () => ClientObject<unknown>> {
-    return { rule: () => this.rule as ClientObject<unknown>, format: () => this.format as ClientObject<unknown> };
-  }
+  protected readonly typeName = 'CustomConditionalFormat';
+  protected override readonly navigable = ['rule', 'format'];
   get rule(): ConditionalFormatRule {
-    return this.child('rule', () => new ConditionalFormatRule(this.context, () => this.required(), false));
+    return this.facet('rule', ConditionalFormatRule);
   }
   get format(): ConditionalRangeFormat {
-    return this.child('format', () => new ConditionalRangeFormat(this.context, () => this.required(), false));
+    return this.facet('format', ConditionalRangeFormat);
   }
 }
 
 export class ConditionalFormatRule extends ClientObject<CfTarget> {
-  protected get typeName(): string {
-    return 'ConditionalFormatRule';
-  }
-  protected readers(): Record<string, (t: CfTarget) => unknown> {
+  protected readonly typeName = 'ConditionalFormatRule';
+  protected override readers(): Record<string, (t: CfTarget) => unknown> {
     return { formula: (t) => t.cf.formula, formulaLocal: (t) => t.cf.formula };
   }
   get formula(): string {
@@ -1360,28 +1305,19 @@ export class ConditionalFormatRule extends ClientObject<CfTarget> {
 }
 
 export class ConditionalRangeFormat extends ClientObject<CfTarget> {
-  protected get typeName(): string {
-    return 'ConditionalRangeFormat';
-  }
-  protected readers(): Record<string, (t: CfTarget) => unknown> {
-    return {};
-  }
-  protected override navigation(): Record<string, () => ClientObject<unknown>> {
-    return { fill: () => this.fill as ClientObject<unknown>, font: () => this.font as ClientObject<unknown> };
-  }
+  protected readonly typeName = 'ConditionalRangeFormat';
+  protected override readonly navigable = ['fill', 'font'];
   get fill(): ConditionalRangeFill {
-    return this.child('fill', () => new ConditionalRangeFill(this.context, () => this.required(), false));
+    return this.facet('fill', ConditionalRangeFill);
   }
   get font(): ConditionalRangeFont {
-    return this.child('font', () => new ConditionalRangeFont(this.context, () => this.required(), false));
+    return this.facet('font', ConditionalRangeFont);
   }
 }
 
 export class ConditionalRangeFill extends ClientObject<CfTarget> {
-  protected get typeName(): string {
-    return 'ConditionalRangeFill';
-  }
-  protected readers(): Record<string, (t: CfTarget) => unknown> {
+  protected readonly typeName = 'ConditionalRangeFill';
+  protected override readers(): Record<string, (t: CfTarget) => unknown> {
     return { color: (t) => t.cf.fill };
   }
   get color(): string | null {
@@ -1400,10 +1336,8 @@ export class ConditionalRangeFill extends ClientObject<CfTarget> {
 }
 
 export class ConditionalRangeFont extends ClientObject<CfTarget> {
-  protected get typeName(): string {
-    return 'ConditionalRangeFont';
-  }
-  protected readers(): Record<string, (t: CfTarget) => unknown> {
+  protected readonly typeName = 'ConditionalRangeFont';
+  protected override readers(): Record<string, (t: CfTarget) => unknown> {
     return { color: (t) => t.cf.fontColor, bold: (t) => t.cf.bold };
   }
   get color(): string | null {

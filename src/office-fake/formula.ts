@@ -69,6 +69,21 @@ function execAt(re: RegExp, s: string, pos: number): RegExpExecArray | null {
   return re.exec(s);
 }
 
+/** A quoted text from `start` (its opening quote), the quote doubled inside it: `"a""b"` → a"b, `'O''Brien'` → O'Brien. */
+function quoted(s: string, start: number, what: string): { text: string; end: number } {
+  const quote = s[start];
+  let text = '';
+  let i = start + 1;
+  for (;;) {
+    if (i >= s.length) throw new ParseError(`unterminated ${what}`);
+    if (s[i] === quote) {
+      if (s[i + 1] !== quote) return { text, end: i + 1 };
+      text += quote;
+      i += 2;
+    } else text += s[i++];
+  }
+}
+
 function tokenize(src: string): Tok[] {
   const out: Tok[] = [];
   let i = 0;
@@ -80,22 +95,9 @@ function tokenize(src: string): Tok[] {
       continue;
     }
     if (ch === '"') {
-      let v = '';
-      i++;
-      for (;;) {
-        if (i >= s.length) throw new ParseError('unterminated string');
-        if (s[i] === '"') {
-          if (s[i + 1] === '"') {
-            v += '"';
-            i += 2;
-            continue;
-          }
-          i++;
-          break;
-        }
-        v += s[i++];
-      }
-      out.push({ t: 'str', v });
+      const q = quoted(s, i, 'string');
+      out.push({ t: 'str', v: q.text });
+      i = q.end;
       continue;
     }
     if (ch === '#') {
@@ -117,23 +119,10 @@ function tokenize(src: string): Tok[] {
     let sheet: string | undefined;
     let j = i;
     if (ch === "'") {
-      let name = '';
-      j++;
-      for (;;) {
-        if (j >= s.length) throw new ParseError('unterminated sheet name');
-        if (s[j] === "'") {
-          if (s[j + 1] === "'") {
-            name += "'";
-            j += 2;
-            continue;
-          }
-          j++;
-          break;
-        }
-        name += s[j++];
-      }
+      const q = quoted(s, i, 'sheet name');
+      j = q.end;
       if (s[j] !== '!') throw new ParseError('expected ! after sheet name');
-      sheet = name;
+      sheet = q.text;
       j++;
     } else {
       const m = execAt(SHEET_PREFIX, s, i);
@@ -240,49 +229,34 @@ class Parser {
     return t && t.t === 'op' && ops.includes(t.v) ? t.v : undefined;
   }
 
-  private comparison(): Node {
-    let a = this.concat();
-    for (let op = this.isOp('=', '<>', '<', '>', '<=', '>='); op; op = this.isOp('=', '<>', '<', '>', '<=', '>=')) {
+  /** One precedence level: operands joined left to right by its operators (Excel's ^ too: 2^3^2 is 64). */
+  private level(ops: readonly string[], operand: () => Node): Node {
+    let a = operand();
+    for (let op = this.isOp(...ops); op; op = this.isOp(...ops)) {
       this.i++;
-      a = { k: 'bin', op, a, b: this.concat() };
+      a = { k: 'bin', op, a, b: operand() };
     }
     return a;
+  }
+
+  private comparison(): Node {
+    return this.level(['=', '<>', '<', '>', '<=', '>='], () => this.concat());
   }
 
   private concat(): Node {
-    let a = this.additive();
-    while (this.isOp('&')) {
-      this.i++;
-      a = { k: 'bin', op: '&', a, b: this.additive() };
-    }
-    return a;
+    return this.level(['&'], () => this.additive());
   }
 
   private additive(): Node {
-    let a = this.multiplicative();
-    for (let op = this.isOp('+', '-'); op; op = this.isOp('+', '-')) {
-      this.i++;
-      a = { k: 'bin', op, a, b: this.multiplicative() };
-    }
-    return a;
+    return this.level(['+', '-'], () => this.multiplicative());
   }
 
   private multiplicative(): Node {
-    let a = this.power();
-    for (let op = this.isOp('*', '/'); op; op = this.isOp('*', '/')) {
-      this.i++;
-      a = { k: 'bin', op, a, b: this.power() };
-    }
-    return a;
+    return this.level(['*', '/'], () => this.power());
   }
 
   private power(): Node {
-    let a = this.unary();
-    while (this.isOp('^')) {
-      this.i++;
-      a = { k: 'bin', op: '^', a, b: this.unary() };
-    }
-    return a;
+    return this.level(['^'], () => this.unary());
   }
 
   private unary(): Node {

@@ -9,6 +9,22 @@ import { cellsOf, MemoryWorkbook } from '../engine/memory-workbook';
 import type { WorkbookView } from '../engine/workbook';
 import { Evaluator, type EvalContext } from './formula';
 
+/** Rows and columns of a range, whether two ranges share a cell, and a value for each cell row by row: how both
+ * fakes (Office's and WPS's) size, match and answer ranges over this model. */
+export const rowsOf = (r: RangeAddress): number => r.end.row - r.start.row + 1;
+export const colsOf = (r: RangeAddress): number => r.end.col - r.start.col + 1;
+export const overlaps = (a: RangeAddress, b: RangeAddress): boolean =>
+  a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
+export function rangeGrid<V>(range: RangeAddress, f: (row: number, col: number) => V): V[][] {
+  const out: V[][] = [];
+  for (let r = range.start.row; r <= range.end.row; r++) {
+    const line: V[] = [];
+    for (let c = range.start.col; c <= range.end.col; c++) line.push(f(r, c));
+    out.push(line);
+  }
+  return out;
+}
+
 export interface FakeCellFormat {
   /** Fill colour, '#RRGGBB', or undefined for none. */
   readonly fill?: string;

@@ -13,7 +13,7 @@
  */
 import { MAX_COL, MAX_ROW, formatRange, parseRange, type RangeAddress } from '../engine/address';
 import { BLANK, errorFromText, primitiveOf, type CellValue } from '../engine/cell';
-import type { FakeConditionalFormat, FakeConditionalFormatType, FakeSheet, FakeWorkbookModel } from '../office-fake/model';
+import { colsOf, overlaps, rangeGrid, rowsOf, type FakeConditionalFormat, type FakeConditionalFormatType, type FakeSheet, type FakeWorkbookModel } from '../office-fake/model';
 import { isValidFormula } from '../office-fake/formula';
 import { comErrorCode, hexOfBgr, bgrOf } from '../wps/values';
 import type { WpsScalar } from '../wps/api';
@@ -57,10 +57,6 @@ type Io = {
 };
 
 const WHOLE: RangeAddress = { start: { row: 1, col: 1 }, end: { row: MAX_ROW, col: MAX_COL } };
-const rowsOf = (r: RangeAddress): number => r.end.row - r.start.row + 1;
-const colsOf = (r: RangeAddress): number => r.end.col - r.start.col + 1;
-const intersects = (a: RangeAddress, b: RangeAddress): boolean =>
-  a.start.row <= b.end.row && b.start.row <= a.end.row && a.start.col <= b.end.col && b.start.col <= a.end.col;
 const within = (inner: RangeAddress, outer: RangeAddress): boolean =>
   inner.start.row >= outer.start.row && inner.end.row <= outer.end.row && inner.start.col >= outer.start.col && inner.end.col <= outer.end.col;
 
@@ -192,7 +188,7 @@ export class FakeFormatConditions extends FakeSheetRef {
     super(io, sheet);
   }
   private list(): FakeConditionalFormat[] {
-    return this.sheet().conditionalFormats.filter((cf) => intersects(cf.range, this.range));
+    return this.sheet().conditionalFormats.filter((cf) => overlaps(cf.range, this.range));
   }
   get Count(): number {
     this.hit('FormatConditions.Count');
@@ -214,7 +210,7 @@ export class FakeFormatConditions extends FakeSheetRef {
     for (let r = this.range.start.row; r <= this.range.end.row && limit !== Infinity; r++) {
       for (let c = this.range.start.col; c <= this.range.end.col; c++) {
         const cell: RangeAddress = { start: { row: r, col: c }, end: { row: r, col: c } };
-        if (this.sheet().conditionalFormats.filter((cf) => intersects(cf.range, cell)).length >= limit) throw appError('too many conditional formats');
+        if (this.sheet().conditionalFormats.filter((cf) => overlaps(cf.range, cell)).length >= limit) throw appError('too many conditional formats');
       }
     }
     const cf: FakeConditionalFormat = {
@@ -277,13 +273,7 @@ export class FakeRange extends FakeSheetRef {
   private cells<V>(f: (row: number, col: number) => V): V | V[][] {
     if (rowsOf(this.range) * colsOf(this.range) > 5_000_000) throw appError('range too large');
     if (rowsOf(this.range) === 1 && colsOf(this.range) === 1) return f(this.range.start.row, this.range.start.col);
-    const out: V[][] = [];
-    for (let r = this.range.start.row; r <= this.range.end.row; r++) {
-      const line: V[] = [];
-      for (let c = this.range.start.col; c <= this.range.end.col; c++) line.push(f(r, c));
-      out.push(line);
-    }
-    return out;
+    return rangeGrid(this.range, f);
   }
 
   /** Value2 as VBA gives it: Office's values (primitiveOf) but for a blank, Empty (null), and an error, its CVErr code. */

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readXlsx } from '../../src/xlsx';
 import { messyReturn } from '../engine/fill-messy.fixture';
-import { FakeWorkbookModel, installFakeOffice, type FakeOfficeEnvironment } from '../../src/office-fake';
+import { FakeWorkbookModel } from '../../src/office-fake';
+import { useFakeOffice } from './fake-office';
 import { createExcelHost } from '../../src/taskpane/excel';
 import { MARK_FILLS, MARK_FORMULA, marksFor } from '../../src/taskpane/excel-marks';
 import { sheetFromRange } from '../../src/taskpane/excel-values';
@@ -16,17 +17,7 @@ import { batchWrites, estimatePayload, planExcelWrites, rectangles } from '../..
 
 const template = standardTemplate();
 
-let env: (FakeOfficeEnvironment & { uninstall(): void }) | undefined;
-afterEach(() => {
-  env?.uninstall();
-  env = undefined;
-});
-
-function open(model: FakeWorkbookModel, options = {}): FakeOfficeEnvironment {
-  env?.uninstall();
-  env = installFakeOffice(globalThis, model, options);
-  return env;
-}
+const open = useFakeOffice();
 
 function filledModel(quarter: 1 | 2 | 3 | 4 = 3, seed = 7): FakeWorkbookModel {
   return FakeWorkbookModel.fromMemoryWorkbook(buildFilledReturn(template, { quarter, seed }));

@@ -5,12 +5,12 @@
  */
 import { standardTemplate } from '../../src/engine';
 import { buildFilledReturn } from '../../src/engine/testing';
-import { FakeWorkbookModel, installFakeOffice, type FakeOfficeEnvironment } from '../../src/office-fake';
+import { FakeWorkbookModel } from '../../src/office-fake';
 import { createExcelHost } from '../../src/taskpane/excel';
+import { useFakeOffice } from './fake-office';
 
 const template = standardTemplate();
-let env: (FakeOfficeEnvironment & { uninstall(): void }) | undefined;
-afterEach(() => env?.uninstall());
+const open = useFakeOffice();
 
 test("a user's SUM skipping 1262余 is a cumulative-mismatch at its 累计 cell, seen in one read", async () => {
   const model = FakeWorkbookModel.fromMemoryWorkbook(buildFilledReturn(template, { quarter: 3, seed: 7 }));
@@ -21,7 +21,7 @@ test("a user's SUM skipping 1262余 is a cumulative-mismatch at its 累计 cell,
   s.setCell(3, 7, { value: { kind: 'number', value: 925 } });
   s.setCell(3, 9, { formula: '=SUM(E3:G3)', value: { kind: 'blank' } });
   model.recalc();
-  env = installFakeOffice(globalThis, model);
+  const env = open(model);
   const out = await createExcelHost().check(template, 'zh-CN');
   expect(env.stats.syncCount).toBe(1);
   expect(out.findings.filter((f) => f.rule === 'cumulative-mismatch').map((f) => [f.cell, f.message])).toEqual([

@@ -5,7 +5,8 @@
  */
 import { standardTemplate } from '../../src/engine';
 import { buildFilledReturn } from '../../src/engine/testing';
-import { FakeWorkbookModel, installFakeOffice, type FakeConditionalFormat, type FakeOfficeEnvironment, type FakeSheet } from '../../src/office-fake';
+import { FakeWorkbookModel, type FakeConditionalFormat, type FakeSheet } from '../../src/office-fake';
+import { useFakeOffice } from './fake-office';
 import { createExcelHost } from '../../src/taskpane/excel';
 import { MARK_FORMULA } from '../../src/taskpane/excel-marks';
 import { DIAGNOSTIC_STEPS, HostError } from '../../src/taskpane/host';
@@ -14,16 +15,7 @@ const template = standardTemplate();
 const DATA = template.sheets.data.map((d) => d.name);
 const TOOL_HEADERS = new Set(['累计', '完成年计划(%)', '序时进度(%)', '达标状态']);
 
-let env: (FakeOfficeEnvironment & { uninstall(): void }) | undefined;
-afterEach(() => {
-  env?.uninstall();
-  env = undefined;
-});
-function open(model: FakeWorkbookModel, options = {}): FakeOfficeEnvironment {
-  env?.uninstall();
-  env = installFakeOffice(globalThis, model, options);
-  return env;
-}
+const open = useFakeOffice();
 
 /** A clean Q3 return with a few faults (so there is something to mark) and the user's own decorations. */
 function workbook(): FakeWorkbookModel {
