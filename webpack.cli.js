@@ -1,12 +1,13 @@
 /*
- * CLI build (`npm run build:cli`): the command and its worker thread bundled for Node, with zod, fflate and saxes
- * inside, into dist/cli/ (main.js, which bin/fulian-returns.js loads; worker.js, which the pool starts; and the chunks
- * the lazy loaders of src/cli/lazy.ts ask for). One file per job instead of ~150 small modules: resolving and reading
- * those was a third of a one-file `check` (bench/cli.bench.ts measures it against a bare `node -e 0`).
+ * CLI build (`npm run build:cli`): the command and its worker thread bundled for Node, zod, fflate and saxes inside,
+ * one file each: dist/cli/main.js (which bin/fulian-returns.js loads, with V8's code cache: bin/code-cache.js) and
+ * dist/cli/worker.js (which the pool starts). One file instead of ~150 small modules: resolving and reading those
+ * was a third of a one-file `check` (bench/reader.bench.ts measures it against a bare `node -e 0`). The lazy loaders
+ * of src/cli/lazy.ts stay lazy inside the file (no async chunks: a module's code runs on first use, not at start).
  *
- * Every file lands in dist/cli itself, so `__dirname` (left to Node) is that folder in each of them: the pool finds
- * worker.js beside it and `--version` finds the package.json two levels up. Not minified: the parse cost is V8's lazy
- * pre-parse either way, and a stack trace from a user's machine stays readable.
+ * Both files land in dist/cli itself, so `__dirname` (left to Node) is that folder in each: the pool finds worker.js
+ * beside it and `--version` finds the package.json two levels up. Not minified: with the code cache V8 does not parse
+ * the text, and a stack trace from a user's machine stays readable.
  */
 'use strict';
 
@@ -28,16 +29,21 @@ module.exports = (env = {}) => ({
   output: {
     path: path.join(env.out ? path.resolve(env.out) : path.join(root, 'dist'), 'cli'),
     filename: '[name].js',
-    chunkFilename: '[name].js',
+    asyncChunks: false,
     library: { type: 'commonjs2' },
     clean: true,
   },
   node: { __dirname: false, __filename: false },
   // Only the TypeScript sources run workers through tsx's hook (jest, tsx bench/run.ts); the bundle never does.
   externals: { 'tsx/cjs/api': 'commonjs tsx/cjs/api' },
-  resolve: resolve(),
+  resolve: {
+    ...resolve(),
+    // fflate's Node build requires node:worker_threads at load for its async API, which we never call; its browser
+    // build is the same sync code (the web page runs it) without that few-ms load at every start.
+    alias: { fflate$: 'fflate/browser' },
+  },
   module: { rules: [typescriptRule({ root, configFile: 'tsconfig.cli.json' })] },
-  optimization: { minimize: false, chunkIds: 'named', moduleIds: 'named' },
+  optimization: { minimize: false, moduleIds: 'named' },
   performance: { hints: false },
   stats: 'errors-warnings',
 });

@@ -4,7 +4,6 @@
  * file beside the target, fsync, rename), and never leaving temp files behind: removed on SIGINT/SIGTERM, and those
  * of dead processes (SIGKILL, power loss) cleaned beside the target at the next write.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fsp, constants as fsConstants, unlinkSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Messages } from './messages';
@@ -100,7 +99,13 @@ function untrack(temp: string): void {
   }
 }
 
-const tempName = (target: string): string => join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
+/** node:crypto on the first write (a check writes nothing, and loading it is a few ms of every start). */
+function randomHex(bytes: number): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load
+  return (require('node:crypto') as typeof import('node:crypto')).randomBytes(bytes).toString('hex');
+}
+
+const tempName = (target: string): string => join(dirname(target), `.${basename(target)}.${process.pid}.${randomHex(6)}.tmp`);
 
 function alive(pid: number): boolean {
   try {

@@ -3,7 +3,6 @@
  * converted there to .xlsx by one headless `soffice` run for all of them (it is slow to start), with its own
  * throw-away profile. The originals are never opened for writing; the temporary folder goes when the command ends.
  */
-import { execFile } from 'node:child_process';
 import { accessSync, constants as fsConstants, statSync } from 'node:fs';
 import { promises as fsp } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,6 +60,8 @@ export async function convertWithSoffice(soffice: string, files: readonly string
   }
   let failure: string | undefined;
   if (copies.length > 0) {
+    // Loaded here: node:child_process (and node:net under it) is a few ms of every start that converts nothing.
+    const { execFile } = await import('node:child_process');
     failure = await new Promise<string | undefined>((resolve) => {
       execFile(
         soffice,

@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism, freemem } from 'node:os';
 import { join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 // Types only: the reader and the engine load in the workers (or, on the serial path, on first use), so the thread
 // that hands out work does not spend its time loading them.
 import type { Task, TaskResult, TaskSetup } from './task';
@@ -91,6 +91,9 @@ export class TaskPool {
     entry = workerEntry(),
   ) {
     const boot = { ...entry, tsx: entry.typescript ? require.resolve('tsx/cjs/api') : null };
+    // Loaded with the first pool: node:worker_threads is a few ms of every start, and most runs stay on one thread.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous lazy load
+    const { Worker } = require('node:worker_threads') as typeof import('node:worker_threads');
     for (let i = 0; i < size; i++) {
       const worker = new Worker(BOOTSTRAP, { eval: true, workerData: { boot, setup } });
       // An idle worker never keeps the process alive (a caller that stops early cannot hang it); a busy one does.
