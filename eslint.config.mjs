@@ -55,7 +55,23 @@ const enginePurity = {
     };
   },
 };
-const fulian = { meta: { name: 'fulian' }, rules: { 'engine-purity': enginePurity } };
+/**
+ * Office.js (its `Excel` and `Office` namespaces, values or types) is used only by the Excel host, the task pane's
+ * entry (Office.onReady) and the fake of it: components get the host as a prop, WPS has its own API.
+ */
+const officeConfined = {
+  meta: { type: 'problem', schema: [], messages: { office: "Only the Excel host (src/taskpane/excel*.ts) uses Office.js: '{{name}}' here." } },
+  create(context) {
+    const report = (node) => context.report({ node, messageId: 'office', data: { name: node.name } });
+    const OFFICE = '/^(Excel|Office)$/';
+    return {
+      [`MemberExpression > Identifier.object[name=${OFFICE}]`]: report,
+      [`TSQualifiedName > Identifier.left[name=${OFFICE}]`]: report,
+      [`TSTypeQuery > Identifier.exprName[name=${OFFICE}]`]: report,
+    };
+  },
+};
+const fulian = { meta: { name: 'fulian' }, rules: { 'engine-purity': enginePurity, 'office-confined': officeConfined } };
 
 const NAMED = 'white|black|red|green|blue|yellow|orange|gray|grey|purple|pink|transparent';
 // the same colour forms test/taskpane/no-hardcoded-colours.test.ts greps for
@@ -158,6 +174,12 @@ export default tseslint.config(
         { selector: "TSNonNullExpression[expression.type='MemberExpression'][expression.computed=true]", message: 'No `x[i]!` in the engine: type the keys (DataSheetLayout.columns) or handle the missing entry.' },
       ],
     },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/taskpane/excel*.ts', 'src/taskpane/index.tsx', 'src/office-fake/**'],
+    plugins: { fulian },
+    rules: { 'fulian/office-confined': 'error' },
   },
   {
     files: ['src/taskpane/**/*.{ts,tsx}', 'src/preview/**/*.{ts,tsx}', 'src/wps/**/*.tsx'],

@@ -1,6 +1,6 @@
 /*
- * The project's own lint rules fire: engine purity (fulian/engine-purity) and no literal colours in UI code
- * (no-restricted-syntax). ESLint's Node API runs in a child process (its config is ESM, which jest's module
+ * The project's own lint rules fire: engine purity (fulian/engine-purity), Office.js only in the Excel host
+ * (fulian/office-confined) and no literal colours in UI code (no-restricted-syntax). ESLint's Node API runs in a child process (its config is ESM, which jest's module
  * registry cannot load), on in-memory snippets linted as if they were files at the given paths.
  */
 import { execFileSync } from 'node:child_process';
@@ -71,6 +71,11 @@ const SNIPPETS: Snippet[] = [
   },
   // the Excel host writes cell fills as '#RRGGBB': not UI
   { file: 'src/taskpane/excel-marks.ts', code: "export const FILL = '#FFC7CE';\n" },
+  // Office.js only in the Excel host: values, qualified types and typeof, outside it; the host files and the fake may
+  { file: 'src/wps/office.ts', code: 'export const run = (f: (c: Excel.RequestContext) => Promise<void>) => Excel.run(f);\nexport type X = typeof Office;\n' },
+  { file: 'src/taskpane/components/Lang.tsx', code: 'export const lang = (): string => Office.context.displayLanguage;\nexport const office = { Office: 1 }.Office;\n' },
+  { file: 'src/taskpane/excel-read.ts', code: 'export const run = (f: (c: Excel.RequestContext) => Promise<void>) => Excel.run(f);\n' },
+  { file: 'src/office-fake/x.ts', code: 'export type X = typeof Excel;\n' },
   // the ES5 scripts: newer syntax does not parse
   { file: 'src/wps/addin/main.js', code: 'let x = () => 1;\nx();\n' },
 ];
@@ -78,6 +83,15 @@ const SNIPPETS: Snippet[] = [
 describe('lint rules', () => {
   const results = lint(SNIPPETS);
   const found = hits(results, ['fulian/engine-purity', 'no-restricted-syntax']);
+
+  it('Office.js is confined to the Excel host: each use elsewhere is reported, by line', () => {
+    expect(hits(results, ['fulian/office-confined']).filter(([, , rule]) => rule !== 'parse')).toEqual([
+      ['src/wps/office.ts', 1, 'fulian/office-confined'],
+      ['src/wps/office.ts', 1, 'fulian/office-confined'],
+      ['src/wps/office.ts', 2, 'fulian/office-confined'],
+      ['src/taskpane/components/Lang.tsx', 1, 'fulian/office-confined'],
+    ]);
+  });
 
   it('engine purity: every forbidden import is reported, by line, and only in the engine', () => {
     expect(found.filter(([f]) => String(f).startsWith('src/engine') || String(f).startsWith('src/cli'))).toEqual([

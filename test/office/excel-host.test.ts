@@ -8,10 +8,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readXlsx } from '../../src/xlsx';
 import { messyReturn } from '../engine/fill-messy.fixture';
-import { FakeWorkbookModel } from '../../src/office-fake';
+import { FakeWorkbookModel, type FakeOfficeEnvironment } from '../../src/office-fake';
 import { useFakeOffice } from './fake-office';
 import { createExcelHost } from '../../src/taskpane/excel';
 import { MARK_FILLS, MARK_FORMULA, marksFor } from '../../src/taskpane/excel-marks';
+import { WorkbookReader } from '../../src/taskpane/excel-read';
 import { sheetFromRange } from '../../src/taskpane/excel-values';
 import { batchWrites, estimatePayload, planExcelWrites, rectangles } from '../../src/taskpane/excel-writes';
 
@@ -111,6 +112,26 @@ describe('check', () => {
     expect(out.findings.map((f) => f.rule)).toContain('approximate-value');
     expect(fake.stats.syncCount).toBeGreaterThan(3); // the refused read, the addresses, then several bands
     expect(Math.max(...fake.stats.responses)).toBeLessThanOrEqual(12_000);
+  });
+
+  test('the reader picks its strategy from the workbook: at once, by names when a sheet is missing, in bands past the limit', async () => {
+    const strategy = async (env: FakeOfficeEnvironment, reader: WorkbookReader): Promise<[string, number]> => {
+      env.stats.reset();
+      const read = await (env.Excel as unknown as typeof Excel).run((context) => reader.read(context, template, { cells: true, marks: true }));
+      return [read.strategy, env.stats.syncCount];
+    };
+    const complete = open(filledModel());
+    expect(await strategy(complete, new WorkbookReader(4 << 20))).toEqual(['at-once', 1]);
+    const missing = filledModel();
+    missing.removeSheet('关爱救助');
+    const gaps = new WorkbookReader(4 << 20);
+    const env = open(missing);
+    expect(await strategy(env, gaps)).toEqual(['by-names', 3]); // the refused read, the list, the sheets and marks
+    expect(await strategy(env, gaps)).toEqual(['by-names', 2]); // the hint: the list first from now on
+    const big = open(filledModel(), { payloadLimit: 12_000 });
+    const [how, syncs] = await strategy(big, new WorkbookReader(10_000));
+    expect(how).toBe('in-bands');
+    expect(syncs).toBeGreaterThan(3);
   });
 
   test('a stray cell at XFD1048576 (#13 item 7): only the parts of the used range that hold cells are read, in a few syncs', async () => {
