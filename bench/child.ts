@@ -1,6 +1,6 @@
 /* Shared by the benches that run the compiled CLI in child processes (not a bench itself). */
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -10,8 +10,7 @@ const ROOT = join(__dirname, '..');
 export function compileCli(pkg: string): void {
   const webpack = join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
   execFileSync(process.execPath, [webpack, '--config', join(ROOT, 'webpack.cli.js'), '--env', `out=${join(pkg, 'dist')}`], { cwd: ROOT, stdio: 'pipe' });
-  mkdirSync(join(pkg, 'bin'));
-  copyFileSync(join(ROOT, 'bin/fulian-returns.js'), join(pkg, 'bin/fulian-returns.js'));
+  cpSync(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
   copyFileSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
   writeFileSync(
     join(pkg, 'rss.js'),

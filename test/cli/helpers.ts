@@ -1,6 +1,6 @@
 /** Shared helpers for the CLI tests: an in-memory IO, returns as real .xlsx files, and damaged files. */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -183,8 +183,7 @@ export function compiledBin(dir: string): string {
   if (distIsFresh()) return join(repoRoot, 'bin/fulian-returns.js');
   const pkg = join(dir, 'pkg');
   buildCli(join(pkg, 'dist'));
-  mkdirSync(join(pkg, 'bin'));
-  copyFileSync(join(repoRoot, 'bin/fulian-returns.js'), join(pkg, 'bin/fulian-returns.js'));
+  cpSync(join(repoRoot, 'bin'), join(pkg, 'bin'), { recursive: true });
   copyFileSync(join(repoRoot, 'package.json'), join(pkg, 'package.json'));
   return join(pkg, 'bin/fulian-returns.js');
 }
