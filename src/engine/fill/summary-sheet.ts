@@ -20,13 +20,13 @@ import {
   ISTEXT,
   N,
   num as numExpr,
-  printFormula,
   range,
   str,
   sub,
   sum,
   type Expr,
-} from '../formula';
+} from '../formula/expr';
+import { printFormula } from '../formula/print';
 import { guard, refList, timeProgress, typedOf, type Readings } from './typed';
 
 /** Excel's limit on a formula's length; a longer one is written as its value. */

@@ -32,7 +32,7 @@ import {
   TRIM,
   TRUE,
   type Expr,
-} from '../formula';
+} from '../formula/expr';
 import { PLAIN, POINTS, term, typedOf, type Readings, type Typed } from './typed';
 
 export type TwoPlanColumns = DataSheetLayout<RequiredTwoPlanColumn>['columns'];

@@ -8,7 +8,7 @@ import { roundSignificant } from '../read/text';
 import type { Quarter } from '../report';
 import type { Template } from '../template/schema';
 import type { SheetView } from '../workbook';
-import { cell, div, IF, ISNUMBER, num, range, type Expr } from '../formula';
+import { cell, div, IF, ISNUMBER, num, range, type Expr } from '../formula/expr';
 
 /**
  * - `plain`: a number or a blank (or something both count alike) — the plain reference;
