@@ -1,6 +1,6 @@
 /**
  * #12 acceptance, the patcher's part: `fill` of the return as every writer writes it (test/fixtures/writers: ExcelJS,
- * LibreOffice, Gnumeric, openpyxl — xmlns:r on each <sheet> —, xlsxwriter, our own writer, and the hand-made variants:
+ * LibreOffice, Gnumeric, openpyxl — xmlns:r on each <sheet> —, xlsxwriter, SheetJS, our own writer, and the hand-made variants:
  * x:-prefixed parts, rows and cells without r, phonetic runs, Strict OOXML, a table, x14 validations, t="d" dates)
  * writes a package that LibreOffice opens and recalculates to the engine's figures, that openpyxl opens with every
  * user cell as typed and every tool-owned cell a formula, and whose untouched entries keep their stored bytes.
@@ -57,7 +57,7 @@ beforeAll(async () => {
 });
 afterAll(() => fx?.cleanup());
 
-const NAMES = ['exceljs', 'libreoffice', 'gnumeric', 'openpyxl', 'xlsxwriter', 'ours', 'prefixed', 'no-refs', 'phonetic', 'strict', 'table', 'x14-validation', 'iso-dates'];
+const NAMES = ['exceljs', 'libreoffice', 'gnumeric', 'openpyxl', 'xlsxwriter', 'sheetjs', 'ours', 'prefixed', 'no-refs', 'phonetic', 'strict', 'table', 'x14-validation', 'iso-dates'];
 
 test('every writer fixture is judged', () => {
   expect(Object.keys(cases).sort()).toEqual([...NAMES].sort());

@@ -68,4 +68,5 @@ test('each hand-made fixture really holds its feature, and the real writers real
   expect(part('openpyxl', /^docProps\/app\.xml$/)).toMatch(/openpyxl|Microsoft Excel/);
   expect(part('xlsxwriter', /^docProps\/app\.xml$/)).toMatch(/Microsoft Excel/);
   expect(part('openpyxl', sheets)).toMatch(/<c r="[A-Z]+\d+"/);
+  expect(part('sheetjs', /^docProps\/app\.xml$/)).toMatch(/SheetJS/);
 });
