@@ -1,14 +1,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { hint, toolbar, sectionHeading } from './shared.styles';
+import { toolbar } from './shared.styles';
 
 export const useDiagnosisPanelStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
-  title: sectionHeading,
-  intro: hint,
   toolbar,
   steps: {
     margin: 0,

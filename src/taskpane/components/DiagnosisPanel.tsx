@@ -1,9 +1,10 @@
 import { Button, MessageBar, MessageBarBody, Spinner } from '@fluentui/react-components';
 import { Copy20Regular, Stethoscope20Regular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { Lang } from '../../engine/findings';
 import type { Diagnosis } from '../host';
 import { diagnosisStrings, diagnosisText } from './diagnosis-strings';
+import { PaneSection } from './PaneSection';
 import { useDiagnosisPanelStyles } from './DiagnosisPanel.styles';
 import { copyToClipboard } from './SummaryPanel';
 
@@ -20,7 +21,6 @@ export interface DiagnosisPanelProps {
 export function DiagnosisPanel({ diagnose, lang, disabled = false, copy = copyToClipboard }: DiagnosisPanelProps) {
   const styles = useDiagnosisPanelStyles();
   const s = diagnosisStrings(lang);
-  const titleId = useId();
   const [result, setResult] = useState<{ diagnosis: Diagnosis; text: string } | null>(null);
   const [running, setRunning] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
@@ -36,11 +36,7 @@ export function DiagnosisPanel({ diagnose, lang, disabled = false, copy = copyTo
 
   const steps = result?.diagnosis.steps ?? [];
   return (
-    <section className={styles.root} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.title}>
-        {s.tab}
-      </h2>
-      <p className={styles.intro}>{s.intro}</p>
+    <PaneSection level="panel" title={s.tab} intro={s.intro}>
       <div className={styles.toolbar}>
         <Button appearance="primary" icon={<Stethoscope20Regular />} onClick={run} disabled={disabled || running}>
           {s.run}
@@ -82,6 +78,6 @@ export function DiagnosisPanel({ diagnose, lang, disabled = false, copy = copyTo
           </pre>
         </>
       )}
-    </section>
+    </PaneSection>
   );
 }

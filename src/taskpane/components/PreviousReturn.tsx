@@ -1,6 +1,6 @@
 import { Button, Spinner } from '@fluentui/react-components';
 import { Dismiss16Regular, History20Regular } from '@fluentui/react-icons';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { checkReturn } from '../../engine/check';
 import type { Lang } from '../../engine/findings';
 import type { ReturnReport } from '../../engine/report';
@@ -9,6 +9,7 @@ import { comparePeriods } from '../../engine/validate/revisions';
 import type { WorkbookView } from '../../engine/workbook';
 import { summaryStrings } from './summary-strings';
 import { FilePickerInput } from './FilePickerInput';
+import { PaneSection } from './PaneSection';
 import { usePreviousReturnStyles } from './PreviousReturn.styles';
 
 /** The previous quarter's return the user picked, read in the browser (the file never leaves it). */
@@ -53,7 +54,6 @@ export function PreviousReturn({ template, lang, current, previous, onChange, di
   const styles = usePreviousReturnStyles();
   const strings = summaryStrings(lang);
   const inputRef = useRef<HTMLInputElement>(null);
-  const headingId = useId();
   const [reading, setReading] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -77,10 +77,7 @@ export function PreviousReturn({ template, lang, current, previous, onChange, di
   };
 
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
-        {strings.previousTitle}
-      </h2>
+    <PaneSection level="part" title={strings.previousTitle}>
       {previous ? (
         <div className={styles.row}>
           <span className={styles.comparing} role="status">
@@ -109,6 +106,6 @@ export function PreviousReturn({ template, lang, current, previous, onChange, di
         error={error}
         onFile={(f) => void onFile(f)}
       />
-    </section>
+    </PaneSection>
   );
 }

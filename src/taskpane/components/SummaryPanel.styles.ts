@@ -1,15 +1,9 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { hint, toolbar, sectionHeading } from './shared.styles';
+import { hint, toolbar } from './shared.styles';
 
 export const useSummaryPanelStyles = makeStyles({
-  root: {
-    display: 'flex',
-    flexDirection: 'column',
-    rowGap: tokens.spacingVerticalM,
-  },
   toolbar,
   intro: hint,
-  title: sectionHeading,
   paragraph: {
     display: 'flex',
     flexDirection: 'column',

@@ -1,11 +1,12 @@
 import { Button, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { Copy20Regular, CopyRegular } from '@fluentui/react-icons';
-import { useId, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Lang } from '../../engine/findings';
 import type { ReturnReport } from '../../engine/report';
 import { draftSummary, type FiguresSummary } from '../../engine/summary';
 import type { Template } from '../../engine/template/schema';
 import { summaryStrings } from './summary-strings';
+import { PaneSection } from './PaneSection';
 import { useSummaryPanelStyles } from './SummaryPanel.styles';
 
 /** Puts text on the clipboard: the Clipboard API where the host allows it, else a hidden textarea and execCommand. */
@@ -48,7 +49,6 @@ export interface SummaryPanelProps {
 export function SummaryPanel({ report, template, lang, copy = copyToClipboard }: SummaryPanelProps) {
   const styles = useSummaryPanelStyles();
   const strings = summaryStrings(lang);
-  const titleId = useId();
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const summary = useMemo(() => (report ? draftSummary(report, template, lang) : null), [report, template, lang]);
 
@@ -62,11 +62,7 @@ export function SummaryPanel({ report, template, lang, copy = copyToClipboard }:
   };
 
   return (
-    <section className={styles.root} aria-labelledby={titleId}>
-      <h2 id={titleId} className={styles.title}>
-        {summary.title}
-      </h2>
-      <p className={styles.intro}>{strings.summaryIntro}</p>
+    <PaneSection level="panel" title={summary.title} intro={strings.summaryIntro}>
       <div className={styles.toolbar}>
         <Button appearance="primary" icon={<Copy20Regular />} onClick={() => doCopy(shownText(summary, strings.notePrefix))}>
           {strings.copyAll}
@@ -103,6 +99,6 @@ export function SummaryPanel({ report, template, lang, copy = copyToClipboard }:
           )}
         </article>
       ))}
-    </section>
+    </PaneSection>
   );
 }

@@ -1,11 +1,12 @@
 import { Button } from '@fluentui/react-components';
 import { Dismiss16Regular, DocumentArrowUp20Regular } from '@fluentui/react-icons';
-import { useId, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { parseTemplateJson } from '../../engine/template/load';
 import type { Template } from '../../engine/template/schema';
 import type { TemplateSource } from '../applied-template';
 import type { UiStrings } from '../i18n';
 import { FilePickerInput } from './FilePickerInput';
+import { PaneSection } from './PaneSection';
 import { usePreviousReturnStyles } from './PreviousReturn.styles';
 
 export interface TemplatePickerProps {
@@ -32,7 +33,6 @@ function fileText(file: File): Promise<string> {
 export function TemplatePicker({ source, strings, disabled, onLoad, onForget }: TemplatePickerProps) {
   const styles = usePreviousReturnStyles();
   const inputRef = useRef<HTMLInputElement>(null);
-  const headingId = useId();
   const [error, setError] = useState<string | null>(null);
 
   const onFile = async (file: File) => {
@@ -50,11 +50,7 @@ export function TemplatePicker({ source, strings, disabled, onLoad, onForget }: 
   };
 
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
-      <h2 id={headingId} className={styles.heading}>
-        {strings.templateTitle}
-      </h2>
-      <p className={styles.hint}>{strings.templateHint}</p>
+    <PaneSection level="part" title={strings.templateTitle} intro={strings.templateHint}>
       <div className={styles.row}>
         <Button icon={<DocumentArrowUp20Regular />} onClick={() => inputRef.current?.click()} disabled={disabled}>
           {strings.loadTemplate}
@@ -73,6 +69,6 @@ export function TemplatePicker({ source, strings, disabled, onLoad, onForget }: 
         error={error}
         onFile={(f) => void onFile(f)}
       />
-    </section>
+    </PaneSection>
   );
 }
