@@ -1,7 +1,7 @@
 /* planFill: formulas at the tool-owned cells (addresses from the layout), cached values, and the 汇总 sheet. */
 import { checkReturn, formatA1, num, planFill, text, type CellWrite, type FillPlan } from '../../src/engine';
 import { buildFilledReturn } from '../../src/engine/testing';
-import { AND, cell, eq, ge, IF, le, ne, NOT, OR, printFormula, str, TRIM, type Expr } from '../../src/engine/formula';
+import { AND, cell, COUNTA, eq, ge, group, IF, le, ne, NOT, num as fnum, OR, printFormula, range, str, sum, TRIM, type Expr } from '../../src/engine/formula';
 import { HAND_COUNTS, HAND_ROWS, setHandTwoPlan } from '../fixtures/two-plan-hand';
 import { checkAfter, numAt, put, sheet, tpl } from './helpers';
 
@@ -112,9 +112,9 @@ describe('planFill: 汇总', () => {
   it('block 2: COUNTA-based counts and 完整率; block 3: COUNTIF/COUNTIFS over 达标状态, 0.0% shares', () => {
     const row = rowOf('家庭建设');
     const filled = at(cells, '汇总', `C${row}`)!;
-    expect(filled.formula).toBe(
-      `=(COUNTA('家庭建设'!D3:G3)=4)+(COUNTA('家庭建设'!D4:G4)=4)+(COUNTA('家庭建设'!E5:G5)=3)+(COUNTA('家庭建设'!E6:G6)=3)+(COUNTA('家庭建设'!E7:G7)=3)`,
-    );
+    // One term per indicator row: all its required cells filled, from 年计划 (D, plan indicators) or Q1 (E) to Q3 (G).
+    const allFilled = (row: number, from: number): Expr => group(eq(COUNTA(range({ row, col: from }, { row, col: 7 }, '家庭建设')), fnum(8 - from)));
+    expect(filled.formula).toBe(printFormula(sum([allFilled(3, 4), allFilled(4, 4), allFilled(5, 5), allFilled(6, 5), allFilled(7, 5)])));
     expect(filled.value).toEqual(num(5));
     expect(at(cells, '汇总', `B${row}`)!.value).toEqual(num(5));
     expect(at(cells, '汇总', `D${row}`)).toMatchObject({ value: num(1), numberFormat: '0.00%' });
