@@ -25,8 +25,6 @@ import { summarySheet, quarterColsOf } from './summary-sheet';
 import { statusFormula, targetForms, twoPlanOperands } from './two-plan-status';
 import { refList, term, timeProgress, typedOf, type Readings, type Typed } from './typed';
 
-export { SUMMARY_COLUMNS } from './summary-sheet';
-
 const numOrBlank = (v: number | null | undefined): CellValue => (v === null || v === undefined || !Number.isFinite(v) ? BLANK : numberValue(v));
 const textOrBlank = (s: string): CellValue => (s === '' ? BLANK : text(s));
 

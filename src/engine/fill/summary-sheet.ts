@@ -36,7 +36,7 @@ const columnsOf = <K extends string>(keys: readonly K[]): Readonly<Record<K, num
   Object.fromEntries(keys.map((k, i) => [k, i + 1])) as Record<K, number>;
 
 /** 汇总's columns per block, in the contract's order (the template's header labels follow the same order). */
-export const SUMMARY_COLUMNS = {
+const SUMMARY_COLUMNS = {
   indicator: columnsOf(['code', 'name', 'unit', 'plan', 'cumulative', 'percentOfPlan', 'timeProgress', 'progressStatus'] as const),
   sheet: columnsOf(['sheet', 'requiredIndicators', 'filledIndicators', 'completeness'] as const),
   twoPlan: columnsOf(['plan', 'total', 'final', 'finalShare', 'mid', 'midShare', 'below', 'noData'] as const),

@@ -1,2 +1,2 @@
 export * from './expr';
-export { printExpr, printFormula, numberLiteral, stringLiteral } from './print';
+export { printExpr, printFormula } from './print';

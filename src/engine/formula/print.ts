@@ -34,12 +34,12 @@ function precedence(e: Expr): number {
 }
 
 /** A number as a formula literal: shortest round-trip digits, Excel's exponent spelling, no `-0`. */
-export function numberLiteral(v: number): string {
+function numberLiteral(v: number): string {
   if (!Number.isFinite(v)) throw new RangeError(`No formula literal for ${v}`);
   return String(v === 0 ? 0 : v).replace('e', 'E');
 }
 
-export const stringLiteral = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+const stringLiteral = (s: string): string => `"${s.replace(/"/g, '""')}"`;
 
 function corner(c: CellRef): string {
   const at = cellAddress(c.row, c.col);
