@@ -32,7 +32,7 @@ export function templateSheetOrder(template: Template): string[] {
 export function checkReturn(view: WorkbookView, template: Template, options: CheckOptions = {}): ReturnReport {
   const sink = new IssueSink(templateSheetOrder(template));
   const cover = checkCover(view, template, sink);
-  const read = readDataSheets(view, template, sink);
+  const read = readDataSheets(view, template);
   const periodKnown = cover.period !== null;
   const quarter: Quarter = cover.period?.quarter ?? ((Math.max(1, read.lastFilledQuarter) as Quarter));
   const data = checkDataSheets(view, template, sink, read, quarter, periodKnown);

@@ -1,15 +1,76 @@
-/* One module per rule id: the contract's table (docs/standard-template.md section 4), src/engine/rules and the ids each module declares list the same rules. */
+/* One module per rule id: the contract's table (docs/standard-template.md section 4), src/engine/rules and the ids each module declares list the same rules; every rule's findings come from its module alone. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RULE_IDS } from '../../src/engine/findings';
-import { RULES } from '../../src/engine/validate/rules';
+import { cellError, num, text } from '../../src/engine/cell';
+import type { checkReturn as CheckReturn } from '../../src/engine/check';
+import { RULE_IDS, type Finding } from '../../src/engine/findings';
+import { formatFindings } from '../../src/engine/messages';
+import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
+import { buildFilledReturn } from '../../src/engine/testing';
+import { RULES, rulesVisiting } from '../../src/engine/validate/rules';
+import { clear, numAt, put, sheet, tpl } from './helpers';
 
 const root = join(__dirname, '../..');
 
 function contractRuleIds(): string[] {
   const doc = readFileSync(join(root, 'docs/standard-template.md'), 'utf8');
   const section = doc.slice(doc.indexOf('## 4. Finding rule ids'), doc.indexOf('### Where a finding points'));
-  return [...section.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1]!);
+  return [...section.matchAll(/^\| `([a-z0-9-]+)` \|/gm)].map((m) => m[1] ?? '');
+}
+
+const JY = '创业就业';
+
+/** A Q3 return damaged so that, checked with its Q2 return, it earns every rule but bad-period. */
+function damaged(): MemoryWorkbook {
+  const wb = buildFilledReturn(tpl, { quarter: 3, seed: 1 });
+  const c = sheet(wb, '封面');
+  put(c, 'B3', text('62010'));
+  put(c, 'B7', text('12345'));
+  put(c, 'B8', text('明天'));
+  clear(c, 'B6');
+  const s = sheet(wb, JY);
+  clear(s, 'G3');
+  clear(s, 'D5');
+  put(s, 'E3', text(`${numAt(s, 'E3')}余`));
+  put(s, 'F4', num(numAt(s, 'F3') + 1));
+  put(s, 'F3', text(String(numAt(s, 'F3')).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d)))));
+  put(s, 'G9', num(numAt(s, 'G6') + 1));
+  clear(s, 'G10');
+  put(s, 'E11', text('24000元'));
+  put(s, 'E12', num(-5));
+  put(s, 'F12', num(2.5));
+  put(s, 'G12', cellError('#REF!'));
+  put(s, 'H13', num(9));
+  put(s, 'E4', text('无'));
+  put(s, 'E7', num(numAt(s, 'E7') + 1));
+  put(s, 'F10', { value: num(0.99), numberFormat: '0.00%' });
+  put(s, 'F16', num(0));
+  put(s, 'I14', num(3));
+  put(s, 'E15', num(numAt(s, 'F15') * 40));
+  put(s, 'A30', text('A99'));
+  put(s, 'A31', text('A01'));
+  put(sheet(wb, '维权服务'), 'A3', text(''));
+  put(sheet(wb, '关爱救助'), 'A2', text('代码'));
+  const t = sheet(wb, '两纲监测');
+  clear(t, 'I3');
+  put(t, 'F4', text('高'));
+  put(t, 'G7', num(2));
+  put(t, 'H7', num(9));
+  clear(t, 'G8');
+  put(t, 'I8', text('比2020年降20%'));
+  wb.removeSheet('组织建设');
+  return wb;
+}
+
+/** Every finding of the damaged return (with its Q2 return) and of a return whose 报告期 is unreadable. */
+function findingsOf(checkReturn: typeof CheckReturn): Finding[] {
+  const previous = buildFilledReturn(tpl, { quarter: 2, seed: 1 });
+  const badPeriod = buildFilledReturn(tpl, { quarter: 3, seed: 1 });
+  put(sheet(badPeriod, '封面'), 'B4', text('2026年第五季度'));
+  return [
+    ...formatFindings(checkReturn(damaged(), tpl, { previous }).issues, tpl, 'en'),
+    ...formatFindings(checkReturn(badPeriod, tpl).issues, tpl, 'en'),
+  ];
 }
 
 describe('rule modules', () => {
@@ -31,17 +92,43 @@ describe('rule modules', () => {
       expect(RULES[id as keyof typeof RULES]).toBe(mod.rule);
     }
   });
-  it('the rules still detected inside the readers are those expected (move them out and shrink this list)', () => {
-    const reading = Object.values(RULES)
-      .filter((r) => !('check' in r) && r.scope !== 'cover-field')
-      .map((r) => r.id)
-      .sort();
-    expect(reading).toEqual(
-      [
-        'approximate-value', 'cover-field-missing', 'duplicate-indicator', 'formula-error',
-        'full-width-digits', 'missing-header-row', 'missing-indicator', 'missing-sheet', 'not-a-number', 'revised-earlier-quarter',
-        'unit-in-cell', 'unknown-indicator',
-      ].sort(),
-    );
+  it('the checkers visit each thing they read with the rules written for it', () => {
+    expect({
+      sheet: rulesVisiting('sheet'),
+      table: rulesVisiting('table'),
+      coverField: rulesVisiting('coverField'),
+      cell: rulesVisiting('cell'),
+      twoPlanRow: rulesVisiting('twoPlanRow'),
+      revision: rulesVisiting('revision'),
+    }).toEqual({
+      sheet: ['missing-sheet'],
+      table: ['duplicate-indicator', 'missing-header-row', 'missing-indicator', 'unknown-indicator'],
+      coverField: ['bad-date', 'bad-division-code', 'bad-period', 'bad-phone', 'cover-field-missing'],
+      cell: ['approximate-value', 'formula-error', 'full-width-digits', 'not-a-number', 'unit-in-cell'],
+      twoPlanRow: ['bad-direction', 'base-missing', 'cumulative-mismatch', 'target-missing', 'target-order'],
+      revision: ['revised-earlier-quarter', 'stock-decrease'],
+    });
+    expect(rulesVisiting('indicator')).toEqual([
+      'cumulative-mismatch', 'future-quarter-filled', 'negative-value', 'not-integer', 'outlier', 'part-exceeds-total',
+      'parts-sum-mismatch', 'plan-missing', 'rate-mismatch', 'rate-out-of-range', 'required-missing', 'stock-decrease',
+    ]);
+  });
+
+  describe("every rule's findings come from its module alone", () => {
+    const all = findingsOf(jest.requireActual<typeof import('../../src/engine/check')>('../../src/engine/check').checkReturn);
+    it('the two returns earn every rule', () => {
+      expect(new Set(all.map((f) => f.rule))).toEqual(new Set(RULE_IDS));
+    });
+    it.each([...RULE_IDS])('%s: with its module visiting nothing, its findings go and no other changes', (id) => {
+      const module = join(root, 'src/engine/rules', id);
+      let without: Finding[] = [];
+      jest.isolateModules(() => {
+        jest.doMock(module, () => ({ rule: { id, check: {} } }));
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        without = findingsOf((require('../../src/engine/check') as typeof import('../../src/engine/check')).checkReturn);
+      });
+      jest.dontMock(module);
+      expect(without).toEqual(all.filter((f) => f.rule !== id));
+    });
   });
 });

@@ -1,4 +1,4 @@
-/** `approximate-value`: 余, 多, 近, 约 and the like: a note of read/number.ts, reported by validate/values.ts. */
-import type { ReadingRule } from '../validate/rule';
+/** `approximate-value`: 余, 多, 近, 约 and the like, read as the number they qualify; the shared reader's verdict (read/number.ts), at the cell. */
+import { readerRule } from '../validate/rule';
 
-export const rule: ReadingRule<'approximate-value'> = { id: 'approximate-value', scope: 'reading' };
+export const rule = readerRule('approximate-value');

@@ -1,4 +1,13 @@
-/** `duplicate-indicator`: a code appearing a second time on a sheet, at the second code cell (validate/data-sheets.ts, two-plan.ts). */
-import type { ReadingRule } from '../validate/rule';
+/** `duplicate-indicator`: a code appearing again on a sheet, at the later code cell (its row is not read). */
+import type { Rule } from '../validate/rule';
 
-export const rule: ReadingRule<'duplicate-indicator'> = { id: 'duplicate-indicator', scope: 'structure' };
+export const rule: Rule<'duplicate-indicator'> = {
+  id: 'duplicate-indicator',
+  check: {
+    table({ codeRows, report }) {
+      for (const { row, col, code, firstRow } of codeRows) {
+        if (firstRow !== null) report({ row, col }, code, { indicator: code, firstRow });
+      }
+    },
+  },
+};

@@ -1,4 +1,4 @@
-/** `formula-error`: an error value (#DIV/0!, #REF! …) in a user cell; from read/number.ts, reported by validate/values.ts. */
-import type { ReadingRule } from '../validate/rule';
+/** `formula-error`: an error value (#DIV/0!, #REF! …) in a user cell; the shared reader's verdict (read/number.ts), at the cell. */
+import { readerRule } from '../validate/rule';
 
-export const rule: ReadingRule<'formula-error'> = { id: 'formula-error', scope: 'reading' };
+export const rule = readerRule('formula-error');

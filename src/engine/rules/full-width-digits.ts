@@ -1,4 +1,4 @@
-/** `full-width-digits`: full-width digits or separators read as normal digits: a note of read/number.ts, reported by validate/values.ts. */
-import type { ReadingRule } from '../validate/rule';
+/** `full-width-digits`: full-width digits or separators, read as normal digits; the shared reader's verdict (read/number.ts), at the cell. */
+import { readerRule } from '../validate/rule';
 
-export const rule: ReadingRule<'full-width-digits'> = { id: 'full-width-digits', scope: 'reading' };
+export const rule = readerRule('full-width-digits');

@@ -1,4 +1,11 @@
-/** `missing-header-row`: no row with the template's header labels, or a required column missing (validate/data-sheets.ts, two-plan.ts). */
-import type { ReadingRule } from '../validate/rule';
+/** `missing-header-row`: no row with the sheet's 指标代码 header, or a required column missing from it; no cell. */
+import type { Rule } from '../validate/rule';
 
-export const rule: ReadingRule<'missing-header-row'> = { id: 'missing-header-row', scope: 'structure' };
+export const rule: Rule<'missing-header-row'> = {
+  id: 'missing-header-row',
+  check: {
+    table({ name, missingLabel, report }) {
+      if (missingLabel !== null) report(null, null, { sheet: name, label: missingLabel });
+    },
+  },
+};

@@ -1,4 +1,11 @@
-/** `missing-sheet`: a template sheet is absent. Reported where each sheet is looked up (validate/cover.ts, data-sheets.ts, two-plan.ts). */
-import type { ReadingRule } from '../validate/rule';
+/** `missing-sheet`: a template sheet the check reads (封面, a data sheet, 两纲监测) is absent; no cell. */
+import type { Rule } from '../validate/rule';
 
-export const rule: ReadingRule<'missing-sheet'> = { id: 'missing-sheet', scope: 'structure' };
+export const rule: Rule<'missing-sheet'> = {
+  id: 'missing-sheet',
+  check: {
+    sheet({ name, present, report }) {
+      if (!present) report({ sheet: name });
+    },
+  },
+};

@@ -1,4 +1,4 @@
-/** `not-a-number`: text that is no number; the reader's verdict (read/number.ts), reported at the cell by validate/values.ts. */
-import type { ReadingRule } from '../validate/rule';
+/** `not-a-number`: text that is no number; the shared reader's verdict (read/number.ts), at the cell. */
+import { readerRule } from '../validate/rule';
 
-export const rule: ReadingRule<'not-a-number'> = { id: 'not-a-number', scope: 'reading' };
+export const rule = readerRule('not-a-number');

@@ -1,10 +1,11 @@
 /** `target-missing`: a two-plan row with a blank 终期目标, at that cell. */
-import type { TwoPlanRowRule } from '../validate/rule';
+import type { Rule } from '../validate/rule';
 
-export const rule: TwoPlanRowRule<'target-missing'> = {
+export const rule: Rule<'target-missing'> = {
   id: 'target-missing',
-  scope: 'two-plan-row',
-  check({ finalTyped, report }) {
-    if (finalTyped.kind === 'blank') report('finalTarget', {});
+  check: {
+    twoPlanRow({ finalTyped, report }) {
+      if (finalTyped.kind === 'blank') report('finalTarget', {});
+    },
   },
 };

@@ -1,4 +1,4 @@
-/** `unit-in-cell`: the cell carries its own unit, converted: a note of read/number.ts, reported by validate/values.ts. */
-import type { ReadingRule } from '../validate/rule';
+/** `unit-in-cell`: the cell carries its own unit, converted to the column's; the shared reader's verdict (read/number.ts), at the cell. */
+import { readerRule } from '../validate/rule';
 
-export const rule: ReadingRule<'unit-in-cell'> = { id: 'unit-in-cell', scope: 'reading' };
+export const rule = readerRule('unit-in-cell');

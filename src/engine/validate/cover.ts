@@ -1,12 +1,13 @@
 /** 封面: each field found by its label in column A, its value in column B of that row. */
 import { isBlank, type Cell } from '../cell';
-import { displayText, readPeriod } from '../read/cover';
+import { joinParams, type FieldParams, type RuleId } from '../findings';
+import { displayText, isDivisionCode, readPeriod } from '../read/cover';
 import type { Period, TemplateStamp } from '../report';
 import type { Template } from '../template/schema';
 import type { SheetView, WorkbookView } from '../workbook';
 import type { IssueSink } from './issues';
 import { findLabelRow } from './layout';
-import { COVER_FIELD_RULES } from './rules';
+import { checkSheet, visit } from './rules';
 
 export interface CoverResult {
   readonly present: boolean;
@@ -21,38 +22,30 @@ export interface CoverResult {
 
 const VALUE_COL = 2;
 
+/** Reads 封面's fields and runs every rule module's `sheet` and `coverField` visitors on them. */
 export function checkCover(view: WorkbookView, template: Template, sink: IssueSink): CoverResult {
   const name = template.sheets.cover;
   const sheet = view.sheet(name);
-  if (!sheet) {
-    sink.add('missing-sheet', name, 0, 0, null, { sheet: name });
-    return { present: false, unit: null, periodText: null, period: null, divisionCode: null, stamp: null };
-  }
+  checkSheet(sink, name, sheet !== undefined);
+  if (!sheet) return { present: false, unit: null, periodText: null, period: null, divisionCode: null, stamp: null };
   let unit: string | null = null;
   let periodText: string | null = null;
   let period: Period | null = null;
   let divisionCode: string | null = null;
-  for (const f of template.cover.fields) {
-    const row = findLabelRow(sheet, f.label);
-    const params = { label: f.label, key: f.key };
-    if (row === 0) {
-      if (f.required) sink.add('cover-field-missing', name, 0, 0, null, params);
-      continue;
-    }
-    const cell = sheet.cell(row, VALUE_COL);
-    if (isBlank(cell.value)) {
-      if (f.required) sink.add('cover-field-missing', name, row, VALUE_COL, null, params);
-      continue;
-    }
-    const shown = displayText(cell);
-    if (f.key === 'unit') unit = shown;
-    const bad = COVER_FIELD_RULES.find((r) => r.fieldType === f.type && !r.accepts(cell));
-    if (bad) sink.add(bad.id, name, row, VALUE_COL, null, { ...params, text: shown });
-    if (f.type === 'period') {
+  for (const field of template.cover.fields) {
+    const row = findLabelRow(sheet, field.label);
+    const cell = row === 0 ? null : sheet.cell(row, VALUE_COL);
+    const value = cell && !isBlank(cell.value) ? cell : null;
+    const place = { label: field.label, key: field.key };
+    visit('coverField', { field, value }, (id, params) => sink.add(id, name, row, VALUE_COL, null, joinParams<RuleId, FieldParams>(place, params)));
+    if (!value) continue;
+    const shown = displayText(value);
+    if (field.key === 'unit') unit = shown;
+    if (field.type === 'period') {
       if (periodText === null) periodText = shown;
-      if (period === null) period = readPeriod(cell);
+      if (period === null) period = readPeriod(value);
     }
-    if (f.type === 'division-code' && !bad && divisionCode === null) divisionCode = shown;
+    if (field.type === 'division-code' && divisionCode === null && isDivisionCode(value)) divisionCode = shown;
   }
   return { present: true, unit, periodText, period, divisionCode, stamp: readStampRow(sheet, template) };
 }

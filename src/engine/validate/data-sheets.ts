@@ -1,17 +1,19 @@
 /**
- * The data sheets (创业就业 … 组织建设): locating rows and columns, reading typed values, required cells, relations,
- * tool-owned cells, outliers — and the figures (累计, 完成年计划, 进度状态) that 汇总 and fill use.
+ * The data sheets (创业就业 … 组织建设): pass 1 reads them (rows and columns located by label, typed values read);
+ * pass 2, once the report quarter is known, computes the figures (累计, 完成年计划, 进度状态) that 汇总 and fill use,
+ * and runs every rule module over what was read: the sheets, their tables, each value cell, each indicator.
  */
 import type { DataSheetLayout, IndicatorFigures, Quarter, SheetCompleteness } from '../report';
 import { QUARTER_ROLES } from '../template/quarters';
 import type { DataColumnRole, Indicator, Template } from '../template/schema';
 import type { SheetView, WorkbookView } from '../workbook';
 import { cumulativeOf, percentOfPlan, progressStatus, rateOf, timeProgress } from '../calc/figures';
-import { joinParams } from '../findings';
+import { joinParams, type CellParams, type RuleId } from '../findings';
 import type { IssueSink } from './issues';
-import { cellText, findLabelRow, isNoteText, mapColumns } from './layout';
-import { INDICATOR_RULES } from './rules';
-import { BLANK_READING, readCell, type CellReading } from './values';
+import { findLabelRow, firstRows, mapColumns, readCodeRows, type CodeRow } from './layout';
+import { cellsOf } from './rule';
+import { checkCell, checkSheet, checkTable, visit } from './rules';
+import { readCell, type CellReading } from './values';
 
 type Q4<T> = [T, T, T, T];
 /** Columns a data sheet cannot be checked without. */
@@ -27,12 +29,22 @@ export interface IndicatorRead {
   readonly quarters: Q4<CellReading>;
 }
 
+/** One data sheet of the template as read: present or not, its header row located or not, the codes below it. */
+export interface DataSheetRead {
+  readonly name: string;
+  readonly present: boolean;
+  /** The label looked for and not found (指标代码, or a required column's); null when the header row was located. */
+  readonly missingLabel: string | null;
+  readonly codeRows: readonly CodeRow[];
+  /** The template's indicators of the sheet. */
+  readonly expected: readonly Indicator[];
+}
+
 export interface DataSheetsRead {
+  readonly sheets: readonly DataSheetRead[];
   readonly layouts: DataSheetLayout[];
-  /** Indicators found, by code. */
+  /** Indicators found, by code: the first row of a code the template has on that sheet. */
   readonly found: Map<string, IndicatorRead>;
-  /** Data sheets that could be read (present with a header row). */
-  readonly readable: Set<string>;
   /** Highest quarter (1–4) that holds anything on any data sheet, 0 when none. */
   readonly lastFilledQuarter: number;
 }
@@ -55,12 +67,12 @@ export function dataLabels(template: Template): Record<DataColumnRole, string> {
   };
 }
 
-/** Pass 1: locate and read every data sheet; reports sheet, header, row and value-reading findings. */
-export function readDataSheets(view: WorkbookView, template: Template, sink: IssueSink): DataSheetsRead {
+/** Pass 1: locates and reads every data sheet; reports nothing (the rules run in pass 2 on what was read). */
+export function readDataSheets(view: WorkbookView, template: Template): DataSheetsRead {
   const labels = dataLabels(template);
+  const sheets: DataSheetRead[] = [];
   const layouts: DataSheetLayout[] = [];
   const found = new Map<string, IndicatorRead>();
-  const readable = new Set<string>();
   let lastFilledQuarter = 0;
   const bySheet = new Map<string, Map<string, Indicator>>();
   for (const ind of template.indicators) {
@@ -72,68 +84,43 @@ export function readDataSheets(view: WorkbookView, template: Template, sink: Iss
   for (const ds of template.sheets.data) {
     const name = ds.name;
     const expected = bySheet.get(name) ?? new Map<string, Indicator>();
+    const unread = { name, codeRows: [], expected: [...expected.values()] };
     const sheet = view.sheet(name);
     if (!sheet) {
-      sink.add('missing-sheet', name, 0, 0, null, { sheet: name });
+      sheets.push({ ...unread, present: false, missingLabel: null });
       continue;
     }
     const headerRow = findLabelRow(sheet, labels.code);
     const columns = headerRow ? mapColumns(sheet, headerRow, labels) : {};
     const absent = REQUIRED_ROLES.find((r) => columns[r] === undefined);
-    if (!headerRow || absent) {
-      sink.add('missing-header-row', name, 0, 0, null, { sheet: name, label: labels[absent ?? 'code'] });
+    const codeCol = columns.code;
+    if (!headerRow || absent || codeCol === undefined) {
+      sheets.push({ ...unread, present: true, missingLabel: labels[absent ?? 'code'] });
       continue;
     }
-    readable.add(name);
-    const codeCol = columns.code!;
-    const rows: Record<string, number> = {};
-    for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-      const code = cellText(sheet.cell(r, codeCol));
-      if (!code || isNoteText(code)) continue;
-      const first = rows[code];
-      if (first !== undefined) {
-        sink.add('duplicate-indicator', name, r, codeCol, code, { indicator: code, firstRow: first });
-        continue;
-      }
-      rows[code] = r;
-      const ind = expected.get(code);
-      if (!ind) {
-        sink.add('unknown-indicator', name, r, codeCol, code, { indicator: code, sheet: name });
-        continue;
-      }
-      const read = readIndicatorRow(sheet, template, sink, ind, r, columns, labels);
+    const codeRows = readCodeRows(sheet, headerRow, codeCol, (code) => expected.has(code));
+    for (const { row, code, firstRow } of codeRows) {
+      // A row is read once, under a code the template has on this sheet (the others are the rules' to report).
+      const ind = firstRow === null ? expected.get(code) : undefined;
+      if (!ind) continue;
+      const read = readIndicatorRow(sheet, template, ind, row, columns);
       found.set(code, read);
       read.quarters.forEach((q, i) => {
         if (!q.blank && i + 1 > lastFilledQuarter) lastFilledQuarter = i + 1;
       });
     }
-    for (const ind of expected.values()) {
-      if (rows[ind.code] === undefined) sink.add('missing-indicator', name, 0, 0, ind.code, { indicator: ind.code, name: ind.name });
-    }
+    sheets.push({ ...unread, present: true, missingLabel: null, codeRows });
     // Every required role was found above.
-    layouts.push({ sheet: name, headerRow, columns: columns as DataSheetLayout['columns'], rows });
+    layouts.push({ sheet: name, headerRow, columns: columns as DataSheetLayout['columns'], rows: firstRows(codeRows) });
   }
-  return { layouts, found, readable, lastFilledQuarter };
+  return { sheets, layouts, found, lastFilledQuarter };
 }
 
-function readIndicatorRow(
-  sheet: SheetView,
-  template: Template,
-  sink: IssueSink,
-  ind: Indicator,
-  row: number,
-  columns: Partial<Record<DataColumnRole, number>>,
-  labels: Record<DataColumnRole, string>,
-): IndicatorRead {
+function readIndicatorRow(sheet: SheetView, template: Template, ind: Indicator, row: number, columns: Partial<Record<DataColumnRole, number>>): IndicatorRead {
   const ctx = { unit: ind.unit, units: template.units };
-  const at = (role: DataColumnRole): CellReading => {
+  const at = (role: 'plan' | (typeof QUARTER_ROLES)[number]): CellReading => {
     const col = columns[role];
-    if (col === undefined) return BLANK_READING;
-    return readCell(sink, sheet.name, row, col, sheet.cell(row, col), ctx, ind.code, {
-      indicator: ind.code,
-      name: ind.name,
-      column: labels[role],
-    });
+    return readCell(col === undefined ? { value: { kind: 'blank' } } : sheet.cell(row, col), ctx);
   };
   return {
     indicator: ind,
@@ -151,8 +138,9 @@ export interface DataSheetsResult {
 }
 
 /**
- * Pass 2, once the report quarter is known: the figures of every indicator found, then every indicator rule
- * (src/engine/rules, scope `indicator`) on each; completeness.
+ * Pass 2, once the report quarter is known: the figures of every indicator found; then every rule module's visitors on
+ * what pass 1 read — each data sheet (`sheet`, `table`), each value cell of an indicator found (`cell`), each indicator
+ * with its figures (`indicator`); completeness.
  * @param periodKnown false when the quarter was inferred (报告期 unreadable): no future-quarter findings then.
  */
 export function checkDataSheets(
@@ -163,6 +151,12 @@ export function checkDataSheets(
   quarter: Quarter,
   periodKnown: boolean,
 ): DataSheetsResult {
+  for (const s of read.sheets) {
+    checkSheet(sink, s.name, s.present);
+    if (!s.present) continue;
+    const expected = s.expected.map((ind) => ({ code: ind.code, name: ind.name }));
+    checkTable(sink, { kind: 'data', name: s.name, missingLabel: s.missingLabel, codeRows: s.codeRows, expected });
+  }
   const labels = dataLabels(template);
   const { found } = read;
   const figures = figuresOf(template, found, quarter);
@@ -170,17 +164,15 @@ export function checkDataSheets(
     const r = found.get(f.indicator.code);
     const sheet = r && view.sheet(r.sheet);
     if (!r || !sheet) continue;
-    const base = { row: r, figures: f, found, quarter, periodKnown, template, sheet };
-    for (const rule of INDICATOR_RULES) {
-      rule.check({
-        ...base,
-        report: (role, params) => {
-          const col = r.columns[role];
-          const place = { indicator: r.indicator.code, name: r.indicator.name, column: labels[role] };
-          sink.add(rule.id, r.sheet, col ? r.row : 0, col ?? 0, r.indicator.code, joinParams(place, params));
-        },
-      });
+    const placeOf = (role: DataColumnRole): CellParams => ({ indicator: r.indicator.code, name: r.indicator.name, column: labels[role] });
+    for (const { role, reading } of cellsOf(r)) {
+      const col = r.columns[role];
+      if (col !== undefined) checkCell(sink, { sheet: r.sheet, row: r.row, col }, placeOf, role, reading.reading);
     }
+    visit('indicator', { row: r, figures: f, found, quarter, periodKnown, template, sheet }, (id, role, params) => {
+      const col = r.columns[role];
+      sink.add(id, r.sheet, col ? r.row : 0, col ?? 0, r.indicator.code, joinParams<RuleId, CellParams>(placeOf(role), params));
+    });
   }
   return { figures, completeness: completeness(template, read, quarter) };
 }

@@ -27,6 +27,11 @@ export class IssueSink {
     });
   }
 
+  /** The issues in the order they were added. */
+  added(): Issue[] {
+    return this.entries.map((e) => e.issue);
+  }
+
   get size(): number {
     return this.entries.length;
   }

@@ -61,3 +61,32 @@ export function mapColumns<R extends string>(
 export function isNoteText(s: string): boolean {
   return /^(注|说明|备注|填表|附注)/.test(s) || /[:：]$/.test(s) || s.length > 40;
 }
+
+/** A code cell below a table's header row. */
+export interface CodeRow {
+  readonly row: number;
+  readonly col: number;
+  /** The code as typed, trimmed. */
+  readonly code: string;
+  /** The row where the same code first appeared, null for its first row. */
+  readonly firstRow: number | null;
+  /** Whether the template knows the code on this sheet (a data-sheet indicator, or a default two-plan row). */
+  readonly known: boolean;
+}
+
+/** The code cells below the header row, in order (notes skipped); `known` says which codes the template has there. */
+export function readCodeRows(sheet: SheetView, headerRow: number, codeCol: number, known: (code: string) => boolean): CodeRow[] {
+  const first = new Map<string, number>();
+  const out: CodeRow[] = [];
+  for (let row = headerRow + 1; row <= sheet.rowCount; row++) {
+    const code = cellText(sheet.cell(row, codeCol));
+    if (!code || isNoteText(code)) continue;
+    out.push({ row, col: codeCol, code, firstRow: first.get(code) ?? null, known: known(code) });
+    if (!first.has(code)) first.set(code, row);
+  }
+  return out;
+}
+
+/** The first row of each code. */
+export const firstRows = (codeRows: readonly CodeRow[]): Record<string, number> =>
+  Object.fromEntries(codeRows.filter((r) => r.firstRow === null).map((r) => [r.code, r.row]));

@@ -1,25 +1,16 @@
 /**
  * Revisions since last quarter: a return checked against the same unit's return of the previous quarter of the same
- * year. Pure.
- *
- * - `revised-earlier-quarter` (warning) at each quarter cell before the current report quarter (the quarters the
- *   previous return also reported) whose value differs from that return's: numbers compare as read (so `1262余` and
- *   `1262` agree), anything unreadable compares by its text; the message shows both.
- * - `stock-decrease` (warning) across the two returns: a stock whose current report-quarter value is below the value
- *   the previous return reported for its own report quarter. The current return holds that earlier quarter itself, and
- *   the in-return check already warns when the stock falls from it; so this cross-return warning is raised only when
- *   the in-return check cannot see the fall — the earlier quarter was revised (or left blank) in the current return.
- *   It points at the current report quarter's cell, like the in-return one, so one cell carries at most one.
+ * year. Pure. The rules are the modules with a `revision` visitor: `revised-earlier-quarter`, and `stock-decrease`
+ * across the two returns (src/engine/rules).
  */
-import { a1 } from '../address';
-import type { Cell } from '../cell';
-import type { Issue, Lang, Severity } from '../findings';
-import { displayText } from '../read/cover';
-import { plainNumber } from '../read/text';
-import type { DataSheetLayout, IndicatorFigures, Period, ReturnReport } from '../report';
+import { joinParams, type CellParams, type Issue, type Lang, type RuleId, type Severity } from '../findings';
+import type { DataSheetLayout, IndicatorFigures, Period, Quarter, ReturnReport } from '../report';
 import { QUARTER_ROLES } from '../template/quarters';
 import type { Template } from '../template/schema';
-import type { WorkbookView } from '../workbook';
+import type { SheetView, WorkbookView } from '../workbook';
+import { IssueSink } from './issues';
+import type { ReturnSide } from './rule';
+import { visit } from './rules';
 
 export type PreviousMismatchReason =
   | 'unit-missing'
@@ -113,18 +104,10 @@ function locate(report: ReturnReport, ind: { code: string; sheet: string }): Loc
   return { sheet: layout.sheet, row, cols: QUARTER_ROLES.map((r) => layout.columns[r]) };
 }
 
-const EPS = 1e-9;
-const differ = (a: number, b: number) => Math.abs(a - b) > EPS * Math.max(1, Math.abs(a), Math.abs(b));
-
-function shown(reading: number | null, cell: Cell, unit: string): string {
-  if (reading !== null) return unit === '%' ? `${plainNumber(reading * 100, 2)}%` : plainNumber(reading);
-  const t = displayText(cell);
-  return t === '' ? '—' : t;
-}
-
 /**
- * Compares a return with the same unit's return of the previous quarter. Both reports come from `checkReturn` of the
- * two views with the same template. A previous return of another unit or another period is an error, never issues.
+ * Compares a return with the same unit's return of the previous quarter: every rule module's `revision` visitor on each
+ * indicator found in both. Both reports come from `checkReturn` of the two views with the same template. A previous
+ * return of another unit or another period is an error, never issues.
  */
 export function checkRevisions(
   current: WorkbookView,
@@ -135,74 +118,38 @@ export function checkRevisions(
 ): RevisionsResult {
   const refused = comparePeriods(currentReport, previousReport);
   if (refused) return refused;
-  const cq = currentReport.period!.quarter;
-  const pq = previousReport.period!.quarter;
+  const cq = currentReport.period?.quarter;
+  const pq = previousReport.period?.quarter;
+  if (cq === undefined || pq === undefined) return { ok: true, issues: [] }; // comparePeriods refused those
   const curFig = new Map<string, IndicatorFigures>(currentReport.indicators.map((f) => [f.indicator.code, f]));
   const prevFig = new Map<string, IndicatorFigures>(previousReport.indicators.map((f) => [f.indicator.code, f]));
-  const issues: Issue[] = [];
+  const sink = new IssueSink([]);
 
-  for (const ind of template.indicators) {
-    const cl = locate(currentReport, ind);
-    const pl = locate(previousReport, ind);
-    const cf = curFig.get(ind.code);
-    const pf = prevFig.get(ind.code);
+  for (const indicator of template.indicators) {
+    const cl = locate(currentReport, indicator);
+    const pl = locate(previousReport, indicator);
+    const cf = curFig.get(indicator.code);
+    const pf = prevFig.get(indicator.code);
     if (!cl || !pl || !cf || !pf) continue;
     const cs = current.sheet(cl.sheet);
     const ps = previous.sheet(pl.sheet);
     if (!cs || !ps) continue;
-
-    for (let q = 1; q < cq; q++) {
-      const ccol = cl.cols[q - 1];
-      const pcol = pl.cols[q - 1];
-      if (ccol === undefined || pcol === undefined) continue;
-      const cCell = cs.cell(cl.row, ccol);
-      const pCell = ps.cell(pl.row, pcol);
-      const cv = cf.quarters[q - 1] ?? null;
-      const pv = pf.quarters[q - 1] ?? null;
-      const revised =
-        cv !== null && pv !== null
-          ? differ(cv, pv)
-          : cv !== null || pv !== null || displayText(cCell).replace(/\s+/g, '') !== displayText(pCell).replace(/\s+/g, '');
-      if (!revised) continue;
-      issues.push({
-        rule: 'revised-earlier-quarter',
-        sheet: cl.sheet,
-        cell: a1(cl.row, ccol),
-        indicator: ind.code,
-        params: {
-          indicator: ind.code,
-          name: ind.name,
-          column: template.dataColumns.quarters[q - 1],
-          previous: shown(pv, pCell, ind.unit),
-          value: shown(cv, cCell, ind.unit),
-        },
-      });
-    }
-
-    if (ind.kind === 'stock') {
-      const ccol = cl.cols[cq - 1];
-      const was = pf.quarters[pq - 1] ?? null;
-      const now = cf.quarters[cq - 1] ?? null;
-      const ownEarlier = cf.quarters[pq - 1] ?? null;
-      const seenInReturn = ownEarlier !== null && now !== null && now < ownEarlier - EPS;
-      if (ccol !== undefined && was !== null && now !== null && now < was - EPS && !seenInReturn) {
-        issues.push({
-          rule: 'stock-decrease',
-          sheet: cl.sheet,
-          cell: a1(cl.row, ccol),
-          indicator: ind.code,
-          params: {
-            indicator: ind.code,
-            name: ind.name,
-            column: template.dataColumns.quarters[cq - 1],
-            previous: plainNumber(was),
-            value: plainNumber(now),
-          },
-        });
-      }
-    }
+    const side = (quarter: Quarter, figures: IndicatorFigures, at: Located, sheet: SheetView): ReturnSide => ({
+      quarter,
+      figures,
+      cell: (q) => {
+        const col = at.cols[q - 1];
+        return col === undefined ? null : sheet.cell(at.row, col);
+      },
+    });
+    const ctx = { indicator, current: side(cq, cf, cl, cs), previous: side(pq, pf, pl, ps) };
+    visit('revision', ctx, (id, role, params) => {
+      const q = QUARTER_ROLES.indexOf(role);
+      const place = { indicator: indicator.code, name: indicator.name, column: template.dataColumns.quarters[q] ?? '' };
+      sink.add(id, cl.sheet, cl.row, cl.cols[q] ?? 0, indicator.code, joinParams<RuleId, CellParams>(place, params));
+    });
   }
-  return { ok: true, issues };
+  return { ok: true, issues: sink.added() };
 }
 
 function cellOrder(cell: string | null): [number, number] {

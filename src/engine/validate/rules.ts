@@ -1,6 +1,9 @@
 /** Every rule module of src/engine/rules, by id (one file per rule id of the contract's table). */
 import type { RuleId } from '../findings';
-import type { CoverFieldRule, IndicatorRule, Rule, TwoPlanRowRule } from './rule';
+import { joinParams, type CellParams } from '../findings';
+import type { NumberReading } from '../read/number';
+import type { IssueSink } from './issues';
+import type { Rule, TableContext, Visitors } from './rule';
 import { rule as approximateValue } from '../rules/approximate-value';
 import { rule as badDate } from '../rules/bad-date';
 import { rule as badDirection } from '../rules/bad-direction';
@@ -69,10 +72,68 @@ export const RULES: { readonly [R in RuleId]: Rule<R> } = {
   'unknown-indicator': unknownIndicator,
 };
 
-const all: readonly Rule[] = Object.values(RULES);
-/** The rules checkDataSheets runs on every indicator found. */
-export const INDICATOR_RULES: readonly IndicatorRule[] = all.filter((r): r is IndicatorRule => r.scope === 'indicator');
-/** The rules checkCover runs on a non-blank field value, by field type. */
-export const COVER_FIELD_RULES: readonly CoverFieldRule[] = all.filter((r): r is CoverFieldRule => r.scope === 'cover-field');
-/** The rules checkTwoPlan runs on every row of 两纲监测. */
-export const TWO_PLAN_ROW_RULES: readonly TwoPlanRowRule[] = all.filter((r): r is TwoPlanRowRule => r.scope === 'two-plan-row');
+type Scope = keyof Visitors;
+type ContextOf<S extends Scope> = Parameters<NonNullable<Visitors[S]>>[0];
+type Visitor<S extends Scope> = (ctx: ContextOf<S>) => void;
+
+const SCOPES: readonly Scope[] = ['sheet', 'table', 'coverField', 'cell', 'indicator', 'twoPlanRow', 'revision'];
+/** For each scope, the rules that visit it with their visitor (the rules' order does not matter: the sink sorts). */
+const VISITORS = Object.fromEntries(
+  SCOPES.map((scope) => [
+    scope,
+    Object.values(RULES as Readonly<Record<RuleId, Rule>>).flatMap((rule) => {
+      const v = rule.check[scope] as Visitor<typeof scope> | undefined;
+      return v ? [{ id: rule.id, visit: v.bind(rule.check) }] : [];
+    }),
+  ]),
+) as unknown as { readonly [S in Scope]: readonly { readonly id: RuleId; readonly visit: Visitor<S> }[] };
+
+type ReportOf<S extends Scope> = ContextOf<S>['report'];
+
+/**
+ * Runs the `scope` visitor of every rule that has one on one thing read: `facts` is what the visitors see, and
+ * `report(id, …)` what a visitor's `report(…)` does for rule `id`. One context serves every rule in turn (a visitor
+ * reports while it runs, never later).
+ */
+export function visit<S extends Scope>(scope: S, facts: Omit<ContextOf<S>, 'report'>, report: (id: RuleId, ...args: Parameters<ReportOf<S>>) => void): void {
+  let current: RuleId | null = null;
+  const ctx = {
+    ...facts,
+    report: (...args: Parameters<ReportOf<S>>) => {
+      if (current !== null) report(current, ...args);
+    },
+  } as unknown as ContextOf<S>;
+  for (const { id, visit: v } of VISITORS[scope]) {
+    current = id;
+    v(ctx);
+  }
+  current = null;
+}
+
+/** The ids of the rules that visit `scope`. */
+export const rulesVisiting = (scope: Scope): RuleId[] => VISITORS[scope].map((v) => v.id);
+
+/** Runs the sheet rules on a template sheet the check looks for. */
+export function checkSheet(sink: IssueSink, name: string, present: boolean): void {
+  visit('sheet', { name, present }, (id, params) => sink.add(id, name, 0, 0, null, params));
+}
+
+/** Runs the table rules on a data sheet or 两纲监测 present in the return. */
+export function checkTable(sink: IssueSink, table: Omit<TableContext, 'report'>): void {
+  visit('table', table, (id, at, indicator, params) => sink.add(id, table.name, at?.row ?? 0, at?.col ?? 0, indicator, params));
+}
+
+/** Runs the reading rules on one numeric cell read at (row, col) of `sheet`, in `role`'s column of a row `placeOf` names. */
+export function checkCell<Role>(
+  sink: IssueSink,
+  at: { readonly sheet: string; readonly row: number; readonly col: number },
+  placeOf: (role: Role) => CellParams,
+  role: Role,
+  reading: NumberReading,
+): void {
+  if (reading.kind === 'blank') return;
+  visit('cell', { reading }, (id, params) => {
+    const place = placeOf(role);
+    sink.add(id, at.sheet, at.row, at.col, place.indicator, joinParams<RuleId, CellParams>(place, params));
+  });
+}

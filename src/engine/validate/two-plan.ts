@@ -1,15 +1,14 @@
 /** 两纲监测: rows by code (federations add their own), targets, direction, values and 达标状态. */
-import { isBlank } from '../cell';
 import { directionOf, twoPlanStatus } from '../calc/figures';
 import { readTarget, resolveTarget, targetNumber, type TargetReading } from '../read/target';
 import type { DataSheetLayout, RequiredTwoPlanColumn, TwoPlanCounts, TwoPlanRowFigures } from '../report';
 import type { Template, TwoPlanColumnRole } from '../template/schema';
 import type { WorkbookView } from '../workbook';
-import { joinParams } from '../findings';
+import { joinParams, type CellParams, type RowParams, type RuleId } from '../findings';
 import type { IssueSink } from './issues';
-import { cellText, findLabelRow, isNoteText, mapColumns } from './layout';
-import { TWO_PLAN_ROW_RULES } from './rules';
-import { BLANK_READING, readCell, shownContent, type CellReading } from './values';
+import { cellText, findLabelRow, firstRows, mapColumns, readCodeRows } from './layout';
+import { checkCell, checkSheet, checkTable, visit } from './rules';
+import { BLANK_READING, readCell, type CellReading } from './values';
 
 type TwoPlanLayout = DataSheetLayout<RequiredTwoPlanColumn>;
 
@@ -29,46 +28,45 @@ export function twoPlanLabels(template: Template): Record<TwoPlanColumnRole, str
   return { ...labels, department: department ?? OPTIONAL_LABELS.department, year: year ?? OPTIONAL_LABELS.year };
 }
 
+/** Reads 两纲监测 row by row and runs every rule module's visitors on it: the sheet, its table, each value cell, each row. */
 export function checkTwoPlan(view: WorkbookView, template: Template, sink: IssueSink): TwoPlanResult {
   const name = template.sheets.twoPlan;
   const labels = twoPlanLabels(template);
   const sheet = view.sheet(name);
   const empty = (): TwoPlanResult => ({ layout: null, rows: [], counts: countRows(template, []) });
-  if (!sheet) {
-    sink.add('missing-sheet', name, 0, 0, null, { sheet: name });
-    return empty();
-  }
+  checkSheet(sink, name, sheet !== undefined);
+  if (!sheet) return empty();
+  const expected = template.twoPlan.defaultRows.map((d) => ({ code: d.code, name: d.name }));
   const headerRow = findLabelRow(sheet, labels.code);
   const columns = headerRow ? mapColumns(sheet, headerRow, labels) : {};
   const absent = REQUIRED_ROLES.find((r) => columns[r] === undefined);
-  if (!headerRow || absent) {
-    sink.add('missing-header-row', name, 0, 0, null, { sheet: name, label: labels[absent ?? 'code'] });
+  const codeCol = columns.code;
+  const dirCol = columns.direction;
+  if (!headerRow || absent || codeCol === undefined || dirCol === undefined) {
+    checkTable(sink, { kind: 'two-plan', name, missingLabel: labels[absent ?? 'code'], codeRows: [], expected });
     return empty();
   }
   const defaults = new Map(template.twoPlan.defaultRows.map((d) => [d.code, d]));
-  const rowsByCode: Record<string, number> = {};
+  const codeRows = readCodeRows(sheet, headerRow, codeCol, (code) => defaults.has(code));
   const out: TwoPlanRowFigures[] = [];
-  const codeCol = columns.code as number;
-  const dirCol = columns.direction as number;
   const textAt = (row: number, role: TwoPlanColumnRole): string => {
     const c = columns[role];
     return c === undefined ? '' : cellText(sheet.cell(row, c));
   };
 
-  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
-    const code = cellText(sheet.cell(r, codeCol));
-    if (!code || isNoteText(code)) continue;
-    const first = rowsByCode[code];
-    if (first !== undefined) sink.add('duplicate-indicator', name, r, codeCol, code, { indicator: code, firstRow: first });
-    else rowsByCode[code] = r;
+  // A repeated code is reported, and its row still read: 两纲监测 rows are judged one by one.
+  for (const { row: r, code } of codeRows) {
     const d = defaults.get(code);
     const rowName = textAt(r, 'name') || d?.name || '';
     const unit = textAt(r, 'unit') || d?.unit || '';
     const ctx = { unit, units: template.units };
+    const placeOf = (role: TwoPlanColumnRole): CellParams => ({ indicator: code, name: rowName, column: labels[role] });
     const read = (role: TwoPlanColumnRole): CellReading => {
       const c = columns[role];
       if (c === undefined) return BLANK_READING;
-      return readCell(sink, name, r, c, sheet.cell(r, c), ctx, code, { indicator: code, name: rowName, column: labels[role] });
+      const reading = readCell(sheet.cell(r, c), ctx);
+      checkCell(sink, { sheet: name, row: r, col: c }, placeOf, role, reading.reading);
+      return reading;
     };
     const baseline = read('baseline');
     const value = read('value');
@@ -76,9 +74,7 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
       const c = columns[role];
       if (c === undefined) return { kind: 'blank' };
       const t = readTarget(sheet.cell(r, c), ctx);
-      const base = { indicator: code, name: rowName, column: labels[role] };
-      if (t.kind === 'invalid') sink.add(t.reading.rule, name, r, c, code, { ...t.reading.params, ...base });
-      if (t.kind === 'number') for (const note of t.reading.notes) sink.add(note.rule, name, r, c, code, { ...note.params, ...base });
+      if (t.kind === 'invalid' || t.kind === 'number') checkCell(sink, { sheet: name, row: r, col: c }, placeOf, role, t.reading);
       return t;
     };
     const midTyped = targetAt('midTarget');
@@ -90,16 +86,6 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
     const direction = dirCell.value.kind === 'text' ? directionOf(template, dirCell.value.value) : null;
     const midNumber = targetNumber(mid);
     const finalNumber = targetNumber(final);
-    const rowContext = { sheet, row: r, columns, baseline, midTyped, finalTyped, mid: midNumber, final: finalNumber, direction };
-    for (const rule of TWO_PLAN_ROW_RULES) {
-      rule.check({
-        ...rowContext,
-        report: (role, params) => {
-          const c = columns[role];
-          sink.add(rule.id, name, c === undefined ? 0 : r, c ?? 0, code, joinParams({ indicator: code, name: rowName }, params));
-        },
-      });
-    }
     const status = twoPlanStatus(template, {
       valueBlank: value.blank,
       value: value.value,
@@ -107,14 +93,23 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
       midTarget: mid,
       finalTarget: final,
     });
-    const statusCol = columns.status;
-    if (statusCol !== undefined) {
-      const c = sheet.cell(r, statusCol);
-      const judged = c.formula ? !c.uncached : !isBlank(c.value);
-      if (judged && cellText(c) !== status) {
-        sink.add('cumulative-mismatch', name, r, statusCol, code, { indicator: code, name: rowName, column: labels.status, typed: shownContent(c), expected: status || '—' });
-      }
-    }
+    const rowContext = {
+      sheet,
+      row: r,
+      columns,
+      baseline,
+      midTyped,
+      finalTyped,
+      mid: midNumber,
+      final: finalNumber,
+      direction,
+      status,
+      label: (role: TwoPlanColumnRole) => labels[role],
+    };
+    visit('twoPlanRow', rowContext, (id, role, params) => {
+      const c = columns[role];
+      sink.add(id, name, c === undefined ? 0 : r, c ?? 0, code, joinParams<RuleId, RowParams>({ indicator: code, name: rowName }, params));
+    });
     out.push({
       code,
       row: r,
@@ -133,12 +128,10 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
       status,
     });
   }
-  for (const d of template.twoPlan.defaultRows) {
-    if (rowsByCode[d.code] === undefined) sink.add('missing-indicator', name, 0, 0, d.code, { indicator: d.code, name: d.name });
-  }
+  checkTable(sink, { kind: 'two-plan', name, missingLabel: null, codeRows, expected });
   return {
     // Every required role was found above.
-    layout: { sheet: name, headerRow, columns: columns as TwoPlanLayout['columns'], rows: rowsByCode },
+    layout: { sheet: name, headerRow, columns: columns as TwoPlanLayout['columns'], rows: firstRows(codeRows) },
     rows: out,
     counts: countRows(template, out),
   };

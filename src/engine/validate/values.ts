@@ -1,46 +1,32 @@
-/** Reading typed values through the shared readers and turning what they say into issues at the cell. */
+/** Reading typed values through the shared reader, and showing numbers and cells in messages. */
 import { isBlank, type Cell } from '../cell';
 import { displayCell, toFixedShown } from '../display';
 import { displayText } from '../read/cover';
-import { joinParams, type CellParams } from '../findings';
-import { readNumber, type ReadContext } from '../read/number';
-import type { IssueSink } from './issues';
+import { readNumber, type NumberReading, type ReadContext } from '../read/number';
 
 export interface CellReading {
   /** The cell is blank (nothing typed). */
   readonly blank: boolean;
   /** The number read, or null (blank or failed). */
   readonly value: number | null;
-  /** The cell holds something that is no number: its reading finding was reported, relations skip it. */
+  /** The cell holds something that is no number: its reading finding is reported, relations skip it. */
   readonly failed: boolean;
+  /** The reader's verdict, with its notes: what the reading rules report (validate/rule.ts `cell`). */
+  readonly reading: NumberReading;
 }
 
-export const BLANK_READING: CellReading = Object.freeze({ blank: true, value: null, failed: false });
+export const BLANK_READING: CellReading = Object.freeze({ blank: true, value: null, failed: false, reading: Object.freeze({ kind: 'blank' as const }) });
 
-/**
- * Reads one numeric cell; reports `not-a-number` / `formula-error` or the reader's notes at the cell. `base` adds
- * the indicator, name and column to every issue's params so messages can say where.
- */
-export function readCell(
-  sink: IssueSink,
-  sheet: string,
-  row: number,
-  col: number,
-  cell: Cell,
-  ctx: ReadContext,
-  indicator: string | null,
-  base: CellParams,
-): CellReading {
-  const r = readNumber(cell, ctx);
-  switch (r.kind) {
+/** Reads one numeric cell. */
+export function readCell(cell: Cell, ctx: ReadContext): CellReading {
+  const reading = readNumber(cell, ctx);
+  switch (reading.kind) {
     case 'blank':
       return BLANK_READING;
     case 'invalid':
-      sink.add(r.rule, sheet, row, col, indicator, joinParams(base, r.params));
-      return { blank: false, value: null, failed: true };
+      return { blank: false, value: null, failed: true, reading };
     case 'number':
-      for (const note of r.notes) sink.add(note.rule, sheet, row, col, indicator, joinParams(base, note.params));
-      return { blank: false, value: r.value, failed: false };
+      return { blank: false, value: reading.value, failed: false, reading };
   }
 }
 
