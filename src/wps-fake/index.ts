@@ -12,9 +12,10 @@
  * Value2 as COM codes or as text, and whether Formula takes a 2-D array.
  */
 import { MAX_COL, MAX_ROW, formatRange, parseRange, type RangeAddress } from '../engine/address';
-import { BLANK, errorFromText, primitiveOf, type CellValue } from '../engine/cell';
+import { BLANK, primitiveOf, type CellValue } from '../engine/cell';
 import { colsOf, overlaps, rangeGrid, rowsOf, type FakeConditionalFormat, type FakeConditionalFormatType, type FakeSheet, type FakeWorkbookModel } from '../office-fake/model';
 import { isValidFormula } from '../office-fake/formula';
+import { typedInput } from '../office-fake/typed-input';
 import { comErrorCode, hexOfBgr, bgrOf } from '../wps/values';
 import type { WpsScalar } from '../wps/api';
 
@@ -92,21 +93,11 @@ const CF_TYPES: Readonly<Record<FakeConditionalFormatType, number>> = {
 };
 
 /** What a typed input becomes (Excel's and WPS's reading of text entered into a cell). */
-function interpret(input: WpsScalar, numberFormat: string): { value: CellValue; formula?: string } {
-  if (input === null || input === undefined || input === '') return { value: BLANK };
-  if (typeof input === 'number') return { value: { kind: 'number', value: input } };
-  if (typeof input === 'boolean') return { value: { kind: 'boolean', value: input } };
-  const s = String(input);
-  if (numberFormat === '@') return { value: { kind: 'text', value: s } };
-  if (s.startsWith("'")) return { value: s.length > 1 ? { kind: 'text', value: s.slice(1) } : BLANK };
-  if (s.startsWith('=') && s.length > 1) {
-    if (!isValidFormula(s)) throw appError(`Formula "${s}"`);
-    return { value: BLANK, formula: s };
-  }
-  const t = s.trim();
-  if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { value: { kind: 'number', value: Number(t) } };
-  if (/^(TRUE|FALSE)$/i.test(t)) return { value: { kind: 'boolean', value: t.toUpperCase() === 'TRUE' } };
-  return { value: errorFromText(t) ?? { kind: 'text', value: s } };
+/** Value2 and Formula read what they are given as Excel does, but Empty clears the cell (VBA), where Office's null leaves it. */
+function interpret(input: WpsScalar, numberFormat: string): { value: CellValue; formula?: string; numberFormat?: string } {
+  const got = typedInput(input ?? '', numberFormat);
+  if (got === 'skip' || got === 'invalid') throw appError(`Formula "${String(input)}"`);
+  return got;
 }
 
 class Base {
@@ -325,12 +316,10 @@ export class FakeRange extends FakeSheetRef {
     const s = this.fresh();
     return this.cells((r, c) => {
       const cell = s.cell(r, c);
+      // A constant's Formula is its text as typed (VBA): TRUE, #N/A, 45292.
       if (cell.formula) return cell.formula;
-      const v = cell.value;
-      if (v.kind === 'blank') return '';
-      if (v.kind === 'boolean') return v.value ? 'TRUE' : 'FALSE';
-      if (v.kind === 'error') return v.code;
-      return String(v.kind === 'date' ? v.serial : v.value);
+      const p = primitiveOf(cell.value);
+      return typeof p === 'boolean' ? (p ? 'TRUE' : 'FALSE') : String(p);
     });
   }
   set Formula(v: WpsScalar | WpsScalar[][]) {
@@ -341,11 +330,11 @@ export class FakeRange extends FakeSheetRef {
   private write(v: unknown, what: string, arrays: boolean): void {
     const s = this.sheet();
     const at = this.inputs(v, what, arrays);
-    const planned: [number, number, { value: CellValue; formula?: string }][] = [];
+    const planned: [number, number, ReturnType<typeof interpret>][] = [];
     for (let r = this.range.start.row; r <= this.range.end.row; r++) {
       for (let c = this.range.start.col; c <= this.range.end.col; c++) planned.push([r, c, interpret(at(r, c), s.cell(r, c).numberFormat)]);
     }
-    for (const [r, c, x] of planned) s.setCell(r, c, { value: x.value, formula: x.formula });
+    for (const [r, c, x] of planned) s.setCell(r, c, { value: x.value, formula: x.formula, ...(x.numberFormat ? { numberFormat: x.numberFormat } : {}) });
     this.io.dirty = true;
   }
 
