@@ -11,7 +11,7 @@ import { standardTemplate } from '../../src/engine/template/load';
 import type { WorkbookView } from '../../src/engine/workbook';
 import type { CliIO } from '../../src/cli/io';
 import { run } from '../../src/cli/main';
-import { excelJsValue } from '../fixtures/exceljs-value';
+import { addViewSheets, excelJsValue } from '../fixtures/exceljs-value';
 
 export interface RunResult {
   readonly code: number;
@@ -56,22 +56,13 @@ export function cleanReturn(opts: { quarter?: 1 | 2 | 3 | 4; seed?: number; unit
 /** A WorkbookView as .xlsx bytes, written with ExcelJS (independent of the xlsx layer under test). */
 export async function viewToXlsx(view: WorkbookView): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
-  for (const name of view.sheetNames) {
-    const s = view.sheet(name)!;
-    const ws = wb.addWorksheet(name);
-    for (let r = 1; r <= s.rowCount; r++) {
-      for (let c = 1; c <= s.colCount; c++) {
-        const cell = s.cell(r, c);
-        if (cell.value.kind === 'blank' && !cell.formula) continue;
-        const target = ws.getCell(r, c);
-        target.value = cell.formula
-          ? ({ formula: cell.formula.replace(/^=/, ''), result: excelJsValue(cell.value, 'serial') } as ExcelJS.CellFormulaValue)
-          : excelJsValue(cell.value, 'serial');
-        const fmt = cell.numberFormat ?? (cell.value.kind === 'date' ? 'yyyy-mm-dd' : undefined);
-        if (fmt) target.numFmt = fmt;
-      }
-    }
-  }
+  addViewSheets(wb, view, (target, cell) => {
+    target.value = cell.formula
+      ? ({ formula: cell.formula.replace(/^=/, ''), result: excelJsValue(cell.value, 'serial') } as ExcelJS.CellFormulaValue)
+      : excelJsValue(cell.value, 'serial');
+    const fmt = cell.numberFormat ?? (cell.value.kind === 'date' ? 'yyyy-mm-dd' : undefined);
+    if (fmt) target.numFmt = fmt;
+  });
   const buf = await wb.xlsx.writeBuffer();
   return new Uint8Array(buf as ArrayBuffer);
 }
