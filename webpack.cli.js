@@ -16,7 +16,17 @@ const { typescriptRule, resolve } = require('./webpack.shared');
 
 const root = __dirname;
 
-/** @param {{ out?: string }} env  `--env out=DIR` builds into DIR/cli instead (the tests' private builds). */
+/**
+ * @param {{ out?: string, bench?: boolean }} env  `--env out=DIR` builds into DIR/cli instead (the tests' and benches'
+ *   private builds); `--env bench` adds bench-lib.js, the reader and the engine for bench/reader.bench.ts.
+ */
+function typescript() {
+  const rule = typescriptRule({ root, configFile: 'tsconfig.cli.json' });
+  // tsconfig.cli.json's rootDir (src) is tsc's output layout, which a bundle does not have; bench-lib's entry is in bench/.
+  rule.use.options.compilerOptions = { ...rule.use.options.compilerOptions, rootDir: root };
+  return rule;
+}
+
 module.exports = (env = {}) => ({
   mode: 'production',
   target: 'node20',
@@ -25,6 +35,7 @@ module.exports = (env = {}) => ({
   entry: {
     main: './src/cli/main.ts',
     worker: './src/cli/parallel/worker.ts',
+    ...(env.bench ? { 'bench-lib': './bench/bundled.ts' } : {}),
   },
   output: {
     path: path.join(env.out ? path.resolve(env.out) : path.join(root, 'dist'), 'cli'),
@@ -42,7 +53,7 @@ module.exports = (env = {}) => ({
     // build is the same sync code (the web page runs it) without that few-ms load at every start.
     alias: { fflate$: 'fflate/browser' },
   },
-  module: { rules: [typescriptRule({ root, configFile: 'tsconfig.cli.json' })] },
+  module: { rules: [typescript()] },
   optimization: { minimize: false, moduleIds: 'named' },
   performance: { hints: false },
   stats: 'errors-warnings',

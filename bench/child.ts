@@ -6,10 +6,14 @@ import { performance } from 'node:perf_hooks';
 
 const ROOT = join(__dirname, '..');
 
-/** The compiled CLI, as installed (bin/ + dist/ + package.json), in `pkg`; a private bundle leaves dist/ alone. */
-export function compileCli(pkg: string): void {
+/**
+ * The compiled CLI, as installed (bin/ + dist/ + package.json), in `pkg`; a private bundle leaves dist/ alone.
+ * `bench`: dist/cli/bench-lib.js too (bench/bundled.ts).
+ */
+export function compileCli(pkg: string, opts: { bench?: boolean } = {}): void {
   const webpack = join(ROOT, 'node_modules/webpack-cli/bin/cli.js');
-  execFileSync(process.execPath, [webpack, '--config', join(ROOT, 'webpack.cli.js'), '--env', `out=${join(pkg, 'dist')}`], { cwd: ROOT, stdio: 'pipe' });
+  const env = ['--env', `out=${join(pkg, 'dist')}`, ...(opts.bench ? ['--env', 'bench'] : [])];
+  execFileSync(process.execPath, [webpack, '--config', join(ROOT, 'webpack.cli.js'), ...env], { cwd: ROOT, stdio: 'pipe' });
   cpSync(join(ROOT, 'bin'), join(pkg, 'bin'), { recursive: true });
   copyFileSync(join(ROOT, 'package.json'), join(pkg, 'package.json'));
   writeFileSync(

@@ -132,10 +132,15 @@ export class XmlWalker {
   }
 
   write(chunk: string): void {
-    // Count `xmlns` across the chunk boundary too (the last 4 characters of the previous chunk lead this one).
-    const text = this.tailText + chunk;
-    for (let i = text.indexOf('xmlns'); i >= 0; i = text.indexOf('xmlns', i + 5)) if (i + 5 > this.tailText.length) this.pendingXmlns++;
-    this.tailText = chunk.length >= 4 ? chunk.slice(-4) : (this.tailText + chunk).slice(-4);
+    // Count `xmlns` in the chunk, and across the boundary with the last 4 characters of the previous one (searched
+    // apart: searching `tail + chunk` would copy every part once more, the whole part being one chunk).
+    for (let i = chunk.indexOf('xmlns'); i >= 0; i = chunk.indexOf('xmlns', i + 5)) this.pendingXmlns++;
+    const tail = this.tailText;
+    if (tail !== '') {
+      const seam = tail + chunk.slice(0, 4);
+      for (let i = seam.indexOf('xmlns'); i >= 0; i = seam.indexOf('xmlns', i + 5)) if (i < tail.length && i + 5 > tail.length) this.pendingXmlns++;
+    }
+    this.tailText = chunk.length >= 4 ? chunk.slice(-4) : (tail + chunk).slice(-4);
     this.parser.write(chunk);
   }
 
