@@ -1,6 +1,6 @@
 /**
  * A fake of Office.js for Excel over an in-memory workbook: the `Office` and `Excel` globals the add-in's host
- * (`src/taskpane/excel.ts`) uses, for jest tests and the browser preview. Browser-safe: no Node built-ins.
+ * (`src/taskpane/excel*.ts`) uses, for jest tests and the browser preview. Browser-safe: no Node built-ins.
  */
 import { createFakeExcel, createStats, type FakeExcel, type FakeExcelOptions, type FakeExcelStats } from './excel-api';
 import type { FakeWorkbookModel } from './model';

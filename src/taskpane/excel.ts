@@ -18,7 +18,7 @@ import type { Template } from '../engine/template/schema';
 import { HostError, type CheckOutcome, type Diagnosis, type HostProblem, type WorkbookHost } from './host';
 import { runDiagnosis } from './excel-diagnose';
 import { MARK_FILLS, MARK_FORMULA, marksFor, queueAddMarks, queueDeleteMarks } from './excel-marks';
-import { codeOf, sameName, WorkbookReader, type SheetInfo, type WorkbookRead } from './excel-read';
+import { codeOf, sameName, WorkbookReader, type ReadWants, type SheetInfo, type WorkbookRead } from './excel-read';
 import { batchWrites, DEFAULT_PAYLOAD_BUDGET, planExcelWrites, type WriteOp } from './excel-writes';
 
 export interface ExcelHostOptions {
@@ -111,7 +111,7 @@ export function createExcelHost(options: ExcelHostOptions = {}): WorkbookHost {
   const reader = new WorkbookReader(budget);
   /** The template of the last check, fill or highlight (configuration, not layout): which sheets clear reads first. */
   let lastTemplate: Template | null = null;
-  const readIn = (context: Excel.RequestContext, template: Template | null, wants: { cells: boolean; marks: boolean }): Promise<WorkbookRead> => {
+  const readIn = (context: Excel.RequestContext, template: Template | null, wants: ReadWants): Promise<WorkbookRead> => {
     if (template) lastTemplate = template;
     return reader.read(context, template, wants);
   };

@@ -46,7 +46,7 @@ export interface Diagnosis {
 }
 
 /**
- * The workbook as the task pane sees it. The Office.js implementation lives in `excel.ts` (the WPS one in
+ * The workbook as the task pane sees it. The Office.js implementation is `excel.ts` and its parts (the WPS one in
  * `src/wps`); components receive a host as a prop and never import Office themselves, so tests and the preview can
  * hand them another one.
  *
