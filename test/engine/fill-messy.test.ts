@@ -7,6 +7,7 @@
 import { a1, checkReturn, num, planFill, sheetRef, type CellWrite, type FillPlan } from '../../src/engine';
 import { buildFilledReturn } from '../../src/engine/testing';
 import { disagreements, evaluate, GUARDED, MESSY, messyReturn, placeOf, type Place } from './fill-messy.fixture';
+import { AND, cell, div, eq, ge, IF, ISNUMBER, num as fnum, OR, printExpr, str, TRIM, type Expr } from '../../src/engine/formula';
 import { parseFormula, type Node } from '../../src/office-fake/formula';
 import { tpl } from './helpers';
 
@@ -135,16 +136,23 @@ describe('planFill over messy typed values: the guard', () => {
     // A % row compares as its cells stand: 约20% against a target of 70 (percent points) is 20; against 0.95 in a
     // percent-formatted cell, 约90% is 0.9.
     const w02 = layoutPlace('W02', 'value', 'twoPlan');
-    const j = a1(w02.row, w02.col);
+    const value = cell(w02.row, w02.col);
+    const [direction, final] = (['direction', 'finalTarget'] as const).map((role) => {
+      const at = layoutPlace('W02', role, 'twoPlan');
+      return cell(at.row, at.col);
+    }) as [Expr, Expr];
+    const higher = OR(...['≥', '>=', '不低于'].map((s) => eq(TRIM(direction), str(s))));
     const status = formulaAt(plan.toolOwned, layoutPlace('W02', 'status', 'twoPlan'))!;
-    expect(status).toContain(`AND(OR(TRIM(F${w02.row})="≥",TRIM(F${w02.row})=">=",TRIM(F${w02.row})="不低于"),IF(ISNUMBER(${j}),${j},20)>=I${w02.row})`);
-    expect(status.startsWith(`=IF(${j}="","无数据",`)).toBe(true);
+    expect(status).toContain(printExpr(AND(higher, ge(IF(ISNUMBER(value), value, fnum(20)), final))));
+    expect(status.startsWith(`=IF(${printExpr(eq(value, str('')))},"无数据",`)).toBe(true);
     const k06 = layoutPlace('K06', 'finalTarget', 'twoPlan');
     expect(formulaAt(plan.toolOwned, layoutPlace('K06', 'status', 'twoPlan'))).toContain(`IF(ISNUMBER(${a1(k06.row, k06.col)}),${a1(k06.row, k06.col)},0.9)`);
     // 93% typed in Excel (0.93, percent-formatted) beside a target of 90 in points: the row compares fractions.
-    const k08v = a1(layoutPlace('K08', 'value', 'twoPlan').row, layoutPlace('K08', 'value', 'twoPlan').col);
-    const k08f = a1(layoutPlace('K08', 'finalTarget', 'twoPlan').row, layoutPlace('K08', 'finalTarget', 'twoPlan').col);
-    expect(formulaAt(plan.toolOwned, layoutPlace('K08', 'status', 'twoPlan'))).toContain(`${k08v}>=${k08f}/100`);
+    const [k08v, k08f] = (['value', 'finalTarget'] as const).map((role) => {
+      const at = layoutPlace('K08', role, 'twoPlan');
+      return cell(at.row, at.col);
+    }) as [Expr, Expr];
+    expect(formulaAt(plan.toolOwned, layoutPlace('K08', 'status', 'twoPlan'))).toContain(printExpr(ge(k08v, div(k08f, fnum(100)))));
   });
 });
 
