@@ -51,8 +51,12 @@ const EMPTY = str('');
 /** `IF(N(x)=0,"",a/x)`: a share, blank while there is nothing to share. */
 const shareOf = (part: Expr, whole: Expr): Expr => IF(eq(N(whole), numExpr(0)), EMPTY, div(part, whole));
 
-type Put = (row: number, col: number, value: CellValue, extra?: Partial<CellWrite>) => void;
-type PutFormula = (row: number, col: number, formula: Expr, value: CellValue, numberFormat?: string) => void;
+/** How the blocks write 汇总's cells: a constant, a formula with its cached value, a bold header row of labels. */
+interface Writer {
+  readonly put: (row: number, col: number, value: CellValue, extra?: Partial<CellWrite>) => void;
+  readonly fx: (row: number, col: number, formula: Expr, value: CellValue, numberFormat?: string) => void;
+  readonly header: (row: number, labels: readonly string[]) => void;
+}
 type Locate = (code: string) => { layout: DataSheetLayout; row: number } | null;
 
 export function summarySheet(view: WorkbookView, rd: Readings, report: ReturnReport, quarter: Quarter, locate: Locate): SheetWrite {
@@ -60,15 +64,16 @@ export function summarySheet(view: WorkbookView, rd: Readings, report: ReturnRep
   const name = template.summary.sheet;
   const pct = template.summary.formats.percent;
   const cells: CellWrite[] = [];
-  const put: Put = (row, col, value, extra = {}) => {
+  const put: Writer['put'] = (row, col, value, extra = {}) => {
     cells.push({ sheet: name, row, col, value, ...extra });
   };
-  const fx: PutFormula = (row, col, expr, value, numberFormat) => {
+  const fx: Writer['fx'] = (row, col, expr, value, numberFormat) => {
     const formula = printFormula(expr);
     if (formula.length > MAX_FORMULA) put(row, col, value, numberFormat ? { numberFormat } : {});
     else put(row, col, value, { formula, ...(numberFormat ? { numberFormat } : {}) });
   };
-  const header = (row: number, labels: readonly string[]): void => labels.forEach((l, i) => put(row, i + 1, text(l), { bold: true }));
+  const header: Writer['header'] = (row, labels) => labels.forEach((l, i) => put(row, i + 1, text(l), { bold: true }));
+  const w: Writer = { put, fx, header };
 
   let r = 1;
   put(r, 1, text(template.summary.title), { bold: true });
@@ -120,9 +125,9 @@ export function summarySheet(view: WorkbookView, rd: Readings, report: ReturnRep
     r++;
   }
 
-  r = sheetBlock(view, rd, report, quarter, r + 1, put, fx, header);
-  r = twoPlanBlock(rd, report, r + 1, put, fx, header);
-  twoPlanDetail(rd, report, r, put, fx);
+  r = sheetBlock(view, rd, report, quarter, r + 1, w);
+  r = twoPlanBlock(rd, report, r + 1, w);
+  twoPlanDetail(rd, report, r, w);
 
   return { name, cells, columnWidths: COLUMN_WIDTHS };
 }
@@ -134,9 +139,7 @@ function sheetBlock(
   report: ReturnReport,
   quarter: Quarter,
   start: number,
-  put: Put,
-  fx: PutFormula,
-  header: (row: number, labels: readonly string[]) => void,
+  { put, fx, header }: Writer,
 ): number {
   const template = rd.template;
   const pct = template.summary.formats.percent;
@@ -186,9 +189,7 @@ function twoPlanBlock(
   rd: Readings,
   report: ReturnReport,
   start: number,
-  put: Put,
-  fx: PutFormula,
-  header: (row: number, labels: readonly string[]) => void,
+  { put, fx, header }: Writer,
 ): number {
   const template = rd.template;
   const share = template.summary.formats.share;
@@ -240,7 +241,7 @@ function twoPlanBlock(
  * its two-plan cell, so a reviewer sees which department owes which figure. Absent otherwise (the contract's three
  * blocks alone).
  */
-function twoPlanDetail(rd: Readings, report: ReturnReport, start: number, put: Put, fx: PutFormula): void {
+function twoPlanDetail(rd: Readings, report: ReturnReport, start: number, { put, fx }: Writer): void {
   const tp = report.layout.twoPlan;
   if (!tp || (tp.columns['department'] === undefined && tp.columns['year'] === undefined) || report.twoPlan.rows.length === 0) return;
   const labels = rd.template.twoPlan.columns;
