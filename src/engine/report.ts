@@ -1,5 +1,5 @@
 import type { Issue, Severity } from './findings';
-import type { Indicator } from './template/schema';
+import type { DataColumnRole, Indicator, TwoPlanColumnRole } from './template/schema';
 
 export type Quarter = 1 | 2 | 3 | 4;
 
@@ -13,16 +13,21 @@ export type RequiredDataColumn = 'code' | 'plan' | 'q1' | 'q2' | 'q3' | 'q4';
 /** Columns 两纲监测 is not read without. */
 export type RequiredTwoPlanColumn = 'code' | 'direction' | 'finalTarget' | 'value';
 
-/** Where the engine found a data sheet's parts; hosts use it to address tool-owned cells. */
-export interface DataSheetLayout<Required extends string = RequiredDataColumn> {
+/** Where the engine found a sheet's parts (a data sheet's, 两纲监测's); hosts use it to address tool-owned cells. */
+export interface SheetLayout<Role extends string, Required extends Role> {
   readonly sheet: string;
   /** 1-based row of the header row. */
   readonly headerRow: number;
-  /** 1-based column of each column role (code, name, …, q1..q4, cumulative, …), found by header label. */
-  readonly columns: Readonly<Record<Required, number>> & Readonly<Partial<Record<string, number>>>;
+  /** 1-based column of each column role found by its header label: the required ones always, the others where present. */
+  readonly columns: Readonly<Record<Required, number>> & Readonly<Partial<Record<Role, number>>>;
   /** 1-based row of each indicator code (first occurrence). */
   readonly rows: Readonly<Record<string, number>>;
 }
+
+/** A data sheet's layout: code, name, …, q1..q4, cumulative, … */
+export type DataSheetLayout = SheetLayout<DataColumnRole, RequiredDataColumn>;
+/** 两纲监测's layout. */
+export type TwoPlanLayout = SheetLayout<TwoPlanColumnRole, RequiredTwoPlanColumn>;
 
 export interface IndicatorFigures {
   readonly indicator: Indicator;
@@ -129,6 +134,6 @@ export interface ReturnReport {
   };
   readonly layout: {
     readonly dataSheets: readonly DataSheetLayout[];
-    readonly twoPlan: DataSheetLayout<RequiredTwoPlanColumn> | null;
+    readonly twoPlan: TwoPlanLayout | null;
   };
 }

@@ -91,7 +91,7 @@ export function placeOf(wb: MemoryWorkbook, template: Template, where: MessyCell
   const report = checkReturn(wb, template);
   const layout = where === 'twoPlan' ? report.layout.twoPlan! : report.layout.dataSheets.find((l) => l.rows[code] !== undefined)!;
   const row = layout.rows[code];
-  const col = layout.columns[role];
+  const col = (layout.columns as Readonly<Partial<Record<string, number>>>)[role];
   if (row === undefined || col === undefined) throw new Error(`no ${code}/${role} in the return`);
   return { sheet: layout.sheet, row, col };
 }
@@ -183,6 +183,6 @@ export function applyTypedEdits(wb: MemoryWorkbook, template: Template, edits: r
   for (const e of edits) {
     const code = e.where === 'data' ? template.indicators[e.index]!.code : template.twoPlan.defaultRows[e.index]!.code;
     const l = e.where === 'data' ? layout.dataSheets.find((x) => x.rows[code] !== undefined)! : layout.twoPlan!;
-    wb.sheet(l.sheet)!.set(l.rows[code]!, l.columns[e.role]!, e.cell);
+    wb.sheet(l.sheet)!.set(l.rows[code]!, (l.columns as Readonly<Partial<Record<string, number>>>)[e.role]!, e.cell);
   }
 }

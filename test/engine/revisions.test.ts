@@ -4,6 +4,7 @@ import { checkReturn, formatFindings, PreviousReturnError, standardTemplate } fr
 import { buildFilledReturn } from '../../src/engine/testing';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import type { ReturnReport } from '../../src/engine/report';
+import { QUARTER_ROLES } from '../../src/engine/template/quarters';
 import { checkRevisions, withRevisions, type RevisionsResult } from '../../src/engine/validate/revisions';
 
 const t = standardTemplate();
@@ -19,7 +20,7 @@ function pair(cq: 2 | 3 | 4 = 3, seed = 7): { cur: MemoryWorkbook; prev: MemoryW
 function where(report: ReturnReport, code: string, q: number): { sheet: string; row: number; col: number } {
   const ind = t.indicators.find((i) => i.code === code)!;
   const layout = report.layout.dataSheets.find((l) => l.sheet === ind.sheet)!;
-  return { sheet: ind.sheet, row: layout.rows[code]!, col: layout.columns[`q${q}`]! };
+  return { sheet: ind.sheet, row: layout.rows[code]!, col: layout.columns[QUARTER_ROLES[q - 1]!] };
 }
 
 function revisions(cur: MemoryWorkbook, prev: MemoryWorkbook): RevisionsResult {

@@ -1,5 +1,6 @@
 /** The figures summary end to end: a workbook holding the seeds' figures → checkReturn → draftSummary. */
 import { checkReturn, num, text, standardTemplate } from '../../src/engine';
+import { QUARTER_ROLES } from '../../src/engine/template/quarters';
 import { buildFilledReturn } from '../../src/engine/testing';
 import type { MemoryWorkbook } from '../../src/engine/memory-workbook';
 import { draftSummary, formatSummary } from '../../src/engine/summary';
@@ -12,7 +13,7 @@ function setQuarters(wb: MemoryWorkbook, code: string, quarters: (number | null)
   const layout = rep.layout.dataSheets.find((l) => l.sheet === ind.sheet)!;
   const s = wb.sheet(ind.sheet)!;
   const row = layout.rows[code]!;
-  quarters.forEach((v, i) => s.set(row, layout.columns[`q${i + 1}`]!, { value: v === null ? text('') : num(v) }));
+  quarters.forEach((v, i) => s.set(row, layout.columns[QUARTER_ROLES[i]!], { value: v === null ? text('') : num(v) }));
   if (plan !== undefined) s.set(row, layout.columns.plan!, { value: num(plan) });
 }
 

@@ -74,7 +74,7 @@ function applyEdits(view: MemoryWorkbook, report: ReturnReport, edits: readonly 
   for (const [where, code, role, value] of edits) {
     const layout = where === 'twoPlan' ? report.layout.twoPlan! : report.layout.dataSheets.find((l) => l.rows[code] !== undefined)!;
     const row = layout.rows[code];
-    const col = layout.columns[role];
+    const col = (layout.columns as Readonly<Partial<Record<string, number>>>)[role];
     if (row === undefined || col === undefined) throw new Error(`no ${code}/${role} in the sample`);
     view.sheet(layout.sheet)!.set(row, col, 'kind' in value ? { value } : value);
   }

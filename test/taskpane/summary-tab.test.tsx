@@ -3,6 +3,7 @@ import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import axe from 'axe-core';
 import { checkReturn, draftSummary, formatFindings, num, text } from '../../src/engine';
+import { QUARTER_ROLES } from '../../src/engine/template/quarters';
 import { buildFilledReturn } from '../../src/engine/testing';
 import type { CheckOptions } from '../../src/engine/check';
 import type { Lang } from '../../src/engine/findings';
@@ -48,7 +49,7 @@ function cellOf(view: MemoryWorkbook, code: string, q: number): { sheet: string;
   const rep = checkReturn(view, template);
   const ind = template.indicators.find((i) => i.code === code)!;
   const l = rep.layout.dataSheets.find((d) => d.sheet === ind.sheet)!;
-  return { sheet: ind.sheet, row: l.rows[code]!, col: l.columns[`q${q}`]! };
+  return { sheet: ind.sheet, row: l.rows[code]!, col: l.columns[QUARTER_ROLES[q - 1]!] };
 }
 
 /** A File whose bytes do not matter: the picker's reader is replaced by one returning a prepared view. */

@@ -2,6 +2,7 @@
 import { BLANK, isBlank, isPercentFormat, num, text, type CellValue } from '../cell';
 import type { CellWrite, SheetWrite } from '../fill-plan';
 import type { DataSheetLayout, Quarter, ReturnReport } from '../report';
+import type { TwoPlanColumnRole } from '../template/schema';
 import { QUARTER_ROLES } from '../template/quarters';
 import type { WorkbookView } from '../workbook';
 import {
@@ -201,7 +202,7 @@ function twoPlanBlock(
   const total = template.summary.twoPlanBlock.totalLabel;
   const st = template.twoPlan.statuses;
   const lastRow = report.twoPlan.rows.reduce((m, x) => Math.max(m, x.row), 0);
-  const column = (role: string): Expr | null => {
+  const column = (role: TwoPlanColumnRole): Expr | null => {
     const c = tp?.columns[role];
     if (!tp || c === undefined || lastRow === 0) return null;
     return range(absolute(tp.headerRow + 1, c), absolute(lastRow, c), tp.sheet);

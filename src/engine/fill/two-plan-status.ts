@@ -1,9 +1,9 @@
 /** 两纲监测's 达标状态: one formula per row, judging the row's own cells as the engine judges them. */
 import { isPercentFormat, type Cell } from '../cell';
-import type { DataSheetLayout, RequiredTwoPlanColumn } from '../report';
+import type { TwoPlanLayout } from '../report';
 import { ABOUT_TOLERANCE, readTarget, type TargetReading } from '../read/target';
 import { roundSignificant } from '../read/text';
-import type { Template } from '../template/schema';
+import type { Template, TwoPlanColumnRole } from '../template/schema';
 import type { SheetView } from '../workbook';
 import {
   ABS,
@@ -35,7 +35,7 @@ import {
 } from '../formula/expr';
 import { PLAIN, POINTS, term, typedOf, type Readings, type Typed } from './typed';
 
-export type TwoPlanColumns = DataSheetLayout<RequiredTwoPlanColumn>['columns'];
+export type TwoPlanColumns = TwoPlanLayout['columns'];
 
 export interface TwoPlanOperands {
   readonly value: Typed;
@@ -79,9 +79,9 @@ export function targetForms(sheet: SheetView | undefined, rd: Readings, row: num
  * number, it compares fractions, referring to the unformatted ones as `X/100`.
  */
 export function twoPlanOperands(sheet: SheetView | undefined, rd: Readings, row: number, unit: string, c: TwoPlanColumns): TwoPlanOperands {
-  const plainTyped = (role: string): Typed => typedOf(sheet, row, c[role], unit, rd);
+  const plainTyped = (role: TwoPlanColumnRole): Typed => typedOf(sheet, row, c[role], unit, rd);
   // A target typed with its direction (`≥90`, `不低于90`) is the number after it, as the engine reads targets.
-  const typed = (role: string): Typed => {
+  const typed = (role: TwoPlanColumnRole): Typed => {
     const t = plainTyped(role);
     const col = c[role];
     if (t.kind !== 'text' || (role !== 'finalTarget' && role !== 'midTarget') || !sheet || col === undefined) return t;
@@ -95,12 +95,12 @@ export function twoPlanOperands(sheet: SheetView | undefined, rd: Readings, row:
     baseline: typed('baseline'),
   };
   if (unit !== '%' || !sheet) return { ...ops, scale: 1 };
-  const numberCell = (role: string): Cell | undefined => {
+  const numberCell = (role: TwoPlanColumnRole): Cell | undefined => {
     const col = c[role];
     const at = col === undefined ? undefined : sheet.cell(row, col);
     return at?.value.kind === 'number' ? at : undefined;
   };
-  const fraction = (role: string): boolean => isPercentFormat(numberCell(role)?.numberFormat);
+  const fraction = (role: TwoPlanColumnRole): boolean => isPercentFormat(numberCell(role)?.numberFormat);
   const numbers = OPERAND_ROLES.filter((role) => numberCell(role) !== undefined);
   const fractions = numbers.filter(fraction);
   if (fractions.length > 0 && fractions.length < numbers.length) {

@@ -3,21 +3,21 @@
  * pass 2, once the report quarter is known, computes the figures (累计, 完成年计划, 进度状态) that 汇总 and fill use,
  * and runs every rule module over what was read: the sheets, their tables, each value cell, each indicator.
  */
-import type { DataSheetLayout, IndicatorFigures, Quarter, SheetCompleteness } from '../report';
+import type { DataSheetLayout, IndicatorFigures, Quarter, RequiredDataColumn, SheetCompleteness } from '../report';
 import { QUARTER_ROLES } from '../template/quarters';
 import type { DataColumnRole, Indicator, Template } from '../template/schema';
 import type { SheetView, WorkbookView } from '../workbook';
 import { cumulativeOf, percentOfPlan, progressStatus, rateOf, timeProgress } from '../calc/figures';
 import { joinParams, type CellParams, type RuleId } from '../findings';
 import type { IssueSink } from './issues';
-import { findLabelRow, firstRows, mapColumns, readCodeRows, type CodeRow } from './layout';
+import { findLabelRow, firstRows, hasColumns, mapColumns, readCodeRows, type CodeRow } from './layout';
 import { cellsOf } from './rule';
 import { checkCell, checkSheet, checkTable, visit } from './rules';
 import { readCell, type CellReading } from './values';
 
 type Q4<T> = [T, T, T, T];
 /** Columns a data sheet cannot be checked without. */
-const REQUIRED_ROLES: readonly DataColumnRole[] = ['code', 'plan', ...QUARTER_ROLES];
+const REQUIRED_ROLES: readonly RequiredDataColumn[] = ['code', 'plan', ...QUARTER_ROLES];
 
 /** One indicator row as read, before anything depends on the report quarter. */
 export interface IndicatorRead {
@@ -92,13 +92,12 @@ export function readDataSheets(view: WorkbookView, template: Template): DataShee
     }
     const headerRow = findLabelRow(sheet, labels.code);
     const columns = headerRow ? mapColumns(sheet, headerRow, labels) : {};
-    const absent = REQUIRED_ROLES.find((r) => columns[r] === undefined);
-    const codeCol = columns.code;
-    if (!headerRow || absent || codeCol === undefined) {
+    if (!headerRow || !hasColumns(columns, REQUIRED_ROLES)) {
+      const absent = REQUIRED_ROLES.find((r) => columns[r] === undefined);
       sheets.push({ ...unread, present: true, missingLabel: labels[absent ?? 'code'] });
       continue;
     }
-    const codeRows = readCodeRows(sheet, headerRow, codeCol, (code) => expected.has(code));
+    const codeRows = readCodeRows(sheet, headerRow, columns.code, (code) => expected.has(code));
     for (const { row, code, firstRow } of codeRows) {
       // A row is read once, under a code the template has on this sheet (the others are the rules' to report).
       const ind = firstRow === null ? expected.get(code) : undefined;
@@ -110,8 +109,7 @@ export function readDataSheets(view: WorkbookView, template: Template): DataShee
       });
     }
     sheets.push({ ...unread, present: true, missingLabel: null, codeRows });
-    // Every required role was found above.
-    layouts.push({ sheet: name, headerRow, columns: columns as DataSheetLayout['columns'], rows: firstRows(codeRows) });
+    layouts.push({ sheet: name, headerRow, columns, rows: firstRows(codeRows) });
   }
   return { sheets, layouts, found, lastFilledQuarter };
 }

@@ -57,6 +57,11 @@ export function mapColumns<R extends string>(
   return out;
 }
 
+/** Whether every required role has a column (then the columns are a layout's: `DataSheetLayout['columns']`). */
+export function hasColumns<R extends string, Q extends R>(columns: Partial<Record<R, number>>, required: readonly Q[]): columns is Partial<Record<R, number>> & Record<Q, number> {
+  return required.every((role) => columns[role] !== undefined);
+}
+
 /** Text in a code column that is a note rather than a code (填表说明：…, 注：…), skipped without a finding. */
 export function isNoteText(s: string): boolean {
   return /^(注|说明|备注|填表|附注)/.test(s) || /[:：]$/.test(s) || s.length > 40;

@@ -1,18 +1,17 @@
 /** 两纲监测: rows by code (federations add their own), targets, direction, values and 达标状态. */
 import { directionOf, twoPlanStatus } from '../calc/figures';
 import { readTarget, resolveTarget, targetNumber, type TargetReading } from '../read/target';
-import type { DataSheetLayout, RequiredTwoPlanColumn, TwoPlanCounts, TwoPlanRowFigures } from '../report';
+import type { RequiredTwoPlanColumn, TwoPlanCounts, TwoPlanLayout, TwoPlanRowFigures } from '../report';
 import type { Template, TwoPlanColumnRole } from '../template/schema';
 import type { WorkbookView } from '../workbook';
 import { joinParams, type CellParams, type RowParams, type RuleId } from '../findings';
 import type { IssueSink } from './issues';
-import { cellText, findLabelRow, firstRows, mapColumns, readCodeRows } from './layout';
+import { cellText, findLabelRow, firstRows, hasColumns, mapColumns, readCodeRows } from './layout';
 import { checkCell, checkSheet, checkTable, visit } from './rules';
 import { BLANK_READING, readCell, type CellReading } from './values';
 
-type TwoPlanLayout = DataSheetLayout<RequiredTwoPlanColumn>;
 
-const REQUIRED_ROLES: readonly TwoPlanColumnRole[] = ['code', 'direction', 'finalTarget', 'value'];
+const REQUIRED_ROLES: readonly RequiredTwoPlanColumn[] = ['code', 'direction', 'finalTarget', 'value'];
 
 export interface TwoPlanResult {
   readonly layout: TwoPlanLayout | null;
@@ -39,15 +38,13 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
   const expected = template.twoPlan.defaultRows.map((d) => ({ code: d.code, name: d.name }));
   const headerRow = findLabelRow(sheet, labels.code);
   const columns = headerRow ? mapColumns(sheet, headerRow, labels) : {};
-  const absent = REQUIRED_ROLES.find((r) => columns[r] === undefined);
-  const codeCol = columns.code;
-  const dirCol = columns.direction;
-  if (!headerRow || absent || codeCol === undefined || dirCol === undefined) {
+  if (!headerRow || !hasColumns(columns, REQUIRED_ROLES)) {
+    const absent = REQUIRED_ROLES.find((r) => columns[r] === undefined);
     checkTable(sink, { kind: 'two-plan', name, missingLabel: labels[absent ?? 'code'], codeRows: [], expected });
     return empty();
   }
   const defaults = new Map(template.twoPlan.defaultRows.map((d) => [d.code, d]));
-  const codeRows = readCodeRows(sheet, headerRow, codeCol, (code) => defaults.has(code));
+  const codeRows = readCodeRows(sheet, headerRow, columns.code, (code) => defaults.has(code));
   const out: TwoPlanRowFigures[] = [];
   const textAt = (row: number, role: TwoPlanColumnRole): string => {
     const c = columns[role];
@@ -82,7 +79,7 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
     const mid = resolveTarget(midTyped, baseline.value);
     const final = resolveTarget(finalTyped, baseline.value);
 
-    const dirCell = sheet.cell(r, dirCol);
+    const dirCell = sheet.cell(r, columns.direction);
     const direction = dirCell.value.kind === 'text' ? directionOf(template, dirCell.value.value) : null;
     const midNumber = targetNumber(mid);
     const finalNumber = targetNumber(final);
@@ -130,8 +127,7 @@ export function checkTwoPlan(view: WorkbookView, template: Template, sink: Issue
   }
   checkTable(sink, { kind: 'two-plan', name, missingLabel: null, codeRows, expected });
   return {
-    // Every required role was found above.
-    layout: { sheet: name, headerRow, columns: columns as TwoPlanLayout['columns'], rows: firstRows(codeRows) },
+    layout: { sheet: name, headerRow, columns, rows: firstRows(codeRows) },
     rows: out,
     counts: countRows(template, out),
   };
