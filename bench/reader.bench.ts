@@ -92,7 +92,8 @@ interface Target {
 const f1 = (n: number): string => n.toFixed(1);
 const f2 = (n: number): string => n.toFixed(2);
 
-export default async function bench(): Promise<void> {
+/** Prints its figures as it goes; returns the targets table, which bench/run.ts prints once every bench is done. */
+export default async function bench(): Promise<string[]> {
   const root = mkdtempSync(join(tmpdir(), 'fulian-reader-bench-'));
   const cacheBefore = process.env['FULIAN_RETURNS_CACHE_DIR'];
   process.env['FULIAN_RETURNS_CACHE_DIR'] = join(root, 'code-cache');
@@ -224,9 +225,11 @@ export default async function bench(): Promise<void> {
       ok: control > 1.3 ? null : pooled.ms < s,
     });
 
-    console.log(`\n#12 targets (load average ${loadavg().map(f2).join(' ')} at the end):`);
     const w = Math.max(...targets.map((t) => t.what.length));
-    for (const t of targets) console.log(`  ${t.ok === null ? '–' : t.ok ? '✓' : '✗'} ${t.what.padEnd(w)}  ${t.got.padEnd(14)} target ${t.want}`);
+    return [
+      `#12, ${RETURNS} returns (reader.bench.ts; load average ${loadavg().map(f2).join(' ')} at its end):`,
+      ...targets.map((t) => `  ${t.ok === null ? '–' : t.ok ? '✓' : '✗'} ${t.what.padEnd(w)}  ${t.got.padEnd(14)} target ${t.want}`),
+    ];
   } finally {
     if (cacheBefore === undefined) delete process.env['FULIAN_RETURNS_CACHE_DIR'];
     else process.env['FULIAN_RETURNS_CACHE_DIR'] = cacheBefore;

@@ -79,10 +79,12 @@ function writeCache(file, sourceCrc, sourceLength, payload) {
  * cache was missing or unusable. Throws what reading or running the file throws (ENOENT when it is not built).
  */
 function loadWithCodeCache(file) {
-  const source = fs.readFileSync(file, 'utf8');
+  const bytes = fs.readFileSync(file);
+  const source = bytes.toString('utf8');
   const dir = typeof zlib.crc32 === 'function' ? cacheDir() : null;
   const cacheFile = dir && path.join(dir, `cli-${process.version}-${process.arch}.v8cache`);
-  const sourceCrc = cacheFile ? zlib.crc32(source) : 0;
+  // the CRC of the bytes as read (of the string, zlib would encode it to UTF-8 once more)
+  const sourceCrc = cacheFile ? zlib.crc32(bytes) : 0;
   const cachedData = cacheFile ? readCache(cacheFile, sourceCrc, source.length) : undefined;
   const wrapped = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
   const script = new vm.Script(wrapped, { filename: file, cachedData });
