@@ -1,6 +1,8 @@
-/** Every rule module of src/engine/rules, by id (one file per rule id of the contract's table). */
-import type { RuleId } from '../findings';
-import { joinParams, type CellParams } from '../findings';
+/**
+ * Every rule module of src/engine/rules, by id (one file per rule id of the contract's table), and the loop the
+ * checkers run them with: `visit` calls each rule's visitor of a scope on one thing read, binding `report` to its id.
+ */
+import { joinParams, type CellParams, type RuleId } from '../findings';
 import type { NumberReading } from '../read/number';
 import type { IssueSink } from './issues';
 import type { Rule, TableContext, Visitors } from './rule';
