@@ -1,5 +1,5 @@
 /** File system edges of the CLI: reading inputs with a reason when they fail, atomic writes, folder listing. */
-import { promises as fsp, constants as fsConstants } from 'node:fs';
+import { closeSync, constants as fsConstants, fstatSync, openSync, promises as fsp, readSync, statSync } from 'node:fs';
 import type { ReadFailure } from './messages';
 
 export { writeFileAtomic } from './atomic-write';
@@ -32,16 +32,24 @@ function kindOf(st: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boo
  * refused from its stat before it is opened, so a FIFO cannot hang the run and /dev/zero cannot fill memory. The
  * opened file is checked again with fstat (O_NONBLOCK: a FIFO swapped in meanwhile does not block the open), its size
  * held to `maxBytes`, and reading stops there even if the file grows while it is read.
+ *
+ * The calls are synchronous (the promise is for the callers): the CLI reads one file at a time on each thread, and
+ * the round trips through libuv's thread pool (stat, open, fstat, read, read, close) left the thread idle for a third
+ * of a serial `check` (bench/reader.bench.ts: the CLI against openpyxl).
  */
 export async function readInput(path: string, maxBytes = MAX_INPUT_BYTES): Promise<ReadResult> {
-  let fh: fsp.FileHandle | undefined;
+  return Promise.resolve(readInputSync(path, maxBytes));
+}
+
+function readInputSync(path: string, maxBytes: number): ReadResult {
+  let fd: number | undefined;
   try {
-    const st = await fsp.stat(path);
+    const st = statSync(path);
     if (st.isDirectory()) return { ok: false, failure: 'is-directory' };
     if (!st.isFile()) return { ok: false, failure: 'not-regular', detail: kindOf(st) };
     if (st.size > maxBytes) return { ok: false, failure: 'file-too-large' };
-    fh = await fsp.open(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (fsConstants.O_NOCTTY ?? 0));
-    const fst = await fh.stat();
+    fd = openSync(path, fsConstants.O_RDONLY | (fsConstants.O_NONBLOCK ?? 0) | (fsConstants.O_NOCTTY ?? 0));
+    const fst = fstatSync(fd);
     if (!fst.isFile()) return { ok: false, failure: 'not-regular', detail: kindOf(fst) };
     if (fst.size > maxBytes) return { ok: false, failure: 'file-too-large' };
     let buf = new Uint8Array(Math.max(fst.size, 1));
@@ -53,7 +61,7 @@ export async function readInput(path: string, maxBytes = MAX_INPUT_BYTES): Promi
         bigger.set(buf);
         buf = bigger;
       }
-      const { bytesRead } = await fh.read(buf, length, buf.length - length, null);
+      const bytesRead = readSync(fd, buf, length, buf.length - length, null);
       if (bytesRead === 0) break;
       length += bytesRead;
     }
@@ -62,7 +70,13 @@ export async function readInput(path: string, maxBytes = MAX_INPUT_BYTES): Promi
   } catch (e) {
     return { ok: false, ...failureFromFsError(e) };
   } finally {
-    await fh?.close().catch(() => undefined);
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // nothing to do: the bytes are read
+      }
+    }
   }
 }
 
