@@ -12,7 +12,7 @@
  * BENCH_RETURNS=N uses N returns; BENCH_VERBOSE=1 prints every pass (the load of a shared machine shows in them).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, promises as fsp, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, promises as fsp, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -118,10 +118,10 @@ export default async function bench(): Promise<string[]> {
     console.log(`${RETURNS} returns, ${f1(size / RETURNS / 1024)} KiB each; ${availableParallelism()} CPUs; load average ${loadavg().map(f2).join(' ')}`);
 
     // Reading and serial checks: warmed, then passes interleaved round by round (the machine's load moves; each
-    // contender meets it alike), the best pass of each kept.
+    // contender meets it alike), the best pass of each kept. Files are read as the CLI reads them (synchronously).
     const checkWith = (read: (b: Uint8Array) => Promise<{ view: WorkbookView }> | { view: WorkbookView }) => async (): Promise<void> => {
       for (const n of names) {
-        const b = new Uint8Array(await fsp.readFile(join(dir, n)));
+        const b = new Uint8Array(readFileSync(join(dir, n)));
         const { view } = await read(b);
         const report = checkReturn(view, template);
         formatFindings(report.issues, template, 'zh-CN');

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { readXlsx } from '../../src/xlsx';
-import { chooseJobs, FILE_BUDGET_BYTES, MIN_FILES_FOR_WORKERS, TaskPool, workerEntry } from '../../src/cli/parallel/pool';
+import { chooseJobs, FILE_BUDGET_BYTES, MIN_CPUS_FOR_WORKERS, MIN_FILES_FOR_WORKERS, TaskPool, workerEntry } from '../../src/cli/parallel/pool';
 import { standardTemplate } from '../../src/engine/template/load';
 import { cleanReturn, compiledBin, tempDir, writeReturn } from './helpers';
 
@@ -61,14 +61,20 @@ describe('worker pool', () => {
     expect(readFileSync(join(dir, 'review.html'), 'utf8')).toContain('县4');
   }, 120_000);
 
-  it('uses os.availableParallelism() threads for many files, one for a handful, and FULIAN_RETURNS_JOBS when set', () => {
-    expect(chooseJobs({}, MIN_FILES_FOR_WORKERS - 1)).toBe(1);
-    expect(chooseJobs({}, 300)).toBe(Math.min(availableParallelism(), 300));
+  it('uses os.availableParallelism() threads for many files on 3 CPUs or more, one for a handful or on 2 CPUs, and FULIAN_RETURNS_JOBS when set', () => {
+    const lots = 64 * FILE_BUDGET_BYTES;
+    expect(chooseJobs({}, MIN_FILES_FOR_WORKERS - 1, lots, 8)).toBe(1);
+    expect(chooseJobs({}, 300, lots, 8)).toBe(8);
+    expect(chooseJobs({}, 300, lots, MIN_CPUS_FOR_WORKERS)).toBe(MIN_CPUS_FOR_WORKERS);
+    // two cores: the main thread competes with the workers, so one thread (bench/reader.bench.ts)
+    expect(chooseJobs({}, 300, lots, 2)).toBe(1);
+    expect(chooseJobs({ FULIAN_RETURNS_JOBS: '2' }, 300, lots, 2)).toBe(2);
+    expect(chooseJobs({}, 300)).toBe(availableParallelism() >= MIN_CPUS_FOR_WORKERS ? Math.min(availableParallelism(), 300) : 1);
     expect(chooseJobs({ FULIAN_RETURNS_JOBS: '1' }, 300)).toBe(1);
     expect(chooseJobs({ FULIAN_RETURNS_JOBS: '3' }, 2)).toBe(2);
     expect(chooseJobs({ FULIAN_RETURNS_JOBS: 'many' }, 3)).toBe(1);
     // never more threads than the free memory holds at one file's budget each, asked for or not
-    expect(chooseJobs({}, 300, 3 * FILE_BUDGET_BYTES + 1)).toBe(Math.min(availableParallelism(), 3));
+    expect(chooseJobs({}, 300, 3 * FILE_BUDGET_BYTES + 1, 8)).toBe(3);
     expect(chooseJobs({ FULIAN_RETURNS_JOBS: '8' }, 300, 2 * FILE_BUDGET_BYTES)).toBe(2);
     expect(chooseJobs({ FULIAN_RETURNS_JOBS: '8' }, 300, FILE_BUDGET_BYTES / 2)).toBe(1);
   });

@@ -32,21 +32,31 @@ export const MIN_FILES_FOR_WORKERS = 50;
 export const FILE_BUDGET_BYTES = 200 * 1024 * 1024;
 
 /**
+ * Below this many CPUs the pool is not used unless asked for: with the reader of our own a return checks in ~2.5 ms,
+ * and on two cores the main thread (reading results in order, writing the output) competes with both workers. Measured
+ * on 2 cores (bench/reader.bench.ts, load average ~2): 300 returns 0.78 s on one thread against 0.97–1.04 s on two
+ * workers, 1,200 returns 2.14 s against 2.07 s; the pool did not pay at any size, so it stays for 3 CPUs and more.
+ */
+export const MIN_CPUS_FOR_WORKERS = 3;
+
+/**
  * How many threads to use for `count` files: FULIAN_RETURNS_JOBS when set (1 = serial), else
- * os.availableParallelism(), and 1 for a handful of files; never more than the free memory holds at one file's
- * budget each (so a small machine does not swap on a folder of hostile files).
+ * os.availableParallelism() (`cpus`), and 1 for a handful of files or fewer than MIN_CPUS_FOR_WORKERS CPUs; never
+ * more than the free memory holds at one file's budget each (so a small machine does not swap on a folder of hostile
+ * files).
  */
 export function chooseJobs(
   env: Readonly<Record<string, string | undefined>>,
   count: number,
   freeBytes: number = freemem(),
+  cpus: number = availableParallelism(),
 ): number {
   const raw = env['FULIAN_RETURNS_JOBS'];
   const asked = raw !== undefined && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : undefined;
   const byMemory = Math.max(1, Math.floor(freeBytes / FILE_BUDGET_BYTES));
   if (asked !== undefined && asked >= 1) return Math.max(1, Math.min(asked, count, byMemory));
-  if (count < MIN_FILES_FOR_WORKERS) return 1;
-  return Math.max(1, Math.min(availableParallelism(), count, byMemory));
+  if (count < MIN_FILES_FOR_WORKERS || cpus < MIN_CPUS_FOR_WORKERS) return 1;
+  return Math.max(1, Math.min(cpus, count, byMemory));
 }
 
 /** Where the worker's code is: the bundled worker.js beside this file, else the TypeScript source. */
