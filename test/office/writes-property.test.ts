@@ -67,4 +67,20 @@ describe('range-write planning (properties)', () => {
       { numRuns: 60 },
     );
   });
+
+  test('a block of many rows over a small budget is cut into row bands, each within budget or a single row', () => {
+    // The random cases above seldom draw a budget below one multi-row write; this one always does.
+    const cells: CellWrite[] = [];
+    for (let row = 1; row <= 20; row++)
+      for (let col = 1; col <= 3; col++) cells.push({ sheet: '汇总', row, col, value: { kind: 'text', value: `value-${row}-${col}` } });
+    const ops = planExcelWrites({ toolOwned: [], summary: { name: '汇总', cells, columnWidths: [] } }, { temp: '汇总~新', replaces: { position: 7 } });
+    const budget = 600;
+    const writes = batchWrites(ops, budget)
+      .flat()
+      .filter((o) => o.kind === 'formulas');
+    expect(writes.length).toBeGreaterThan(1);
+    const rows = writes.reduce((n, o) => n + (o.kind === 'formulas' ? o.rows.length : 0), 0);
+    expect(rows).toBe(20);
+    for (const o of writes) if (estimatePayload(o) > budget && o.kind === 'formulas') expect(o.rows).toHaveLength(1);
+  });
 });
