@@ -46,14 +46,32 @@ export default async function bench(): Promise<void> {
     let cores = 0;
     try {
       const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      await page.goto(pathToFileURL(join(root, 'page', 'fulian-returns.html')).href);
-      await page.getByTestId('mode-review').click();
+      // The page's own errors are the cause when it never finishes: an uncaught one ends the wait at once, and every
+      // console error goes into the message of a wait that fails (rather than only Playwright's timeout).
+      const logged: string[] = [];
+      page.on('console', (m) => {
+        if (m.type() === 'error') logged.push(`console error: ${m.text()}`);
+      });
+      const crashed = new Promise<never>((_, reject) => {
+        page.on('pageerror', (e) => reject(new Error(`the page threw: ${e.stack ?? e.message}`)));
+      });
+      crashed.catch(() => undefined);
+      const step = async <T>(what: string, f: () => Promise<T>): Promise<T> => {
+        try {
+          return await Promise.race([f(), crashed]);
+        } catch (e) {
+          const cause = (e instanceof Error ? e.message : String(e)).split('\n')[0];
+          throw new Error([`web page: ${what}: ${cause}`, ...logged.slice(0, 3)].join('; '), { cause: e });
+        }
+      };
+      await step('open', () => page.goto(pathToFileURL(join(root, 'page', 'fulian-returns.html')).href));
+      await step('reviewer view', () => page.getByTestId('mode-review').click());
       cores = await page.evaluate(() => navigator.hardwareConcurrency);
       const t0 = performance.now();
-      await page.getByTestId('folder-input').setInputFiles(dir);
+      await step('give the folder', () => page.getByTestId('folder-input').setInputFiles(dir));
       const done = page.locator('[data-testid="review-progress"][data-done]');
-      await done.waitFor({ timeout: 600_000 });
-      await page.getByTestId('review-table').locator('tbody tr').nth(RETURNS - 1).waitFor();
+      await step(`check ${RETURNS} returns`, () => done.waitFor({ timeout: 600_000 }));
+      await step(`show ${RETURNS} rows`, () => page.getByTestId('review-table').locator('tbody tr').nth(RETURNS - 1).waitFor());
       wallMs = performance.now() - t0;
       pageMs = Number(await done.getAttribute('data-ms'));
     } finally {
