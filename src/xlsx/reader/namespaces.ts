@@ -9,13 +9,21 @@ export const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relati
 export const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 export const XMLNS_XML = 'http://www.w3.org/XML/1998/namespace';
 
-const STRICT: ReadonlyMap<string, string> = new Map([
+/**
+ * Each known namespace, Strict or transitional, onto this module's own constant: a URI read from a part is a fresh
+ * string (often a slice of a two-byte part), and comparing it with MAIN on every element of every part compared it
+ * character by character; the constant compares by identity.
+ */
+const CANONICAL: ReadonlyMap<string, string> = new Map([
   ['http://purl.oclc.org/ooxml/spreadsheetml/main', MAIN],
   ['http://purl.oclc.org/ooxml/officeDocument/relationships', REL],
+  [MAIN, MAIN],
+  [REL, REL],
+  [PKG_REL, PKG_REL],
 ]);
 
 export function canonicalNs(uri: string): string {
-  return STRICT.get(uri) ?? uri;
+  return CANONICAL.get(uri) ?? uri;
 }
 
 const STRICT_REL_TYPES = 'http://purl.oclc.org/ooxml/officeDocument/relationships/';
