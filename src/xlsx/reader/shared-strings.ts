@@ -10,7 +10,8 @@ import type { PartReader } from './package';
  * `<rPh>`. Feed it the elements below the item.
  */
 export class StringItem {
-  private parts: string[] = [];
+  /** The text so far: one string, not an array of pieces, so the commonest item (one `<t>`) allocates nothing. */
+  private acc = '';
   private depth = 0;
   private inText = false;
   private skip = 0;
@@ -33,12 +34,12 @@ export class StringItem {
   }
 
   text(t: string): void {
-    if (this.inText && !this.skip) this.parts.push(t);
+    if (this.inText && !this.skip) this.acc += t;
   }
 
   take(): string {
-    const s = this.parts.length === 1 ? this.parts[0]! : this.parts.join('');
-    this.parts = [];
+    const s = this.acc;
+    this.acc = '';
     return s;
   }
 }

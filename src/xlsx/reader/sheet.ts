@@ -30,8 +30,14 @@ export interface SheetContext {
   readonly cellsBefore?: number;
 }
 
-/** Parses `A1`-style `r` into [row, col]; undefined when it is no cell reference. */
-function parseRef(r: string): [number, number] | undefined {
+/** Columns in a packed reference: above the three letters' largest column (ZZZ = 18,278). */
+const COL_SPAN = 32_768;
+
+/**
+ * Parses `A1`-style `r` into row × COL_SPAN + col (one number, not a pair: this runs for every cell); -1 when it is
+ * no cell reference.
+ */
+function parseRef(r: string): number {
   let i = 0;
   let col = 0;
   const n = r.length;
@@ -41,24 +47,28 @@ function parseRef(r: string): [number, number] | undefined {
     if (up < 65 || up > 90) break;
     col = col * 26 + (up - 64);
     i++;
-    if (i > 3) return undefined;
+    if (i > 3) return -1;
   }
-  if (i === 0 || i === n) return undefined;
+  if (i === 0 || i === n) return -1;
   let row = 0;
   for (let j = i; j < n; j++) {
     const d = r.charCodeAt(j) - 48;
-    if (d < 0 || d > 9 || j - i > 10) return undefined;
+    if (d < 0 || d > 9 || j - i > 10) return -1;
     row = row * 10 + d;
   }
-  return [row, col];
+  return row * COL_SPAN + col;
 }
 
 function parseRange(ref: string): RangeAddress | undefined {
   const [a, b = a] = ref.split(':');
   const s = parseRef(a!.replace(/\$/g, ''));
   const e = parseRef(b!.replace(/\$/g, ''));
-  if (!s || !e) return undefined;
-  return { start: { row: Math.min(s[0], e[0]), col: Math.min(s[1], e[1]) }, end: { row: Math.max(s[0], e[0]), col: Math.max(s[1], e[1]) } };
+  if (s < 0 || e < 0) return undefined;
+  const sr = Math.floor(s / COL_SPAN);
+  const sc = s % COL_SPAN;
+  const er = Math.floor(e / COL_SPAN);
+  const ec = e % COL_SPAN;
+  return { start: { row: Math.min(sr, er), col: Math.min(sc, ec) }, end: { row: Math.max(sr, er), col: Math.max(sc, ec) } };
 }
 
 /** `t="d"`: an ISO 8601 date or date-time (ECMA-376 §18.17.4) → 1900-system serial. */
@@ -220,8 +230,9 @@ export function readSheet(pkg: PartReader, sheet: MemorySheet, ctx: SheetContext
             cCol = colIndex + 1;
           } else {
             const p = parseRef(r);
-            if (!p || p[0] < 1) throw xlsxError('bad-xml', `${ctx.part}: cell r="${r}"`);
-            [cRow, cCol] = p;
+            if (p < COL_SPAN) throw xlsxError('bad-xml', `${ctx.part}: cell r="${r}"`);
+            cRow = Math.floor(p / COL_SPAN);
+            cCol = p % COL_SPAN;
           }
           if (cRow > MAX_ROW || cCol > MAX_COL) throw xlsxError('beyond-limits', `${where(cRow, cCol)} is past Excel's last cell XFD${MAX_ROW}`);
           colIndex = cCol;
