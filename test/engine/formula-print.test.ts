@@ -136,6 +136,15 @@ describe('formula printer: calls and precedence', () => {
     expect(printExpr(sum([A1, sub(B1, C1)]))).toBe('A1+(B1-C1)');
     expect(() => sum([])).toThrow(RangeError);
   });
+
+  it('a chain of 50,000 terms (汇总 counts a term per row) prints without running out of stack', () => {
+    let chain: Expr = A1;
+    for (let i = 0; i < 50_000; i++) chain = i % 2 ? add(chain, B1) : sub(chain, C1);
+    const text = printExpr(chain);
+    expect(text.startsWith('A1-C1+B1-C1+B1')).toBe(true);
+    expect(text).toHaveLength(2 + 50_000 * 3);
+    expect(printExpr(mul(sub(sub(A1, B1), C1), C1))).toBe('(A1-B1-C1)*C1');
+  });
 });
 
 /*

@@ -68,9 +68,16 @@ export function printExpr(e: Expr): string {
     case 'negate':
       return `-${operand(e.arg, NEGATION, false)}`;
     case 'binary': {
+      // Left to right: a right operand of the same level keeps its parentheses (`A1-(B1-C1)`). The left spine of one
+      // level is walked in a loop, not by recursion: 汇总 chains a term per row, 20,000 rows deep on a big return.
       const p = BINARY_PRECEDENCE[e.op];
-      // Left to right: a right operand of the same level keeps its parentheses (`A1-(B1-C1)`).
-      return `${operand(e.left, p, false)}${e.op}${operand(e.right, p, true)}`;
+      const tail: string[] = [];
+      let left: Expr = e;
+      while (left.kind === 'binary' && BINARY_PRECEDENCE[left.op] === p) {
+        tail.push(`${left.op}${operand(left.right, p, true)}`);
+        left = left.left;
+      }
+      return operand(left, p, false) + tail.reverse().join('');
     }
     case 'group':
       return `(${printExpr(e.expr)})`;
