@@ -3,25 +3,11 @@
  * sizes the input's central directory gave). Plain zip (no zip64): the package limit keeps it far below 4 GB.
  */
 import { deflateSync } from 'fflate';
+import { crc32 } from './crc32';
 
 export type ZipEntryIn =
   | { readonly name: string; readonly data: Uint8Array; readonly level: 0 | 6 }
   | { readonly name: string; readonly method: number; readonly crc: number; readonly compressed: Uint8Array; readonly size: number };
-
-let CRC_TABLE: Uint32Array | undefined;
-export function crc32(data: Uint8Array): number {
-  if (!CRC_TABLE) {
-    CRC_TABLE = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      CRC_TABLE[n] = c >>> 0;
-    }
-  }
-  let c = 0xffffffff;
-  for (let i = 0; i < data.length; i++) c = CRC_TABLE[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
 
 /** 2000-01-01 00:00 in MS-DOS time: a fixed timestamp keeps the output the same for the same input. */
 const DOS_TIME = 0;
